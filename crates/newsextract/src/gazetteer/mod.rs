@@ -1,0 +1,1 @@
+//! Embedded lists (countries, places, organisations, titles), built lazily once per process.

@@ -1,0 +1,1 @@
+//! Sentence splitting inside body paragraphs (filled by the structure pass work).

@@ -1,0 +1,1 @@
+//! Word tokens with byte spans (filled by the entity pass work).

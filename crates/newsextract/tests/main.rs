@@ -1,0 +1,3 @@
+//! Integration tests: one binary (see `autotests = false` in Cargo.toml).
+
+mod model;
