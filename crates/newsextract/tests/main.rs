@@ -1,3 +1,4 @@
 //! Integration tests: one binary (see `autotests = false` in Cargo.toml).
 
 mod model;
+mod properties;
