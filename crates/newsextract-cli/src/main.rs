@@ -1,9 +1,356 @@
 //! `newsextract`: the command-line tool.
+//!
+//! It only reads inputs, calls the core, converts offsets and writes JSON; every extraction
+//! rule lives in the `newsextract` crate.
 
-use std::io::Read;
+#![deny(missing_docs)]
 
-fn main() {
-    let mut text = String::new();
-    let _ = std::io::stdin().read_to_string(&mut text);
-    println!("{}", newsextract::extract(&text).to_json());
+mod eval;
+mod files;
+mod input;
+mod jsonl;
+mod output;
+mod progress;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use newsextract::{Date, Extractor, OffsetUnit};
+
+use crate::input::Source;
+use crate::output::{Output, Rendering, WriteError};
+use crate::progress::Progress;
+
+/// Every input was extracted.
+const EXIT_OK: u8 = 0;
+/// Some JSON Lines records were bad; an error record stands in for each.
+const EXIT_BAD_RECORDS: u8 = 1;
+/// A usage error, or an input that could not be read, decoded or was too large.
+const EXIT_FATAL: u8 = 2;
+
+const AFTER_HELP: &str = "\
+Output:
+  One FILE (or stdin) gives one Article as JSON. Several FILEs give JSON Lines: one Article per
+  line, in the order given, each with \"id\": \"<path>\" as its first key. --pretty indents each
+  object (several inputs then give indented objects one after another, not JSON Lines).
+  Every start/end is a byte offset into the input by default, so text[start..end] is the
+  item's text; --offsets chars suits Python, --offsets utf16 suits JavaScript, Java and C#.
+  With --lossy the offsets count in the text after replacement.
+
+JSON Lines (--jsonl):
+  Each input line is {\"id\": any, \"text\": \"...\", \"date\"?: \"YYYY-MM-DD\"}; \"date\" overrides
+  --date for that line and \"id\" is echoed as written (null when absent). Each output line is
+  the Article with that \"id\" first, in input order. Blank lines are skipped. A bad line (not
+  JSON, no \"text\", \"text\" not a string, a bad \"date\", not UTF-8, over --max-bytes) gives
+  {\"id\": <id or null>, \"line\": N, \"error\": \"...\"} in its place and a message on stderr; the
+  rest is processed. Input is streamed with bounded memory, whatever its size.
+
+Progress:
+  When stderr is a terminal and stdout is not, a progress line (articles, articles/s, MB/s)
+  is drawn on stderr; --no-progress turns it off.
+
+Exit status:
+  0  every input was extracted
+  1  some JSON Lines records were bad (an error record stands in for each)
+  2  usage error; or an input could not be read, was not UTF-8 or exceeded --max-bytes
+     (the other inputs are still processed)
+
+Examples:
+  newsextract article.txt                       one article, JSON on stdout
+  newsextract --pretty --date 2023-05-09 article.txt
+  curl -s https://example.com/story.txt | newsextract
+  newsextract --offsets chars a.txt b.txt > out.jsonl
+  newsextract --jsonl articles.jsonl > articles.out.jsonl
+  zcat big.jsonl.gz | newsextract --jsonl --threads 8 > out.jsonl
+  echo '{\"id\": 1, \"text\": \"PARIS — Rain.\"}' | newsextract --jsonl
+  newsextract eval conll ../shared/data/conll2003/eng.testa
+  newsextract eval timeml ../shared/data/timeml/TimeBank --json";
+
+/// Turns the plain text of news articles into JSON: headline, dateline, byline, paragraphs,
+/// sentences, entities, quotes, times and quantities.
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsextract",
+    version,
+    after_help = AFTER_HELP,
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    extract: ExtractArgs,
+}
+
+/// Options of the default command: extracting articles.
+#[derive(Debug, Args)]
+struct ExtractArgs {
+    /// Text files to read, each one article; `-` or none reads stdin.
+    #[arg(value_name = "FILE", conflicts_with = "jsonl")]
+    files: Vec<PathBuf>,
+
+    /// Read JSON Lines from FILE (or stdin when FILE is `-` or absent) and write JSON Lines.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-")]
+    jsonl: Option<PathBuf>,
+
+    /// Reference date that relative dates ("on Monday") are read against; without it each
+    /// article's dateline date is used when it has a year.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<Date>,
+
+    /// Indent the JSON.
+    #[arg(long)]
+    pretty: bool,
+
+    /// Unit of every start/end offset in the output.
+    #[arg(long, value_enum, value_name = "UNIT", default_value_t = Offsets::Bytes)]
+    offsets: Offsets,
+
+    /// Output format.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = Format::Json)]
+    format: Format,
+
+    /// Threads for extraction; 0 means one per core.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    threads: usize,
+
+    /// Refuse articles longer than N bytes (a file is then an error; a JSON Lines record an
+    /// error record).
+    #[arg(long, value_name = "N")]
+    max_bytes: Option<usize>,
+
+    /// Replace invalid UTF-8 with U+FFFD instead of refusing the input.
+    #[arg(long)]
+    lossy: bool,
+
+    /// Never draw the progress line.
+    #[arg(long)]
+    no_progress: bool,
+}
+
+/// Unit of the offsets written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Offsets {
+    /// UTF-8 bytes (Rust, Go, C).
+    Bytes,
+    /// Unicode code points (Python).
+    Chars,
+    /// UTF-16 code units (JavaScript, Java, C#).
+    Utf16,
+}
+
+impl From<Offsets> for OffsetUnit {
+    fn from(offsets: Offsets) -> OffsetUnit {
+        match offsets {
+            Offsets::Bytes => OffsetUnit::Bytes,
+            Offsets::Chars => OffsetUnit::Chars,
+            Offsets::Utf16 => OffsetUnit::Utf16,
+        }
+    }
+}
+
+/// Output formats; HTML (the text with its spans marked up) is planned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// The Article as JSON (JSON Lines for several inputs).
+    Json,
+}
+
+/// Sub-commands besides extraction.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Measure accuracy on annotated data read at run time.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// The evaluations, one per annotated format.
+#[derive(Debug, Subcommand)]
+enum EvalCommand {
+    /// Named entities against a CoNLL file.
+    Conll {
+        /// The CoNLL file.
+        file: PathBuf,
+        /// Write the figures as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Time expressions against a directory of TimeML files.
+    Timeml {
+        /// The directory of TimeML files.
+        dir: PathBuf,
+        /// Write the figures as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Quotes and speakers against a directory of annotated articles.
+    Quotes {
+        /// The directory of annotated articles.
+        dir: PathBuf,
+        /// Write the figures as JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Some(Command::Eval(command)) => run_eval(command),
+        None => run_extract(cli.extract),
+    };
+    ExitCode::from(code)
+}
+
+fn run_eval(command: EvalCommand) -> u8 {
+    let (result, json) = match command {
+        EvalCommand::Conll { file, json } => (eval::conll::run(&file), json),
+        EvalCommand::Timeml { dir, json } => (eval::timeml::run(&dir), json),
+        EvalCommand::Quotes { dir, json } => (eval::quotes::run(&dir), json),
+    };
+    match result {
+        Ok(report) => {
+            let text = if json {
+                serde_json::to_string_pretty(&report.json).unwrap_or_default()
+            } else {
+                report.text
+            };
+            let mut output = Output::new(std::io::stdout().lock());
+            match output.record(text.trim_end()).and_then(|()| output.flush()) {
+                Ok(()) | Err(WriteError::BrokenPipe) => EXIT_OK,
+                Err(WriteError::Failed(message)) => fatal(&message),
+            }
+        }
+        Err(message) => fatal(&message),
+    }
+}
+
+fn run_extract(args: ExtractArgs) -> u8 {
+    let Format::Json = args.format;
+    let extractor = match build_extractor(&args) {
+        Ok(extractor) => extractor,
+        Err(message) => return fatal(&message),
+    };
+    let rendering = Rendering {
+        pretty: args.pretty,
+        offsets: args.offsets.into(),
+    };
+    let show_progress =
+        !args.no_progress && std::io::stderr().is_terminal() && !std::io::stdout().is_terminal();
+    let mut output = Output::new(std::io::stdout().lock());
+
+    let result = if let Some(path) = args.jsonl {
+        let source = Source::from_arg(path);
+        let input = match jsonl::open(&source) {
+            Ok(input) => input,
+            Err(message) => return fatal(&message),
+        };
+        let progress = Progress::new(show_progress, source.known_len());
+        let settings = jsonl::JsonlSettings {
+            lossy: args.lossy,
+            rendering,
+        };
+        let result = jsonl::run(&source, input, &extractor, settings, &mut output, &progress);
+        let code = result.map(|summary| match summary.read_error {
+            Some(message) => {
+                progress.message(&message);
+                EXIT_FATAL
+            }
+            None if summary.bad_lines > 0 => EXIT_BAD_RECORDS,
+            None => EXIT_OK,
+        });
+        progress.finish();
+        code
+    } else {
+        let inputs: Vec<Source> = if args.files.is_empty() {
+            vec![Source::Stdin]
+        } else {
+            args.files.into_iter().map(Source::from_arg).collect()
+        };
+        let total: Option<u64> = inputs.iter().map(Source::known_len).sum();
+        let progress = Progress::new(show_progress, total);
+        let settings = files::FileSettings {
+            lossy: args.lossy,
+            rendering,
+        };
+        let result = files::run(&inputs, &extractor, settings, &mut output, &progress);
+        progress.finish();
+        result.map(|failures| if failures > 0 { EXIT_FATAL } else { EXIT_OK })
+    };
+    match result {
+        Ok(code) => code,
+        // The reader of our output went away (`| head`): nothing left to do or say.
+        Err(WriteError::BrokenPipe) => EXIT_OK,
+        Err(WriteError::Failed(message)) => fatal(&message),
+    }
+}
+
+/// The extractor the options describe. A future `--gazetteer FILE` plugs in here.
+fn build_extractor(args: &ExtractArgs) -> Result<Extractor, String> {
+    let mut builder = Extractor::builder();
+    builder
+        .threads(args.threads)
+        .max_input_bytes(args.max_bytes);
+    if let Some(date) = args.date {
+        builder.reference_date(date);
+    }
+    builder.build().map_err(|e| e.to_string())
+}
+
+fn fatal(message: &str) -> u8 {
+    eprintln!("newsextract: {message}");
+    EXIT_FATAL
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn parses_the_documented_forms() {
+        let cli = Cli::try_parse_from(["newsextract", "--jsonl"]).unwrap();
+        assert_eq!(cli.extract.jsonl, Some(PathBuf::from("-")));
+        let cli =
+            Cli::try_parse_from(["newsextract", "--jsonl", "in.jsonl", "--threads", "2"]).unwrap();
+        assert_eq!(cli.extract.jsonl, Some(PathBuf::from("in.jsonl")));
+        assert_eq!(cli.extract.threads, 2);
+        let cli = Cli::try_parse_from([
+            "newsextract",
+            "--date",
+            "2023-05-09",
+            "--offsets",
+            "utf16",
+            "a.txt",
+            "b.txt",
+        ])
+        .unwrap();
+        assert_eq!(cli.extract.files.len(), 2);
+        assert_eq!(cli.extract.offsets, Offsets::Utf16);
+        let cli = Cli::try_parse_from(["newsextract", "eval", "conll", "x.txt", "--json"]).unwrap();
+        assert!(matches!(
+            cli.command,
+            Some(Command::Eval(EvalCommand::Conll { json: true, .. }))
+        ));
+    }
+
+    #[test]
+    fn refuses_bad_usage() {
+        for args in [
+            &["newsextract", "--date", "2023-02-30"][..],
+            &["newsextract", "--offsets", "words"],
+            &["newsextract", "--threads", "-1"],
+            &["newsextract", "--format", "xml"],
+            &["newsextract", "a.txt", "--jsonl", "b.jsonl"],
+        ] {
+            assert!(Cli::try_parse_from(args).is_err(), "{args:?}");
+        }
+    }
 }
