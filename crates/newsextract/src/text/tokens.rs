@@ -1,1 +1,332 @@
-//! Word tokens with byte spans (filled by the entity pass work).
+//! Word tokens with byte spans into the original text.
+//!
+//! The tokeniser follows the conventions of news-wire corpora (Penn Treebank, CoNLL-2003) so
+//! that a model trained on them sees the same units at run time: punctuation is split off,
+//! the possessive `'s` (straight or curly) and `n't` are their own tokens, while abbreviations
+//! (`U.S.`, `Mr.`, `Jr.`), initials (`W.`), hyphenated names (`Tehreek-e-Taliban`, `al-Qaeda`)
+//! and numbers (`1,000`, `3.5`, `10:30`) stay whole. Any non-ASCII letter or mark (Zoë,
+//! Urdu and Arabic script with its diacritics) is a word character.
+
+/// One token: a half-open byte range of the original text, on char boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Token {
+    /// Byte offset of the first byte.
+    pub(crate) start: usize,
+    /// Byte offset just past the last byte.
+    pub(crate) end: usize,
+    /// True when white space separates this token from the previous one.
+    pub(crate) space_before: bool,
+    /// True when a line break lies between this token and the previous one (or it is first).
+    pub(crate) line_start: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub(crate) fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Abbreviations that keep their final period (lowercase, without the period).
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "apr", "aug", "brig", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept",
+    "dr", "etc", "feb", "fig", "gen", "gov", "inc", "jan", "jr", "jul", "jun", "lt", "ltd",
+    "maj", "mar", "messrs", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "prof", "pvt", "rep",
+    "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "vs",
+];
+
+/// Punctuation and symbols outside ASCII that are never part of a word.
+fn is_non_ascii_punctuation(c: char) -> bool {
+    matches!(c,
+        '\u{00A1}'..='\u{00BF}' // ¡ ¢ £ ... « » ¿ (includes © ® ° ± · ¶)
+        | '\u{00D7}' | '\u{00F7}'
+        | '\u{2000}'..='\u{200B}' | '\u{200E}'..='\u{206F}' // dashes, curly quotes, …, ‰ (not ZWNJ/ZWJ, which join Persian and Urdu words)
+        | '\u{20A0}'..='\u{20CF}' // currency symbols
+        | '\u{2100}'..='\u{2BFF}' // letterlike symbols, arrows, maths, boxes, dingbats
+        | '\u{3000}'..='\u{303F}' // CJK punctuation
+        | '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{06D4}' // Arabic comma, semicolon, ?, full stop
+        | '\u{066A}'..='\u{066D}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF01}'..='\u{FF0F}'
+        | '\u{1F000}'..='\u{1FAFF}' // emoji and pictographs
+    )
+}
+
+/// True for characters that make up words: letters, digits and marks in any script.
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !c.is_whitespace() && !is_non_ascii_punctuation(c) && !c.is_control()
+    }
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}')
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// A cursor over the text that never slices off a char boundary.
+struct Cursor<'t> {
+    text: &'t str,
+}
+
+impl Cursor<'_> {
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.text.get(i..)?.chars().next()
+    }
+
+    /// The end of the run of word characters starting at `i`.
+    fn word_run(&self, i: usize) -> usize {
+        let rest = match self.text.get(i..) {
+            Some(rest) => rest,
+            None => return i,
+        };
+        for (offset, c) in rest.char_indices() {
+            if !is_word_char(c) {
+                return i + offset;
+            }
+        }
+        self.text.len()
+    }
+
+    fn is_digits(&self, start: usize, end: usize) -> bool {
+        self.text
+            .get(start..end)
+            .is_some_and(|s| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+    }
+
+    /// True when `i` is the end of the text or not followed by a word character.
+    fn boundary(&self, i: usize) -> bool {
+        self.char_at(i).is_none_or(|c| !is_word_char(c))
+    }
+}
+
+/// Splits `text` into tokens.
+pub(crate) fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    tokenize_into(text, &mut out);
+    out
+}
+
+/// Splits `text` into tokens, appending to `out` (reused between documents).
+pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
+    let cursor = Cursor { text };
+    let mut i = 0;
+    let mut space_before = false;
+    let mut line_start = true;
+    while let Some(c) = cursor.char_at(i) {
+        if c.is_whitespace() || c.is_control() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}') {
+            if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
+                line_start = true;
+            }
+            space_before = true;
+            i += c.len_utf8();
+            continue;
+        }
+        let end = token_end(&cursor, i, c);
+        out.push(Token {
+            start: i,
+            end,
+            space_before,
+            line_start,
+        });
+        space_before = false;
+        line_start = false;
+        i = end;
+    }
+}
+
+/// The end of the token starting at `start` with character `first`.
+fn token_end(cursor: &Cursor<'_>, start: usize, first: char) -> usize {
+    let text = cursor.text;
+    if is_apostrophe(first) {
+        // The possessive clitic: "'s" after a word or alone ("Pakistan 's" in CoNLL text).
+        let after = start + first.len_utf8();
+        if matches!(cursor.char_at(after), Some('s' | 'S')) && cursor.boundary(after + 1) {
+            return after + 1;
+        }
+        return after;
+    }
+    if !is_word_char(first) {
+        // Runs of dots or hyphens ("...", "--") are one token; other punctuation is single.
+        if first == '.' || first == '-' {
+            let mut end = start;
+            while cursor.char_at(end) == Some(first) {
+                end += 1;
+            }
+            return end;
+        }
+        return start + first.len_utf8();
+    }
+    // "n't" as its own token, as the wire corpora write it ("does n't").
+    if text.get(start..).is_some_and(|s| {
+        s.len() >= 3 && (s.starts_with("n't") || s.starts_with("n\u{2019}t"))
+    }) {
+        let len = if text[start..].starts_with("n't") { 3 } else { 5 };
+        if cursor.boundary(start + len) {
+            return start + len;
+        }
+    }
+    let mut end = cursor.word_run(start);
+    loop {
+        let Some(c) = cursor.char_at(end) else { break };
+        let next = end + c.len_utf8();
+        let next_is_word = cursor.char_at(next).is_some_and(is_word_char);
+        if is_hyphen(c) && next_is_word {
+            // Tehreek-e-Taliban, al-Qaeda, 1996-08-22
+            end = cursor.word_run(next);
+        } else if c == '.' {
+            if cursor.is_digits(start, end) && cursor.char_at(next).is_some_and(|d| d.is_ascii_digit()) {
+                end = cursor.word_run(next); // 3.5
+            } else if let Some(abbr_end) = letter_dot_run(cursor, start, end) {
+                return abbr_end; // U.S., a.m., W.
+            } else {
+                let word = &text[start..end];
+                if ABBREVIATIONS
+                    .iter()
+                    .any(|a| a.len() == word.len() && a.eq_ignore_ascii_case(word))
+                {
+                    return next; // Mr., Jr., Gen.
+                }
+                break;
+            }
+        } else if (c == ',' || c == ':' || c == '/')
+            && ends_with_digit(text, start, end)
+            && cursor.char_at(next).is_some_and(|d| d.is_ascii_digit())
+        {
+            end = cursor.word_run(next); // 1,000 10:30 9/11
+        } else if is_apostrophe(c) && next_is_word {
+            // Split the possessive and n't; keep O'Neill and Shi'ite whole.
+            let after = cursor.word_run(next);
+            let clitic = &text[next..after];
+            if clitic == "s" || clitic == "S" {
+                break;
+            }
+            if (clitic == "t" || clitic == "T")
+                && end - 1 > start
+                && text[start..end].ends_with(['n', 'N'])
+            {
+                return end - 1; // "does" of "doesn't"; "n't" comes next
+            }
+            end = after;
+        } else if c == '&' && next_is_word && is_upper_word(&text[start..end]) {
+            end = cursor.word_run(next); // AT&T, S&P
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+fn ends_with_digit(text: &str, start: usize, end: usize) -> bool {
+    text.get(start..end)
+        .and_then(|s| s.chars().last())
+        .is_some_and(|c| c.is_ascii_digit())
+}
+
+fn is_upper_word(word: &str) -> bool {
+    word.chars().all(|c| c.is_uppercase())
+}
+
+/// For a single letter at `start..end` followed by '.', the end of an abbreviation like
+/// `U.S.`, `U.N.`, `a.m.` or an initial `W.`, past its last period.
+fn letter_dot_run(cursor: &Cursor<'_>, start: usize, end: usize) -> Option<usize> {
+    let text = cursor.text;
+    let mut chars = text.get(start..end)?.chars();
+    let first = chars.next()?;
+    if chars.next().is_some() || !first.is_alphabetic() {
+        return None;
+    }
+    // `end` is at the first '.'; take further "X." pairs.
+    let mut pos = end + 1;
+    let mut pairs = 1;
+    loop {
+        let Some(letter) = cursor.char_at(pos) else { break };
+        if !letter.is_alphabetic() {
+            break;
+        }
+        let dot = pos + letter.len_utf8();
+        if cursor.char_at(dot) != Some('.') {
+            break;
+        }
+        pos = dot + 1;
+        pairs += 1;
+    }
+    if pairs > 1 || first.is_uppercase() {
+        Some(pos)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn splits_like_the_wire_corpora() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Pakistan’s Defense Minister", &["Pakistan", "’s", "Defense", "Minister"]),
+            ("Pakistan's army", &["Pakistan", "'s", "army"]),
+            ("Pakistan 's army", &["Pakistan", "'s", "army"]),
+            ("the U.S. and U.N. said.", &["the", "U.S.", "and", "U.N.", "said", "."]),
+            ("George W. Bush", &["George", "W.", "Bush"]),
+            ("Mr. Miller, Jr. met Gen. Asim", &["Mr.", "Miller", ",", "Jr.", "met", "Gen.", "Asim"]),
+            ("Tehreek-e-Taliban Pakistan (TTP)", &["Tehreek-e-Taliban", "Pakistan", "(", "TTP", ")"]),
+            ("al-Qaeda’s", &["al-Qaeda", "’s"]),
+            ("1,000 people at 10:30 on 1996-08-22, 3.5%", &["1,000", "people", "at", "10:30", "on", "1996-08-22", ",", "3.5", "%"]),
+            ("doesn't", &["does", "n't"]),
+            ("does n't", &["does", "n't"]),
+            ("O'Neill and Shi’ite", &["O'Neill", "and", "Shi’ite"]),
+            ("“Zoë”—said…", &["“", "Zoë", "”", "—", "said", "…"]),
+            ("AT&T and S&P", &["AT&T", "and", "S&P"]),
+            ("wait... --", &["wait", "...", "--"]),
+            ("Afghans' rights", &["Afghans", "'", "rights"]),
+            ("عمران خان، لاہور۔", &["عمران", "خان", "،", "لاہور", "۔"]),
+            ("end.", &["end", "."]),
+            ("a.m. today", &["a.m.", "today"]),
+            ("I.", &["I."]),
+            ("x-", &["x", "-"]),
+            ("", &[]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(&words(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn records_spaces_and_line_starts() {
+        let text = "A b.\n  C";
+        let tokens = tokenize(text);
+        let flags: Vec<(bool, bool)> = tokens.iter().map(|t| (t.space_before, t.line_start)).collect();
+        assert_eq!(flags, [(false, true), (true, false), (false, false), (true, true)]);
+    }
+
+    #[test]
+    fn spans_are_on_char_boundaries_whatever_the_input() {
+        let inputs = [
+            "’’’s\u{2019}s n\u{2019}t",
+            "\u{0}\u{1}ab\u{feff}c",
+            "U.S.A.B.C.D.E.F",
+            "1,2,3,4 1:2:3 a-b-c- -x",
+            "ﷺ ۔۔ 😀x😀",
+            "e\u{301}te\u{301}",
+        ];
+        for text in inputs {
+            let mut last = 0;
+            for t in tokenize(text) {
+                assert!(t.start >= last && t.start < t.end, "{text:?}");
+                assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+                last = t.end;
+            }
+        }
+    }
+}
