@@ -85,9 +85,8 @@ fn extract_one(
     let bytes = read_all(source, extractor.max_input_bytes())?;
     let text = decode(bytes, settings.lossy).map_err(|message| format!("{source}: {message}"))?;
     // Lossy decoding can make the text longer than the bytes read, so ask the core too.
-    let article = extractor
-        .try_extract(&text, None)
-        .map_err(|e| format!("{source}: {e} (--max-bytes)"))?;
+    let article =
+        crate::guard::extract(extractor, &text, None).map_err(|e| format!("{source}: {e}"))?;
     let id = with_id.then(|| json_string(&source.to_string()));
     let json = settings.rendering.article(article, &text, id.as_deref());
     Ok((json, text.len()))

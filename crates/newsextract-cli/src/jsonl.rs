@@ -140,7 +140,7 @@ fn process_line(line: &Line, extractor: &Extractor, settings: JsonlSettings) -> 
             json: error_record(id, line.number, &message),
             error: Some(message),
         },
-        Ok(record) => match extractor.try_extract(&record.text, record.date) {
+        Ok(record) => match crate::guard::extract(extractor, &record.text, record.date) {
             Ok(article) => Processed {
                 json: settings
                     .rendering
@@ -148,7 +148,7 @@ fn process_line(line: &Line, extractor: &Extractor, settings: JsonlSettings) -> 
                 error: None,
             },
             Err(e) => {
-                let message = format!("\"text\": {e} (--max-bytes)");
+                let message = format!("\"text\": {e}");
                 Processed {
                     json: error_record(Some(record.id), line.number, &message),
                     error: Some(message),

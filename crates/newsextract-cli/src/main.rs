@@ -7,6 +7,7 @@
 
 mod eval;
 mod files;
+mod guard;
 mod input;
 mod jsonl;
 mod output;
