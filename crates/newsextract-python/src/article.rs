@@ -1,0 +1,309 @@
+//! The `Article` class: the whole result, in both offset units, with the contract JSON.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+use newsextract as core;
+
+use crate::errors::NewsExtractError;
+use crate::inputs;
+use crate::model::{
+    Both, PyAcronym, PyBoilerplate, PyByline, PyDateline, PyEntity, PyParagraph, PyQuantity,
+    PyQuote, PyRelated, PyTextSpan, PyTimeExpression, View,
+};
+
+/// Everything newsextract found in one article.
+///
+/// Offsets in `start`/`end` are code points into the text given to `extract()`, so
+/// `text[x.start:x.end] == x.text`; `byte_start`/`byte_end` are the UTF-8 byte offsets.
+/// `to_dict()` gives that Python view as plain data; `to_json()` gives the contract JSON with
+/// byte offsets, exactly as the Rust core and the command line write it.
+#[pyclass(frozen, eq, module = "newsextract._newsextract", name = "Article")]
+#[derive(Debug, Clone, PartialEq)]
+pub struct PyArticle(pub(crate) Both<core::Article>);
+
+/// The items of a list field of the article, wrapped in their class.
+fn items<T: Clone, W: From<Both<T>>>(
+    article: &Both<core::Article>,
+    pick: impl Fn(&core::Article) -> &Vec<T>,
+) -> Vec<W> {
+    pick(&article.bytes)
+        .iter()
+        .zip(pick(&article.chars).iter())
+        .map(|(bytes, chars)| {
+            W::from(Both {
+                bytes: bytes.clone(),
+                chars: chars.clone(),
+            })
+        })
+        .collect()
+}
+
+/// An optional field of the article, wrapped in its class.
+fn present<T: Clone, W: From<Both<T>>>(
+    article: &Both<core::Article>,
+    pick: impl Fn(&core::Article) -> &Option<T>,
+) -> Option<W> {
+    match (pick(&article.bytes), pick(&article.chars)) {
+        (Some(bytes), Some(chars)) => Some(W::from(Both {
+            bytes: bytes.clone(),
+            chars: chars.clone(),
+        })),
+        _ => None,
+    }
+}
+
+/// The dicts of a list field of the article.
+fn dicts<'py, T: Clone>(
+    py: Python<'py>,
+    article: &Both<core::Article>,
+    pick: impl Fn(&core::Article) -> &Vec<T>,
+) -> PyResult<Bound<'py, PyList>>
+where
+    Both<T>: View,
+{
+    let pairs: Vec<Both<T>> = items(article, pick);
+    let dicts = pairs
+        .iter()
+        .map(|pair| pair.to_dict(py))
+        .collect::<PyResult<Vec<_>>>()?;
+    PyList::new(py, dicts)
+}
+
+/// The dict of an optional field of the article, or `None`.
+fn dict_or_none<'py, T: Clone>(
+    py: Python<'py>,
+    article: &Both<core::Article>,
+    pick: impl Fn(&core::Article) -> &Option<T>,
+) -> PyResult<Bound<'py, PyAny>>
+where
+    Both<T>: View,
+{
+    match present::<T, Both<T>>(article, pick) {
+        Some(pair) => Ok(pair.to_dict(py)?.into_any()),
+        None => Ok(py.None().into_bound(py)),
+    }
+}
+
+#[pymethods]
+impl PyArticle {
+    /// Version of the JSON contract (1).
+    #[getter]
+    fn schema_version(&self) -> u32 {
+        self.0.bytes.schema_version
+    }
+
+    /// The title line, when the text starts with one.
+    #[getter]
+    fn headline(&self) -> Option<PyTextSpan> {
+        present(&self.0, |a| &a.headline)
+    }
+
+    /// The place/date/agency line that opens a news story, when there is one.
+    #[getter]
+    fn dateline(&self) -> Option<PyDateline> {
+        present(&self.0, |a| &a.dateline)
+    }
+
+    /// The author line ("By Jane Doe") or, failing that, the trailing reporting credits.
+    #[getter]
+    fn byline(&self) -> Option<PyByline> {
+        present(&self.0, |a| &a.byline)
+    }
+
+    /// Body paragraphs in text order, each with its sentences.
+    #[getter]
+    fn paragraphs(&self) -> Vec<PyParagraph> {
+        items(&self.0, |a| &a.paragraphs)
+    }
+
+    /// "Also read:" style lines pointing at other articles, which are not body text.
+    #[getter]
+    fn related(&self) -> Vec<PyRelated> {
+        items(&self.0, |a| &a.related)
+    }
+
+    /// Other lines a scraper leaves in the body (share prompts, adverts, copyright lines).
+    #[getter]
+    fn boilerplate(&self) -> Vec<PyBoilerplate> {
+        items(&self.0, |a| &a.boilerplate)
+    }
+
+    /// Named entities, each with all its mentions.
+    #[getter]
+    fn entities(&self) -> Vec<PyEntity> {
+        items(&self.0, |a| &a.entities)
+    }
+
+    /// Quotes with their speakers.
+    #[getter]
+    fn quotes(&self) -> Vec<PyQuote> {
+        items(&self.0, |a| &a.quotes)
+    }
+
+    /// Time expressions normalised to TIMEX3-style values.
+    #[getter]
+    fn times(&self) -> Vec<PyTimeExpression> {
+        items(&self.0, |a| &a.times)
+    }
+
+    /// Numbers with what they count.
+    #[getter]
+    fn quantities(&self) -> Vec<PyQuantity> {
+        items(&self.0, |a| &a.quantities)
+    }
+
+    /// Acronyms defined in the text with their expansion.
+    #[getter]
+    fn acronyms(&self) -> Vec<PyAcronym> {
+        items(&self.0, |a| &a.acronyms)
+    }
+
+    /// The Python view as plain data: the contract's fields, with code-point `start`/`end` (as
+    /// on the attributes) plus `byte_start`/`byte_end` on every span, kinds as str.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let article = &self.0;
+        let dict = PyDict::new(py);
+        dict.set_item("schema_version", article.bytes.schema_version)?;
+        dict.set_item("headline", dict_or_none(py, article, |a| &a.headline)?)?;
+        dict.set_item("dateline", dict_or_none(py, article, |a| &a.dateline)?)?;
+        dict.set_item("byline", dict_or_none(py, article, |a| &a.byline)?)?;
+        dict.set_item("paragraphs", dicts(py, article, |a| &a.paragraphs)?)?;
+        dict.set_item("related", dicts(py, article, |a| &a.related)?)?;
+        dict.set_item("boilerplate", dicts(py, article, |a| &a.boilerplate)?)?;
+        dict.set_item("entities", dicts(py, article, |a| &a.entities)?)?;
+        dict.set_item("quotes", dicts(py, article, |a| &a.quotes)?)?;
+        dict.set_item("times", dicts(py, article, |a| &a.times)?)?;
+        dict.set_item("quantities", dicts(py, article, |a| &a.quantities)?)?;
+        dict.set_item("acronyms", dicts(py, article, |a| &a.acronyms)?)?;
+        Ok(dict)
+    }
+
+    /// The contract JSON (schema_version 1, compact) with BYTE offsets in `start`/`end`:
+    /// exactly what the Rust core's `Article::to_json` and the command line write, so it can
+    /// be stored and compared with their output. Use `to_dict()` for code-point offsets.
+    fn to_json(&self) -> String {
+        self.0.bytes.to_json()
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let article = &self.0.bytes;
+        let text_of = |span: Option<&str>| span.map(str::to_owned);
+        let mut out = String::from("Article(");
+        let mut push = |name: &str, shown: String| {
+            if !out.ends_with('(') {
+                out.push_str(", ");
+            }
+            out.push_str(name);
+            out.push('=');
+            out.push_str(&shown);
+        };
+        let repr_of = |value: Option<String>| -> PyResult<String> {
+            Ok(value.into_pyobject(py)?.repr()?.to_cow()?.into_owned())
+        };
+        push(
+            "headline",
+            repr_of(text_of(article.headline.as_ref().map(|h| h.text.as_str())))?,
+        );
+        push(
+            "dateline",
+            repr_of(text_of(article.dateline.as_ref().map(|d| d.text.as_str())))?,
+        );
+        push(
+            "byline",
+            repr_of(text_of(article.byline.as_ref().map(|b| b.text.as_str())))?,
+        );
+        for (name, count) in [
+            ("paragraphs", article.paragraphs.len()),
+            ("related", article.related.len()),
+            ("boilerplate", article.boilerplate.len()),
+            ("entities", article.entities.len()),
+            ("quotes", article.quotes.len()),
+            ("times", article.times.len()),
+            ("quantities", article.quantities.len()),
+            ("acronyms", article.acronyms.len()),
+        ] {
+            push(name, count.to_string());
+        }
+        out.push(')');
+        Ok(out)
+    }
+
+    /// Reads back an Article from its contract JSON (`to_json()`, or what the command line
+    /// wrote) and the text it was extracted from, which the code-point offsets need.
+    ///
+    /// Raises NewsExtractError when the JSON is not an article of this schema_version, or when
+    /// a span does not fit the text (out of range, inside a character, or reading other words
+    /// than its `text`): the JSON then came from another text.
+    #[staticmethod]
+    fn from_json(json: &str, text: &Bound<'_, PyAny>) -> PyResult<PyArticle> {
+        let text = inputs::text(text, "text")?;
+        let article: core::Article = serde_json::from_str(json).map_err(|e| {
+            NewsExtractError::new_err(format!("not a newsextract article JSON: {e}"))
+        })?;
+        if article.schema_version != core::SCHEMA_VERSION {
+            return Err(NewsExtractError::new_err(format!(
+                "article JSON has schema_version {}, this newsextract reads {}",
+                article.schema_version,
+                core::SCHEMA_VERSION
+            )));
+        }
+        for (span, expected) in article.spans() {
+            let Some(found) = text.get(span.range()) else {
+                return Err(NewsExtractError::new_err(format!(
+                    "span {}..{} does not fit the text ({} bytes): out of range or inside a \
+                     character; was the JSON made from another text?",
+                    span.start,
+                    span.end,
+                    text.len()
+                )));
+            };
+            if let Some(expected) = expected {
+                if found != expected {
+                    return Err(NewsExtractError::new_err(format!(
+                        "span {}..{} reads {found:?} in the text but the JSON says {expected:?}; \
+                         was the JSON made from another text?",
+                        span.start, span.end
+                    )));
+                }
+            }
+        }
+        Ok(PyArticle(Both::from_article(article, &text)))
+    }
+
+    /// Pickles as the contract JSON plus the code-point offsets in the core's offset order:
+    /// the text is not kept, so the code-point view cannot be recomputed on the other side.
+    fn __reduce__<'py>(
+        &self,
+        py: Python<'py>,
+    ) -> PyResult<(Bound<'py, PyAny>, (String, Vec<usize>))> {
+        let restore = py
+            .import("newsextract._newsextract")?
+            .getattr("_restore_article")?;
+        let mut chars = self.0.chars.clone();
+        let mut offsets = Vec::new();
+        chars.for_each_offset_mut(|offset| offsets.push(*offset));
+        Ok((restore, (self.0.bytes.to_json(), offsets)))
+    }
+}
+
+/// Rebuilds an `Article` from what `Article.__reduce__` gave.
+#[pyfunction]
+pub(crate) fn _restore_article(json: &str, char_offsets: Vec<usize>) -> PyResult<PyArticle> {
+    let bytes: core::Article = serde_json::from_str(json).map_err(|e| {
+        NewsExtractError::new_err(format!("cannot unpickle a newsextract Article: {e}"))
+    })?;
+    let mut chars = bytes.clone();
+    let mut given = char_offsets.iter();
+    let mut missing = false;
+    chars.for_each_offset_mut(|offset| match given.next() {
+        Some(char_offset) => *offset = *char_offset,
+        None => missing = true,
+    });
+    if missing || given.next().is_some() {
+        return Err(NewsExtractError::new_err(
+            "cannot unpickle a newsextract Article: the code-point offsets do not match its spans",
+        ));
+    }
+    Ok(PyArticle(Both { bytes, chars }))
+}
