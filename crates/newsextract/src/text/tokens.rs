@@ -263,6 +263,148 @@ fn letter_dot_run(cursor: &Cursor<'_>, start: usize, end: usize) -> Option<usize
     }
 }
 
+/// Letters-case and content facts about a token, computed once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct WordFlags(u8);
+
+impl WordFlags {
+    const HAS_UPPER: u8 = 1;
+    const HAS_LOWER: u8 = 2;
+    const FIRST_UPPER: u8 = 4;
+    const HAS_DIGIT: u8 = 8;
+    const HAS_LETTER: u8 = 16;
+    const IS_WORD: u8 = 32;
+
+    fn of(word: &str) -> WordFlags {
+        let mut bits = 0;
+        for (i, c) in word.chars().enumerate() {
+            if c.is_uppercase() {
+                bits |= Self::HAS_UPPER;
+                if i == 0 {
+                    bits |= Self::FIRST_UPPER;
+                }
+            } else if c.is_lowercase() {
+                bits |= Self::HAS_LOWER;
+            }
+            if c.is_alphabetic() {
+                bits |= Self::HAS_LETTER;
+            } else if c.is_numeric() {
+                bits |= Self::HAS_DIGIT;
+            }
+            if i == 0 && is_word_char(c) {
+                bits |= Self::IS_WORD;
+            }
+        }
+        WordFlags(bits)
+    }
+
+    /// At least one uppercase letter.
+    pub(crate) fn has_upper(self) -> bool {
+        self.0 & Self::HAS_UPPER != 0
+    }
+    /// At least one lowercase letter.
+    pub(crate) fn has_lower(self) -> bool {
+        self.0 & Self::HAS_LOWER != 0
+    }
+    /// Starts with an uppercase letter.
+    pub(crate) fn first_upper(self) -> bool {
+        self.0 & Self::FIRST_UPPER != 0
+    }
+    /// Uppercase letters and no lowercase ones ("US", "ISLAMABAD", "G7").
+    pub(crate) fn all_caps(self) -> bool {
+        self.has_upper() && !self.has_lower()
+    }
+    /// At least one digit.
+    pub(crate) fn has_digit(self) -> bool {
+        self.0 & Self::HAS_DIGIT != 0
+    }
+    /// At least one letter of any script.
+    pub(crate) fn has_letter(self) -> bool {
+        self.0 & Self::HAS_LETTER != 0
+    }
+    /// Starts with a word character (not punctuation).
+    pub(crate) fn is_word(self) -> bool {
+        self.0 & Self::IS_WORD != 0
+    }
+}
+
+/// Appends the matching form of `word` to `out`: lowercase, curly quotes and dashes folded.
+pub(crate) fn push_key_form(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
+    for c in word.chars() {
+        match crate::text::normalize::fold_char(c) {
+            Some(folded) => out.push(folded),
+            None => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// The tokens of a text with their matching forms and flags, computed once per document.
+#[derive(Debug)]
+pub(crate) struct Words<'t> {
+    /// The original text.
+    pub(crate) text: &'t str,
+    /// The tokens in text order.
+    pub(crate) tokens: Vec<Token>,
+    /// Facts about each token.
+    pub(crate) flags: Vec<WordFlags>,
+    lower: String,
+    lower_ends: Vec<u32>,
+}
+
+impl<'t> Words<'t> {
+    /// Tokenises `text`.
+    pub(crate) fn new(text: &'t str) -> Words<'t> {
+        let tokens = tokenize(text);
+        let mut lower = String::with_capacity(text.len());
+        let mut lower_ends = Vec::with_capacity(tokens.len());
+        let mut flags = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            let word = t.text(text);
+            push_key_form(word, &mut lower);
+            // Offsets past u32::MAX cannot happen for texts this crate is given in one piece,
+            // but saturate rather than wrap if they do.
+            lower_ends.push(u32::try_from(lower.len()).unwrap_or(u32::MAX));
+            flags.push(WordFlags::of(word));
+        }
+        Words {
+            text,
+            tokens,
+            flags,
+            lower,
+            lower_ends,
+        }
+    }
+
+    /// Number of tokens.
+    pub(crate) fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// The text of token `i` as written ("" when out of range).
+    pub(crate) fn word(&self, i: usize) -> &'t str {
+        self.tokens.get(i).map_or("", |t| t.text(self.text))
+    }
+
+    /// The matching form of token `i` (lowercase, folded; "" when out of range).
+    pub(crate) fn lower(&self, i: usize) -> &str {
+        let end = match self.lower_ends.get(i) {
+            Some(&end) => end as usize,
+            None => return "",
+        };
+        let start = if i == 0 { 0 } else { self.lower_ends[i - 1] as usize };
+        self.lower.get(start..end).unwrap_or("")
+    }
+
+    /// Flags of token `i` (empty when out of range).
+    pub(crate) fn flags(&self, i: usize) -> WordFlags {
+        self.flags.get(i).copied().unwrap_or_default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,6 +442,20 @@ mod tests {
         for (text, expected) in cases {
             assert_eq!(&words(text), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn words_have_matching_forms_and_flags() {
+        let words = Words::new("ZOË’s US-based Ünal 42");
+        let forms: Vec<&str> = (0..words.len()).map(|i| words.lower(i)).collect();
+        assert_eq!(forms, ["zoë", "'s", "us-based", "ünal", "42"]);
+        assert!(words.flags(0).all_caps() && words.flags(0).first_upper());
+        assert!(!words.flags(1).has_upper() && !words.flags(1).is_word());
+        assert!(words.flags(2).has_upper() && words.flags(2).has_lower());
+        assert!(words.flags(3).first_upper() && !words.flags(3).all_caps());
+        assert!(words.flags(4).has_digit() && !words.flags(4).has_letter());
+        assert_eq!(words.lower(99), "");
+        assert_eq!(words.word(99), "");
     }
 
     #[test]

@@ -1,0 +1,351 @@
+//! Matching names against a gazetteer over tokens.
+//!
+//! Names are matched as sequences of tokens rather than as raw strings: word boundaries,
+//! curly apostrophes (`Pakistan’s`) and case-folding then come for free, and one hash lookup
+//! per token finds every name starting there. Keys are 64-bit FNV-1a hashes of the tokens'
+//! matching forms; a hit is confirmed against the name as listed (the case rule below), so a
+//! hash collision can cost a lookup but never yields a wrong match.
+//!
+//! Case rule: a listed name matches text written exactly like it (after folding quotes and
+//! dashes, ignoring white space) or the same words in capitals (wire text: `ISLAMABAD`).
+//! "US" therefore matches only "US", and "Turkey" matches "Turkey" and "TURKEY" but never the
+//! bird. A case-insensitive lexicon (titles) skips the rule.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::text::normalize::fold_char;
+use crate::text::tokens::{push_key_form, tokenize_into, Token, Words};
+
+/// The longest name, in tokens, a lexicon holds.
+pub(crate) const MAX_NAME_TOKENS: usize = 8;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+/// Separates tokens inside a key; never part of a token.
+const TOKEN_SEPARATOR: u8 = 0x1f;
+
+fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(FNV_PRIME);
+    }
+    hash
+}
+
+/// Hashes the key of the next token onto `hash` (the key of the tokens before it).
+fn extend_key(hash: u64, first: bool, form: &str) -> u64 {
+    let hash = if first {
+        hash
+    } else {
+        fnv(hash, &[TOKEN_SEPARATOR])
+    };
+    fnv(hash, form.as_bytes())
+}
+
+/// A hasher for keys that are already hashes.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct PrehashedKey(u64);
+
+impl Hasher for PrehashedKey {
+    fn finish(&self) -> u64 {
+        // FNV's low bits are weak; spread them before the table takes them.
+        self.0.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv(self.0, bytes);
+    }
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<PrehashedKey>>;
+
+/// What a gazetteer name stands for: an index into one of the tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Target {
+    /// A row of the countries table.
+    Country(u32),
+    /// A row of the cities table.
+    City(u32),
+    /// A row of the regions table (first-level divisions, regions, continents).
+    Region(u32),
+    /// A row of the organisations table.
+    Organization(u32),
+    /// A row of the nationalities table.
+    Nationality(u32),
+    /// A row of the titles table.
+    Title(u32),
+    /// An entry of a user gazetteer.
+    User(u32),
+}
+
+/// One listed name and what it stands for.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry {
+    surface_start: u32,
+    surface_end: u32,
+    /// What the name stands for.
+    pub(crate) target: Target,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Node {
+    first: u32,
+    count: u32,
+    /// Some longer name starts with these tokens.
+    prefix: bool,
+}
+
+/// Collects names before building a [`Lexicon`].
+#[derive(Debug, Default)]
+pub(crate) struct LexiconBuilder {
+    surfaces: String,
+    entries: Vec<(u64, Entry)>,
+    prefixes: Vec<u64>,
+    case_insensitive: bool,
+    scratch_tokens: Vec<Token>,
+    scratch_form: String,
+}
+
+impl LexiconBuilder {
+    /// A builder whose names match only as written or in capitals.
+    pub(crate) fn new() -> LexiconBuilder {
+        LexiconBuilder::default()
+    }
+
+    /// A builder whose names match in any case.
+    pub(crate) fn case_insensitive() -> LexiconBuilder {
+        LexiconBuilder {
+            case_insensitive: true,
+            ..LexiconBuilder::default()
+        }
+    }
+
+    /// Adds `name` for `target`. Returns false (and adds nothing) when the name has no tokens
+    /// or more than [`MAX_NAME_TOKENS`].
+    pub(crate) fn insert(&mut self, name: &str, target: Target) -> bool {
+        self.scratch_tokens.clear();
+        tokenize_into(name, &mut self.scratch_tokens);
+        let n = self.scratch_tokens.len();
+        if n == 0 || n > MAX_NAME_TOKENS {
+            return false;
+        }
+        let mut hash = FNV_OFFSET;
+        for (i, token) in self.scratch_tokens.iter().enumerate() {
+            if i > 0 {
+                self.prefixes.push(hash);
+            }
+            self.scratch_form.clear();
+            push_key_form(token.text(name), &mut self.scratch_form);
+            hash = extend_key(hash, i == 0, &self.scratch_form);
+        }
+        let (Ok(surface_start), Ok(surface_end)) = (
+            u32::try_from(self.surfaces.len()),
+            u32::try_from(self.surfaces.len() + name.len()),
+        ) else {
+            return false;
+        };
+        self.surfaces.push_str(name);
+        self.entries.push((
+            hash,
+            Entry {
+                surface_start,
+                surface_end,
+                target,
+            },
+        ));
+        true
+    }
+
+    /// Builds the lexicon.
+    pub(crate) fn build(mut self) -> Lexicon {
+        // Stable sort: entries of one key keep their insertion order, which keeps matching
+        // deterministic.
+        self.entries.sort_by_key(|&(hash, _)| hash);
+        let mut map: KeyMap<Node> = KeyMap::default();
+        map.reserve(self.entries.len() + self.prefixes.len());
+        let mut entries = Vec::with_capacity(self.entries.len());
+        for (i, &(hash, entry)) in self.entries.iter().enumerate() {
+            let index = u32::try_from(i).unwrap_or(u32::MAX);
+            let node = map.entry(hash).or_insert(Node {
+                first: index,
+                count: 0,
+                prefix: false,
+            });
+            node.count += 1;
+            entries.push(entry);
+        }
+        for hash in self.prefixes {
+            map.entry(hash).or_default().prefix = true;
+        }
+        Lexicon {
+            map,
+            entries,
+            surfaces: self.surfaces,
+            case_insensitive: self.case_insensitive,
+        }
+    }
+}
+
+/// Names to find in tokenised text. Built once; matching allocates nothing.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    map: KeyMap<Node>,
+    entries: Vec<Entry>,
+    surfaces: String,
+    case_insensitive: bool,
+}
+
+impl Lexicon {
+    /// The name as listed for `entry`.
+    pub(crate) fn surface(&self, entry: &Entry) -> &str {
+        self.surfaces
+            .get(entry.surface_start as usize..entry.surface_end as usize)
+            .unwrap_or("")
+    }
+
+    /// Number of listed names.
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    fn node_entries(&self, node: &Node) -> &[Entry] {
+        let start = node.first as usize;
+        self.entries
+            .get(start..start + node.count as usize)
+            .unwrap_or(&[])
+    }
+
+    /// Calls `found(end, entry)` for every name that starts at token `start` and ends before
+    /// token `end`, shortest first. Names never cross a line break.
+    pub(crate) fn find_at(&self, words: &Words<'_>, start: usize, mut found: impl FnMut(usize, &Entry)) {
+        let mut hash = FNV_OFFSET;
+        let last = words.len().min(start.saturating_add(MAX_NAME_TOKENS));
+        for j in start..last {
+            if j > start && words.tokens[j].line_start {
+                break;
+            }
+            hash = extend_key(hash, j == start, words.lower(j));
+            let Some(node) = self.map.get(&hash) else {
+                break;
+            };
+            for entry in self.node_entries(node) {
+                if self.accepts(entry, words, start, j + 1) {
+                    found(j + 1, entry);
+                }
+            }
+            if !node.prefix {
+                break;
+            }
+        }
+    }
+
+    /// Calls `found(entry)` for every name that covers exactly tokens `start..end`.
+    pub(crate) fn find_exact(&self, words: &Words<'_>, start: usize, end: usize, mut found: impl FnMut(&Entry)) {
+        if start >= end || end > words.len() || end - start > MAX_NAME_TOKENS {
+            return;
+        }
+        let mut hash = FNV_OFFSET;
+        for j in start..end {
+            hash = extend_key(hash, j == start, words.lower(j));
+        }
+        if let Some(node) = self.map.get(&hash) {
+            for entry in self.node_entries(node) {
+                if self.accepts(entry, words, start, end) {
+                    found(entry);
+                }
+            }
+        }
+    }
+
+    /// Every entry for the whole of `name` (tokenised first), e.g. a dateline's place.
+    pub(crate) fn lookup(&self, name: &str) -> Vec<Entry> {
+        let words = Words::new(name);
+        let mut out = Vec::new();
+        self.find_exact(&words, 0, words.len(), |entry| out.push(*entry));
+        out
+    }
+
+    /// The case rule of the module documentation.
+    fn accepts(&self, entry: &Entry, words: &Words<'_>, start: usize, end: usize) -> bool {
+        if self.case_insensitive {
+            return true;
+        }
+        let (Some(first), Some(last)) = (words.tokens.get(start), words.tokens.get(end - 1)) else {
+            return false;
+        };
+        let written = words.text.get(first.start..last.end).unwrap_or("");
+        let listed = self.surface(entry);
+        let fold = |c: char| fold_char(c).unwrap_or(c);
+        let mut written_chars = written.chars().filter(|c| !c.is_whitespace()).map(fold);
+        let mut listed_chars = listed.chars().filter(|c| !c.is_whitespace()).map(fold);
+        if written_chars.by_ref().eq(listed_chars.by_ref()) {
+            return true;
+        }
+        (start..end).all(|i| !words.flags(i).has_lower()) && (start..end).any(|i| words.flags(i).has_upper())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon(names: &[&str], case_insensitive: bool) -> Lexicon {
+        let mut builder = if case_insensitive {
+            LexiconBuilder::case_insensitive()
+        } else {
+            LexiconBuilder::new()
+        };
+        for (i, name) in names.iter().enumerate() {
+            assert!(builder.insert(name, Target::User(i as u32)));
+        }
+        builder.build()
+    }
+
+    /// Every match as (written text, listed name).
+    fn matches(lex: &Lexicon, text: &str) -> Vec<(String, String)> {
+        let words = Words::new(text);
+        let mut out = Vec::new();
+        for start in 0..words.len() {
+            lex.find_at(&words, start, |end, entry| {
+                let span = words.tokens[start].start..words.tokens[end - 1].end;
+                out.push((text[span].to_string(), lex.surface(entry).to_string()));
+            });
+        }
+        out
+    }
+
+    #[test]
+    fn case_rule_and_boundaries() {
+        let lex = lexicon(
+            &["US", "Turkey", "New York", "New York Times", "Pakistan", "Tehreek-e-Taliban Pakistan", "Zoë"],
+            false,
+        );
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("us and US", &[("US", "US")]),
+            ("turkey in Turkey and TURKEY", &[("Turkey", "Turkey"), ("TURKEY", "Turkey")]),
+            ("the New York Times", &[("New York", "New York"), ("New York Times", "New York Times")]),
+            ("New\nYork", &[]),
+            ("Pakistan’s army, Pakistanis", &[("Pakistan", "Pakistan")]),
+            ("TEHREEK-E-TALIBAN PAKISTAN", &[("TEHREEK-E-TALIBAN PAKISTAN", "Tehreek-e-Taliban Pakistan"), ("PAKISTAN", "Pakistan")]),
+            ("ZOË and Zoe", &[("ZOË", "Zoë")]),
+            ("new york", &[]),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<(String, String)> =
+                expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            assert_eq!(matches(&lex, text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn case_insensitive_and_lookup() {
+        let lex = lexicon(&["Defense Minister", "Chief Justice"], true);
+        assert_eq!(matches(&lex, "defense minister Asif").len(), 1);
+        assert_eq!(lex.lookup("CHIEF JUSTICE").len(), 1);
+        assert!(lex.lookup("Chief").is_empty());
+        assert!(lex.lookup("").is_empty());
+    }
+}
