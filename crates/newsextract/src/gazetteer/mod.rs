@@ -5,6 +5,7 @@
 //! name of a place, organisation or nationality, [`TITLES`] the titles and roles.
 
 pub(crate) mod lexicon;
+pub(crate) mod news_places;
 pub(crate) mod places;
 pub(crate) mod tables;
 pub(crate) mod user;
