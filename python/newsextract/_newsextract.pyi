@@ -8,9 +8,9 @@ offsets in ``start``/``end``, exactly as the Rust core and the command line writ
 
 import datetime
 from collections.abc import Iterable
-from typing import Any, ClassVar, Union, final
+from typing import Any, ClassVar, final
 
-_DateLike = Union[str, datetime.date, None]
+_DateLike = str | datetime.date | None
 
 __all__ = [
     "__version__",
