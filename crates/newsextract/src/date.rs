@@ -83,6 +83,83 @@ impl Date {
         // 1970-01-01 was a Thursday (4).
         ((self.to_days() + 3).rem_euclid(7) + 1) as u32
     }
+
+    /// The quarter of the year the date falls in, 1 to 4.
+    pub fn quarter(&self) -> u32 {
+        (self.month() - 1) / 3 + 1
+    }
+
+    /// The ISO 8601 week: `(week-numbering year, week 1 to 53)`.
+    ///
+    /// Days early in January can belong to the last week of the previous year and days late in
+    /// December to week 1 of the next, as ISO 8601 defines.
+    pub fn iso_week(&self) -> (i32, u32) {
+        // The Thursday of this date's week decides which year the week belongs to.
+        let thursday = self.to_days() - i64::from(self.weekday()) + 4;
+        let year = match Date::from_days(thursday) {
+            Some(d) => d.year,
+            None => return (self.year, 1),
+        };
+        let jan1 = Date {
+            year,
+            month: 1,
+            day: 1,
+        };
+        let week = (thursday - jan1.to_days()) / 7 + 1;
+        (year, week as u32)
+    }
+
+    /// The date of ISO weekday `weekday` (1 = Monday) in ISO week `week` of `year`.
+    pub(crate) fn from_iso_week(year: i32, week: u32, weekday: u32) -> Option<Date> {
+        // January 4th is always in week 1.
+        let jan4 = Date::new(year, 1, 4)?;
+        let monday1 = jan4.to_days() - i64::from(jan4.weekday()) + 1;
+        Date::from_days(monday1 + (i64::from(week) - 1) * 7 + i64::from(weekday) - 1)
+    }
+
+    /// The same day `n` months later (earlier when negative), clamped to the month's length.
+    pub(crate) fn add_months(&self, n: i64) -> Option<Date> {
+        let (year, month) = add_months(self.year, self.month(), n)?;
+        let day = self.day().min(days_in_month(year, month));
+        Date::new(year, month, day)
+    }
+}
+
+/// `(year, month)` moved by `n` months, when the year stays within -9999..=9999.
+pub(crate) fn add_months(year: i32, month: u32, n: i64) -> Option<(i32, u32)> {
+    let index = i64::from(year) * 12 + i64::from(month) - 1 + n;
+    let year = i32::try_from(index.div_euclid(12)).ok()?;
+    if !(-9999..=9999).contains(&year) {
+        return None;
+    }
+    Some((year, index.rem_euclid(12) as u32 + 1))
+}
+
+/// Easter Sunday of `year` (Gregorian computus, anonymous algorithm).
+pub(crate) fn easter(year: i32) -> Option<Date> {
+    let a = year.rem_euclid(19);
+    let b = year.div_euclid(100);
+    let c = year.rem_euclid(100);
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(year, month as u32, day as u32)
+}
+
+/// The `n`th (1-based) ISO weekday `weekday` of `month` in `year`.
+pub(crate) fn nth_weekday(year: i32, month: u32, weekday: u32, n: u32) -> Option<Date> {
+    let first = Date::new(year, month, 1)?;
+    let offset = (i64::from(weekday) - i64::from(first.weekday())).rem_euclid(7);
+    let date = first.add_days(offset + 7 * (i64::from(n) - 1))?;
+    (date.month() == month).then_some(date)
 }
 
 /// Number of days in `month` of `year`.
@@ -151,6 +228,42 @@ mod tests {
         ] {
             assert!(bad.parse::<Date>().is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn iso_weeks_quarters_and_months() {
+        // (date, ISO week-year, week): year boundaries from the ISO 8601 examples.
+        for (date, year, week) in [
+            ("2023-05-09", 2023, 19),
+            ("2005-01-01", 2004, 53),
+            ("2007-12-31", 2008, 1),
+            ("2008-12-29", 2009, 1),
+            ("2010-01-03", 2009, 53),
+            ("1989-10-30", 1989, 44),
+            ("1990-08-13", 1990, 33),
+        ] {
+            let d: Date = date.parse().unwrap();
+            assert_eq!(d.iso_week(), (year, week), "{date}");
+            let back = Date::from_iso_week(year, week, d.weekday()).unwrap();
+            assert_eq!(back, d, "{date}");
+        }
+        let d = Date::new(2023, 5, 9).unwrap();
+        assert_eq!(d.quarter(), 2);
+        assert_eq!(d.add_months(-5).unwrap().to_string(), "2022-12-09");
+        assert_eq!(
+            Date::new(2024, 3, 31)
+                .unwrap()
+                .add_months(-1)
+                .unwrap()
+                .to_string(),
+            "2024-02-29"
+        );
+        assert_eq!(add_months(2023, 1, -1), Some((2022, 12)));
+        assert_eq!(add_months(9999, 12, 1), None);
+        assert_eq!(easter(2024).unwrap().to_string(), "2024-03-31");
+        assert_eq!(easter(2000).unwrap().to_string(), "2000-04-23");
+        assert_eq!(nth_weekday(1999, 11, 4, 4).unwrap().to_string(), "1999-11-25");
+        assert_eq!(nth_weekday(2023, 2, 1, 5), None);
     }
 
     #[test]

@@ -1,0 +1,213 @@
+//! A small word/number/punctuation tokenizer for the time and quantity passes.
+//!
+//! Both passes match short patterns ("Sept. 30, 1989", "at least 1,750 dlrs") that need to see
+//! digits, letters and punctuation apart, with exact byte spans. The tokenizer makes one pass
+//! over the bytes; every token keeps its span in the original text, so spans built from tokens
+//! always sit on char boundaries.
+
+use super::lexicon::{self, Lex};
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TokenKind {
+    /// Letters only (ASCII or not): "May", "Zoë", "کراچی".
+    Word,
+    /// ASCII digits only: "1989", "05".
+    Digits,
+    /// One punctuation or symbol character, folded to ASCII when it has a matching form
+    /// (curly apostrophes to `'`, dashes to `-`).
+    Punct(char),
+}
+
+/// One token with its span in the original text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Token<'t> {
+    /// Byte offset of the first byte.
+    pub(crate) start: usize,
+    /// Byte offset one past the last byte.
+    pub(crate) end: usize,
+    /// The token as written.
+    pub(crate) text: &'t str,
+    /// What it is made of.
+    pub(crate) kind: TokenKind,
+    /// What the word means to the time and quantity rules (for `Word` tokens).
+    pub(crate) lex: Lex,
+    /// A line break separates this token from the previous one.
+    pub(crate) newline_before: bool,
+}
+
+impl<'t> Token<'t> {
+    /// The first character is an uppercase letter.
+    pub(crate) fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Every letter is uppercase (and there are at least two).
+    pub(crate) fn is_all_caps(&self) -> bool {
+        self.text.len() > 1 && self.text.chars().all(|c| !c.is_lowercase())
+    }
+
+    /// The first letter is lowercase.
+    pub(crate) fn is_lowercase(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// The token is the punctuation character `c`.
+    pub(crate) fn is_punct(&self, c: char) -> bool {
+        self.kind == TokenKind::Punct(c)
+    }
+
+    /// The value of a `Digits` token when it fits in a `u64`.
+    pub(crate) fn digits_value(&self) -> Option<u64> {
+        if self.kind != TokenKind::Digits || self.text.len() > 18 {
+            return None;
+        }
+        self.text.parse().ok()
+    }
+
+    /// The token is a word equal to `word`, ignoring ASCII case.
+    pub(crate) fn is_word(&self, word: &str) -> bool {
+        self.kind == TokenKind::Word && self.text.eq_ignore_ascii_case(word)
+    }
+}
+
+/// Folds the punctuation characters the rules care about to their ASCII form.
+fn fold_punct(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{02BC}' | '`' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        _ => c,
+    }
+}
+
+/// Splits `text` into tokens; white space separates tokens and is dropped.
+pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let bytes = text.as_bytes();
+    // About one token per five bytes of English text.
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut i = 0;
+    let mut newline = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() || (b >= 0x80 && starts_letter(text, i)) {
+            let start = i;
+            let mut ascii = true;
+            while i < bytes.len() {
+                let c = bytes[i];
+                if c.is_ascii_alphabetic() {
+                    i += 1;
+                } else if c >= 0x80 && starts_letter(text, i) {
+                    ascii = false;
+                    i += utf8_len(c);
+                } else {
+                    break;
+                }
+            }
+            let word = &text[start..i];
+            let lex = if ascii {
+                lexicon::lookup(word)
+            } else {
+                Lex::None
+            };
+            tokens.push(Token {
+                start,
+                end: i,
+                text: word,
+                kind: TokenKind::Word,
+                lex,
+                newline_before: newline,
+            });
+            newline = false;
+        } else if b.is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            tokens.push(Token {
+                start,
+                end: i,
+                text: &text[start..i],
+                kind: TokenKind::Digits,
+                lex: Lex::None,
+                newline_before: newline,
+            });
+            newline = false;
+        } else if b == b'\n' || b == b'\r' {
+            newline = true;
+            i += 1;
+        } else if b == b' ' || b == b'\t' || b == 0x0c || b == 0x0b {
+            i += 1;
+        } else {
+            let len = if b < 0x80 { 1 } else { utf8_len(b) };
+            let end = (i + len).min(bytes.len());
+            let Some(c) = text.get(i..end).and_then(|s| s.chars().next()) else {
+                i += 1;
+                continue;
+            };
+            if c.is_whitespace() {
+                i = end;
+                continue;
+            }
+            tokens.push(Token {
+                start: i,
+                end,
+                text: &text[i..end],
+                kind: TokenKind::Punct(fold_punct(c)),
+                lex: Lex::None,
+                newline_before: newline,
+            });
+            newline = false;
+            i = end;
+        }
+    }
+    tokens
+}
+
+/// Length of the UTF-8 sequence that starts with byte `b`.
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
+}
+
+/// The character starting at byte `i` (a char boundary) is a non-ASCII letter or mark.
+fn starts_letter(text: &str, i: usize) -> bool {
+    text.get(i..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| c.is_alphabetic() || is_mark(c))
+}
+
+/// Combining marks stay inside words (Urdu diacritics, decomposed accents).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{200C}' | '\u{200D}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_words_digits_and_punctuation() {
+        let text = "Zoë’s 1,750 dlrs—Sept. 30\n“3pm” کراچی";
+        let tokens = tokenize(text);
+        let parts: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+        assert_eq!(
+            parts,
+            [
+                "Zoë", "’", "s", "1", ",", "750", "dlrs", "—", "Sept", ".", "30", "“", "3", "pm",
+                "”", "کراچی"
+            ]
+        );
+        for t in &tokens {
+            assert_eq!(&text[t.start..t.end], t.text);
+        }
+        assert!(tokens[1].is_punct('\''));
+        assert!(tokens[7].is_punct('-'));
+        assert!(tokens[11].newline_before);
+        assert!(!tokens[10].newline_before);
+    }
+}
