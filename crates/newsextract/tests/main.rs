@@ -1,4 +1,5 @@
 //! Integration tests: one binary (see `autotests = false` in Cargo.toml).
 
+mod golden;
 mod model;
 mod properties;

@@ -145,10 +145,10 @@ fn abbreviation_kind(word: &str) -> AbbreviationKind {
         | "Gov" | "Capt" | "Cmdr" | "Cdr" | "Sgt" | "Maj" | "Adm" | "Rev" | "Hon" | "Pres"
         | "Supt" | "Brig" | "Cpl" | "Pvt" | "Insp" | "Det" | "Fr" | "Mt" | "Ft" | "Messrs"
         | "Mme" | "Mlle" | "Atty" | "Amb" | "Gens" | "Sens" | "Reps" | "Lt.Gen" | "Maj.Gen"
-        | "Brig.Gen" | "MR" | "MRS" | "DR" | "GEN" | "SEN" | "GOV" | "REP" | "vs" | "v"
-        | "e.g" | "i.e" | "cf" | "viz" | "approx" | "ca" => Title,
-        "No" | "Nos" | "no" | "NO" | "Art" | "Vol" | "vol" | "p" | "pp" | "Fig" | "fig"
-        | "Ch" | "ch" | "Sec" | "Para" | "para" | "Ref" | "Tel" | "tel" => BeforeNumber,
+        | "Brig.Gen" | "MR" | "MRS" | "DR" | "GEN" | "SEN" | "GOV" | "REP" | "vs" | "v" | "e.g"
+        | "i.e" | "cf" | "viz" | "approx" | "ca" => Title,
+        "No" | "Nos" | "no" | "NO" | "Art" | "Vol" | "vol" | "p" | "pp" | "Fig" | "fig" | "Ch"
+        | "ch" | "Sec" | "Para" | "para" | "Ref" | "Tel" | "tel" => BeforeNumber,
         "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov"
         | "Dec" | "JAN" | "FEB" | "MAR" | "APR" | "JUN" | "JUL" | "AUG" | "SEP" | "SEPT"
         | "OCT" | "NOV" | "DEC" | "Inc" | "Corp" | "Co" | "Ltd" | "Jr" | "Sr" | "Bros" | "Plc"
@@ -156,10 +156,8 @@ fn abbreviation_kind(word: &str) -> AbbreviationKind {
         | "Blvd" | "Rd" | "Hwy" | "Ste" | "Est" | "etc" | "al" | "Ala" | "Ariz" | "Ark"
         | "Calif" | "Colo" | "Conn" | "Del" | "Fla" | "Ga" | "Ill" | "Ind" | "Kan" | "Ky"
         | "La" | "Md" | "Mass" | "Mich" | "Minn" | "Miss" | "Mo" | "Mont" | "Neb" | "Nev"
-        | "Okla" | "Ore" | "Pa" | "Tenn" | "Tex" | "Vt" | "Va" | "Wash" | "Wis" | "Wyo"
-        | "Ont" | "Que" | "Alta" | "Sask" | "Nfld" | "mln" | "bln" | "pct" => {
-            Ambiguous
-        }
+        | "Okla" | "Ore" | "Pa" | "Tenn" | "Tex" | "Vt" | "Va" | "Wash" | "Wis" | "Wyo" | "Ont"
+        | "Que" | "Alta" | "Sask" | "Nfld" | "mln" | "bln" | "pct" => Ambiguous,
         _ => {
             let bytes = word.as_bytes();
             // "U.S", "U.N", "a.m", "J.K", "D.C": dotted abbreviations and initials.
@@ -216,8 +214,10 @@ fn opens_sentence(text: &str, i: usize) -> bool {
     if c.is_ascii() {
         return c.is_ascii_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '(' | '[');
     }
-    matches!(c, '\u{201C}' | '\u{2018}' | '\u{00AB}' | '\u{00BF}' | '\u{00A1}')
-        || (c.is_alphabetic() && !c.is_lowercase())
+    matches!(
+        c,
+        '\u{201C}' | '\u{2018}' | '\u{00AB}' | '\u{00BF}' | '\u{00A1}'
+    ) || (c.is_alphabetic() && !c.is_lowercase())
 }
 
 /// True when the word at `i` typically opens a sentence, which settles an ambiguous
@@ -236,16 +236,93 @@ fn starts_common_sentence(text: &str, i: usize) -> bool {
     let word = &text[i..j];
     matches!(
         word,
-        "The" | "A" | "An" | "It" | "He" | "She" | "They" | "We" | "I" | "You" | "But" | "And"
-            | "Or" | "So" | "Yet" | "In" | "On" | "At" | "By" | "For" | "From" | "With"
-            | "This" | "That" | "These" | "Those" | "There" | "Their" | "Its" | "His" | "Her"
-            | "Our" | "My" | "If" | "When" | "While" | "After" | "Before" | "As" | "Although"
-            | "Though" | "Since" | "Because" | "Meanwhile" | "However" | "Also" | "Some"
-            | "Many" | "Most" | "All" | "Both" | "Each" | "Police" | "Officials" | "No"
-            | "Not" | "Now" | "Then" | "Still" | "Last" | "Earlier" | "Later" | "Instead"
-            | "What" | "Who" | "Why" | "How" | "Where" | "Under" | "During" | "Despite"
-            | "Among" | "According" | "Analysts" | "Shares" | "Mr" | "Mrs" | "Ms" | "Dr"
-            | "THE" | "IT" | "HE" | "SHE" | "THEY" | "WE" | "BUT" | "IN"
+        "The"
+            | "A"
+            | "An"
+            | "It"
+            | "He"
+            | "She"
+            | "They"
+            | "We"
+            | "I"
+            | "You"
+            | "But"
+            | "And"
+            | "Or"
+            | "So"
+            | "Yet"
+            | "In"
+            | "On"
+            | "At"
+            | "By"
+            | "For"
+            | "From"
+            | "With"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "There"
+            | "Their"
+            | "Its"
+            | "His"
+            | "Her"
+            | "Our"
+            | "My"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "As"
+            | "Although"
+            | "Though"
+            | "Since"
+            | "Because"
+            | "Meanwhile"
+            | "However"
+            | "Also"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "All"
+            | "Both"
+            | "Each"
+            | "Police"
+            | "Officials"
+            | "No"
+            | "Not"
+            | "Now"
+            | "Then"
+            | "Still"
+            | "Last"
+            | "Earlier"
+            | "Later"
+            | "Instead"
+            | "What"
+            | "Who"
+            | "Why"
+            | "How"
+            | "Where"
+            | "Under"
+            | "During"
+            | "Despite"
+            | "Among"
+            | "According"
+            | "Analysts"
+            | "Shares"
+            | "Mr"
+            | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "THE"
+            | "IT"
+            | "HE"
+            | "SHE"
+            | "THEY"
+            | "WE"
+            | "BUT"
+            | "IN"
     ) && !bytes.get(j).is_some_and(|b| *b == b'.')
 }
 
@@ -270,7 +347,9 @@ fn closer_len(bytes: &[u8], i: usize, end: usize) -> usize {
     match bytes.get(i) {
         Some(b'"' | b'\'' | b')' | b']') if i < end => 1,
         // ’ ” »
-        Some(0xE2) if i + 3 <= end && bytes[i + 1] == 0x80 && matches!(bytes[i + 2], 0x99 | 0x9D) => {
+        Some(0xE2)
+            if i + 3 <= end && bytes[i + 1] == 0x80 && matches!(bytes[i + 2], 0x99 | 0x9D) =>
+        {
             3
         }
         Some(0xC2) if i + 2 <= end && bytes[i + 1] == 0xBB => 2,
@@ -286,8 +365,8 @@ pub(crate) fn space_len(bytes: &[u8], i: usize, end: usize) -> usize {
         Some(0xC2) if i + 2 <= end && bytes[i + 1] == 0xA0 => 2,
         Some(0xE2)
             if i + 3 <= end
-                && ((bytes[i + 1] == 0x80 && (0x80..=0x8A).contains(&bytes[i + 2]))
-                    || (bytes[i + 1] == 0x80 && bytes[i + 2] == 0xAF)) =>
+                && bytes[i + 1] == 0x80
+                && ((0x80..=0x8A).contains(&bytes[i + 2]) || bytes[i + 2] == 0xAF) =>
         {
             3
         }

@@ -55,10 +55,12 @@ fn related(line: &str) -> Option<LineKind> {
     }
     let rest = &line[lead.len()..];
     let after_spaces = rest.trim_start();
-    let separator_len = ["::", ":", "|", "-", "\u{2013}", "\u{2014}", "\u{00BB}", ">>", ">"]
-        .iter()
-        .find(|s| after_spaces.starts_with(**s))
-        .map(|s| s.len());
+    let separator_len = [
+        "::", ":", "|", "-", "\u{2013}", "\u{2014}", "\u{00BB}", ">>", ">",
+    ]
+    .iter()
+    .find(|s| after_spaces.starts_with(**s))
+    .map(|s| s.len());
     let title_offset = match separator_len {
         Some(len) => line.len() - after_spaces.len() + len,
         // "READ MORE" alone: a prompt without a title.
@@ -85,7 +87,10 @@ fn boilerplate(line: &str) -> Option<BoilerplateKind> {
     if is_credits_start(line) || line == "Reuter" || line == "REUTER" {
         return Some(Credits);
     }
-    if starts_with_any(line, &["click here", "tap here", "click to ", "click the link"]) {
+    if starts_with_any(
+        line,
+        &["click here", "tap here", "click to ", "click the link"],
+    ) {
         return Some(ClickHere);
     }
     if starts_with_any(
@@ -150,7 +155,11 @@ fn boilerplate(line: &str) -> Option<BoilerplateKind> {
 /// "Advertisement", "- Advertisement -", "Story continues below advertisement".
 fn is_advertisement(line: &str) -> bool {
     let core = line.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '*' | '[' | ']' | '_' | '=' | '\u{2014}' | '\u{2013}')
+        c.is_whitespace()
+            || matches!(
+                c,
+                '-' | '*' | '[' | ']' | '_' | '=' | '\u{2014}' | '\u{2013}'
+            )
     });
     if core.len() > 60 {
         return false;
@@ -238,22 +247,73 @@ mod tests {
     #[test]
     fn related_lines() {
         let cases: &[(&str, RelatedKind, &str)] = &[
-            ("Also read: Pakistan, US agree on trade", RelatedKind::AlsoRead, "Pakistan, US agree on trade"),
-            ("Also Read | India’s ‘new normal’", RelatedKind::AlsoRead, "India’s ‘new normal’"),
-            ("ALSO READ: ٹیکس میں اضافہ", RelatedKind::AlsoRead, "ٹیکس میں اضافہ"),
-            ("READ MORE: Floods kill 12", RelatedKind::ReadMore, "Floods kill 12"),
-            ("Read more: Floods kill 12", RelatedKind::ReadMore, "Floods kill 12"),
-            ("Related: IMF talks stall", RelatedKind::Related, "IMF talks stall"),
-            ("RELATED: IMF talks stall", RelatedKind::Related, "IMF talks stall"),
-            ("Related Articles: IMF talks", RelatedKind::Related, "IMF talks"),
-            ("See also: Timeline of the crisis", RelatedKind::SeeAlso, "Timeline of the crisis"),
-            ("Read also: Zoë’s story", RelatedKind::ReadAlso, "Zoë’s story"),
-            ("Read More » Markets rally", RelatedKind::ReadMore, "Markets rally"),
-            ("Also read - Markets rally", RelatedKind::AlsoRead, "Markets rally"),
+            (
+                "Also read: Pakistan, US agree on trade",
+                RelatedKind::AlsoRead,
+                "Pakistan, US agree on trade",
+            ),
+            (
+                "Also Read | India’s ‘new normal’",
+                RelatedKind::AlsoRead,
+                "India’s ‘new normal’",
+            ),
+            (
+                "ALSO READ: ٹیکس میں اضافہ",
+                RelatedKind::AlsoRead,
+                "ٹیکس میں اضافہ",
+            ),
+            (
+                "READ MORE: Floods kill 12",
+                RelatedKind::ReadMore,
+                "Floods kill 12",
+            ),
+            (
+                "Read more: Floods kill 12",
+                RelatedKind::ReadMore,
+                "Floods kill 12",
+            ),
+            (
+                "Related: IMF talks stall",
+                RelatedKind::Related,
+                "IMF talks stall",
+            ),
+            (
+                "RELATED: IMF talks stall",
+                RelatedKind::Related,
+                "IMF talks stall",
+            ),
+            (
+                "Related Articles: IMF talks",
+                RelatedKind::Related,
+                "IMF talks",
+            ),
+            (
+                "See also: Timeline of the crisis",
+                RelatedKind::SeeAlso,
+                "Timeline of the crisis",
+            ),
+            (
+                "Read also: Zoë’s story",
+                RelatedKind::ReadAlso,
+                "Zoë’s story",
+            ),
+            (
+                "Read More » Markets rally",
+                RelatedKind::ReadMore,
+                "Markets rally",
+            ),
+            (
+                "Also read - Markets rally",
+                RelatedKind::AlsoRead,
+                "Markets rally",
+            ),
         ];
         for &(line, kind, title) in cases {
             match classify(line) {
-                Some(LineKind::Related { kind: k, title_start }) => {
+                Some(LineKind::Related {
+                    kind: k,
+                    title_start,
+                }) => {
                     assert_eq!(k, kind, "{line}");
                     assert_eq!(&line[title_start..], title, "{line}");
                 }
@@ -278,7 +338,10 @@ mod tests {
             ("ADVERTISEMENT", Advertisement),
             ("- Advertisement -", Advertisement),
             ("Story continues below advertisement", Advertisement),
-            ("© 2023 The Associated Press. All rights reserved.", Copyright),
+            (
+                "© 2023 The Associated Press. All rights reserved.",
+                Copyright,
+            ),
             ("Copyright 2023 Reuters", Copyright),
             ("Copyright © Dawn", Copyright),
             ("(c) 2023 AFP", Copyright),

@@ -55,12 +55,22 @@ pub(crate) fn from_credits(text: &str, start: usize, end: usize) -> Option<Bylin
     let names_start = found + "reporting by ".len();
     let rest = &credits[names_start..];
     let mut names_end = rest.len();
-    for stop in [";", ")", " Editing by", " editing by", " Writing by", " writing by"] {
+    for stop in [
+        ";",
+        ")",
+        " Editing by",
+        " editing by",
+        " Writing by",
+        " writing by",
+    ] {
         if let Some(i) = rest.find(stop) {
             names_end = names_end.min(i);
         }
     }
-    let names = rest[..names_end].trim_end().trim_end_matches(',').trim_end();
+    let names = rest[..names_end]
+        .trim_end()
+        .trim_end_matches(',')
+        .trim_end();
     let authors = authors(names);
     if authors.is_empty() {
         return None;
@@ -102,7 +112,15 @@ fn lead_in_len(line: &str) -> Option<usize> {
 /// Where a byline's names end: before `|`, a spaced dash, or a bullet.
 fn cut_at_trailer(names: &str) -> usize {
     let mut end = names.len();
-    for trailer in [" | ", "|", " - ", " \u{2014} ", " \u{2013} ", " \u{2022} ", " / "] {
+    for trailer in [
+        " | ",
+        "|",
+        " - ",
+        " \u{2014} ",
+        " \u{2013} ",
+        " \u{2022} ",
+        " / ",
+    ] {
         if let Some(i) = names.find(trailer) {
             end = end.min(i);
         }
@@ -114,8 +132,28 @@ fn cut_at_trailer(names: &str) -> usize {
 fn is_byline_connector(word: &str) -> bool {
     matches!(
         word,
-        "and" | "&" | "in" | "of" | "the" | "for" | "at" | "de" | "da" | "van" | "von" | "der"
-            | "den" | "bin" | "al" | "el" | "y" | "la" | "le" | "du" | "ul" | "with"
+        "and"
+            | "&"
+            | "in"
+            | "of"
+            | "the"
+            | "for"
+            | "at"
+            | "de"
+            | "da"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "bin"
+            | "al"
+            | "el"
+            | "y"
+            | "la"
+            | "le"
+            | "du"
+            | "ul"
+            | "with"
     )
 }
 
@@ -129,11 +167,42 @@ fn looks_like_names(names: &str) -> bool {
     let first = words[0].trim_end_matches(',');
     if matches!(
         first.to_ascii_lowercase().as_str(),
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            | "january" | "february" | "march" | "april" | "may" | "june" | "july"
-            | "august" | "september" | "october" | "november" | "december" | "then" | "now"
-            | "today" | "tomorrow" | "yesterday" | "far" | "contrast" | "comparison" | "law"
-            | "night" | "day" | "noon" | "midnight" | "early" | "late" | "all" | "some"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "then"
+            | "now"
+            | "today"
+            | "tomorrow"
+            | "yesterday"
+            | "far"
+            | "contrast"
+            | "comparison"
+            | "law"
+            | "night"
+            | "day"
+            | "noon"
+            | "midnight"
+            | "early"
+            | "late"
+            | "all"
+            | "some"
     ) {
         return false;
     }
@@ -168,15 +237,69 @@ fn looks_like_names(names: &str) -> bool {
 fn is_affiliation_word(word: &str) -> bool {
     matches!(
         word.to_ascii_lowercase().trim_end_matches(['.', ',']),
-        "associated" | "press" | "reuters" | "afp" | "ap" | "news" | "staff" | "writer"
-            | "writers" | "reporter" | "reporters" | "correspondent" | "correspondents"
-            | "editor" | "editors" | "bureau" | "desk" | "times" | "post" | "journal"
-            | "agency" | "service" | "media" | "network" | "online" | "contributor"
-            | "columnist" | "special" | "senior" | "chief" | "political" | "business"
-            | "sports" | "foreign" | "agence" | "france-presse" | "bloomberg" | "cnn" | "bbc"
-            | "xinhua" | "pti" | "app" | "ians" | "upi" | "dpa" | "ani" | "tribune" | "herald"
-            | "dawn" | "guardian" | "telegraph" | "gazette" | "daily" | "weekly" | "magazine"
-            | "wire" | "wires" | "report" | "team" | "our" | "analyst" | "intern" | "photographer"
+        "associated"
+            | "press"
+            | "reuters"
+            | "afp"
+            | "ap"
+            | "news"
+            | "staff"
+            | "writer"
+            | "writers"
+            | "reporter"
+            | "reporters"
+            | "correspondent"
+            | "correspondents"
+            | "editor"
+            | "editors"
+            | "bureau"
+            | "desk"
+            | "times"
+            | "post"
+            | "journal"
+            | "agency"
+            | "service"
+            | "media"
+            | "network"
+            | "online"
+            | "contributor"
+            | "columnist"
+            | "special"
+            | "senior"
+            | "chief"
+            | "political"
+            | "business"
+            | "sports"
+            | "foreign"
+            | "agence"
+            | "france-presse"
+            | "bloomberg"
+            | "cnn"
+            | "bbc"
+            | "xinhua"
+            | "pti"
+            | "app"
+            | "ians"
+            | "upi"
+            | "dpa"
+            | "ani"
+            | "tribune"
+            | "herald"
+            | "dawn"
+            | "guardian"
+            | "telegraph"
+            | "gazette"
+            | "daily"
+            | "weekly"
+            | "magazine"
+            | "wire"
+            | "wires"
+            | "report"
+            | "team"
+            | "our"
+            | "analyst"
+            | "intern"
+            | "photographer"
     )
 }
 
@@ -189,8 +312,7 @@ fn authors(names: &str) -> Vec<String> {
             continue;
         }
         let words: Vec<&str> = segment.split_whitespace().collect();
-        let is_affiliation =
-            words.len() == 1 || words.iter().any(|w| is_affiliation_word(w));
+        let is_affiliation = words.len() == 1 || words.iter().any(|w| is_affiliation_word(w));
         if index > 0 && is_affiliation {
             break;
         }
@@ -200,7 +322,7 @@ fn authors(names: &str) -> Vec<String> {
             break;
         }
         for name in split_names(segment) {
-            let name = cut_location(name);
+            let name = cut_affiliation(cut_location(name));
             let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
             if name.chars().any(char::is_alphabetic) {
                 out.push(display_case(&name));
@@ -217,6 +339,45 @@ fn split_names(segment: &str) -> Vec<&str> {
         names = names.into_iter().flat_map(|n| n.split(joiner)).collect();
     }
     names
+}
+
+/// "SAMIRA HAIDARI Associated Press" → "SAMIRA HAIDARI": an agency, or a role of two words or
+/// more, written after the name without a comma.
+fn cut_affiliation(name: &str) -> &str {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut keep = words.len();
+    while keep > 1 && is_affiliation_word(words[keep - 1]) {
+        keep -= 1;
+    }
+    let cut = words.len() - keep;
+    let agency = cut == 1 && is_agency(words[words.len() - 1]);
+    if keep < 2 || !(cut >= 2 || agency) {
+        return name;
+    }
+    // Slice up to the end of the last kept word to stay a sub-slice of the input.
+    let last_kept = words[keep - 1];
+    let end = last_kept.as_ptr() as usize - name.as_ptr() as usize + last_kept.len();
+    name[..end].trim_end()
+}
+
+/// News agencies that may follow a name without a comma ("JANE DOE Reuters").
+pub(crate) fn is_agency(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches(['.', ',']),
+        "Reuters" | "AP" | "AFP" | "Bloomberg" | "PTI" | "APP" | "IANS" | "UPI" | "Xinhua" | "ANI"
+    )
+}
+
+/// True when a line under a byline only names the author's employer ("Associated Press",
+/// "Reuters", "Staff Writer").
+pub(crate) fn is_affiliation_line(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 4
+        && line.len() <= 60
+        && words
+            .iter()
+            .all(|w| is_affiliation_word(w) || is_agency(w) || *w == "The")
 }
 
 /// "Jane Doe in Islamabad" → "Jane Doe".
@@ -244,21 +405,64 @@ mod tests {
                 "By JANE DOE and JOHN ROE, Associated Press",
                 &["Jane Doe", "John Roe"],
             ),
-            ("By Staff Reporter", "By Staff Reporter", &["Staff Reporter"]),
-            ("BY OUR CORRESPONDENT", "BY OUR CORRESPONDENT", &["Our Correspondent"]),
-            ("Written by Zoë Ñúñez", "Written by Zoë Ñúñez", &["Zoë Ñúñez"]),
-            ("By: Ahmed Ali Khan", "By: Ahmed Ali Khan", &["Ahmed Ali Khan"]),
+            (
+                "By Staff Reporter",
+                "By Staff Reporter",
+                &["Staff Reporter"],
+            ),
+            (
+                "BY OUR CORRESPONDENT",
+                "BY OUR CORRESPONDENT",
+                &["Our Correspondent"],
+            ),
+            (
+                "Written by Zoë Ñúñez",
+                "Written by Zoë Ñúñez",
+                &["Zoë Ñúñez"],
+            ),
+            (
+                "By: Ahmed Ali Khan",
+                "By: Ahmed Ali Khan",
+                &["Ahmed Ali Khan"],
+            ),
             (
                 "By Jane Doe, John Roe and Max Moe",
                 "By Jane Doe, John Roe and Max Moe",
                 &["Jane Doe", "John Roe", "Max Moe"],
             ),
-            ("By Jane Doe | Updated 10:30 AM", "By Jane Doe", &["Jane Doe"]),
-            ("By Jane Doe in Lahore", "By Jane Doe in Lahore", &["Jane Doe"]),
-            ("By Jane Doe, Reuters", "By Jane Doe, Reuters", &["Jane Doe"]),
-            ("By Martin Luther King Jr.", "By Martin Luther King Jr.", &["Martin Luther King Jr."]),
+            (
+                "By Jane Doe | Updated 10:30 AM",
+                "By Jane Doe",
+                &["Jane Doe"],
+            ),
+            (
+                "By Jane Doe in Lahore",
+                "By Jane Doe in Lahore",
+                &["Jane Doe"],
+            ),
+            (
+                "By Jane Doe, Reuters",
+                "By Jane Doe, Reuters",
+                &["Jane Doe"],
+            ),
+            (
+                "By Martin Luther King Jr.",
+                "By Martin Luther King Jr.",
+                &["Martin Luther King Jr."],
+            ),
             ("By SEAN O'BRIEN", "By SEAN O'BRIEN", &["Sean O'Brien"]),
-            ("Story by Rahul Mehta, Special Correspondent", "Story by Rahul Mehta, Special Correspondent", &["Rahul Mehta"]),
+            (
+                "By SAMIRA HAIDARI Associated Press",
+                "By SAMIRA HAIDARI Associated Press",
+                &["Samira Haidari"],
+            ),
+            ("By JANE DOE Reuters", "By JANE DOE Reuters", &["Jane Doe"]),
+            ("By John Post", "By John Post", &["John Post"]),
+            (
+                "Story by Rahul Mehta, Special Correspondent",
+                "Story by Rahul Mehta, Special Correspondent",
+                &["Rahul Mehta"],
+            ),
         ];
         for &(line, text, authors) in cases {
             let byline = parse_line(line, 0, line.len()).unwrap_or_else(|| panic!("{line:?}"));
@@ -320,6 +524,11 @@ mod tests {
             assert_eq!(byline.authors, authors);
         }
         assert!(from_credits("(Editing by John Roe)", 0, 21).is_none());
+        assert!(is_affiliation_line("Associated Press"));
+        assert!(is_affiliation_line("The Associated Press"));
+        assert!(!is_affiliation_line(
+            "Associated Press reporters were there."
+        ));
         assert!(from_credits("(Additional reporting by Ali Khan)", 0, 34).is_none());
     }
 }

@@ -43,6 +43,43 @@ pub(crate) fn parse(
     Some(found.offset(line_start + indent))
 }
 
+/// A line holding nothing but a date with its year ("October 27, 2008", "Monday, 3 May
+/// 2023"), as Wikinews and many sites print under the headline: a dateline without a place.
+pub(crate) fn parse_date_line(
+    text: &str,
+    line_start: usize,
+    line_end: usize,
+) -> Option<FoundDateline> {
+    let line = text.get(line_start..line_end)?;
+    let indent = line.len() - line.trim_start().len();
+    let trimmed = line.trim();
+    let mut pos = 0;
+    if let Some(end) = weekday(trimmed, 0) {
+        pos = comma(trimmed, end).unwrap_or_else(|| skip_spaces(trimmed, end));
+    }
+    let written = written_date(trimmed, pos)?;
+    written.year?;
+    if trimmed[written.end..].trim_end_matches('.').trim() != "" {
+        return None;
+    }
+    let date = dateline_date(trimmed, written, None)?;
+    let found = FoundDateline {
+        dateline: Dateline {
+            text: trimmed.to_string(),
+            start: 0,
+            end: trimmed.len(),
+            location: None,
+            region: None,
+            country: None,
+            source: None,
+            date: Some(date),
+        },
+        body_start: trimmed.len(),
+        weak: false,
+    };
+    Some(found.offset(line_start + indent))
+}
+
 /// A date read from the text: month, day and, when written, year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct WrittenDate {
@@ -228,7 +265,9 @@ fn dateline_date(
             let limit = reference.to_days() + 1;
             // Feb 29 may lie up to eight years back.
             let date = (0..=8)
-                .filter_map(|back| Date::new(reference.year() + 1 - back, written.month, written.day))
+                .filter_map(|back| {
+                    Date::new(reference.year() + 1 - back, written.month, written.day)
+                })
                 .find(|date| date.to_days() <= limit)?;
             (date.to_string(), true)
         }
@@ -323,8 +362,25 @@ fn place_words(line: &str, pos: usize, is_place: bool) -> Option<(usize, bool)> 
         let is_connector = first.is_lowercase()
             && matches!(
                 word_text,
-                "de" | "del" | "da" | "do" | "dos" | "das" | "di" | "du" | "des" | "of" | "es"
-                    | "el" | "al" | "la" | "le" | "au" | "sur" | "upon" | "y" | "bin"
+                "de" | "del"
+                    | "da"
+                    | "do"
+                    | "dos"
+                    | "das"
+                    | "di"
+                    | "du"
+                    | "des"
+                    | "of"
+                    | "es"
+                    | "el"
+                    | "al"
+                    | "la"
+                    | "le"
+                    | "au"
+                    | "sur"
+                    | "upon"
+                    | "y"
+                    | "bin"
             );
         if words == 0 && !first.is_uppercase() {
             return None;
@@ -436,7 +492,8 @@ fn month(line: &str, pos: usize) -> Option<(u32, usize)> {
     if !word.as_bytes()[0].is_ascii_uppercase() {
         return None;
     }
-    let is_abbreviation = word.len() <= 4 && !word.eq_ignore_ascii_case("june") && !word.eq_ignore_ascii_case("july");
+    let is_abbreviation =
+        word.len() <= 4 && !word.eq_ignore_ascii_case("june") && !word.eq_ignore_ascii_case("july");
     if is_abbreviation && line.as_bytes().get(end) == Some(&b'.') {
         return Some((number, end + 1));
     }
@@ -480,7 +537,9 @@ fn year_after(line: &str, pos: usize) -> Option<(i32, usize)> {
     }
     let digits_end = digits_start + 4;
     let digits = line.get(digits_start..digits_end)?;
-    if !digits.bytes().all(|b| b.is_ascii_digit()) || bytes.get(digits_end).is_some_and(u8::is_ascii_alphanumeric) {
+    if !digits.bytes().all(|b| b.is_ascii_digit())
+        || bytes.get(digits_end).is_some_and(u8::is_ascii_alphanumeric)
+    {
         return None;
     }
     let year: i32 = digits.parse().ok()?;
@@ -515,7 +574,11 @@ fn written_date(line: &str, pos: usize) -> Option<WrittenDate> {
         end = year_end;
     }
     // The date must end at a delimiter, not run on into a word ("May 3rdly").
-    if line[end..].chars().next().is_some_and(char::is_alphanumeric) {
+    if line[end..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric)
+    {
         return None;
     }
     Some(WrittenDate {
@@ -615,6 +678,7 @@ mod tests {
         &'static str,
     );
 
+    #[rustfmt::skip]
     const CASES: &[Case] = &[
         ("ISLAMABAD: (Web Desk) US State Department", "ISLAMABAD: (Web Desk)", Some("Islamabad"), None, Some("PK"), Some("Web Desk"), None, None, "US State Department"),
         ("KARACHI: The Sindh government", "KARACHI", Some("Karachi"), None, Some("PK"), None, None, None, "The Sindh government"),
@@ -657,7 +721,8 @@ mod tests {
         let reference = Date::new(2023, 5, 9);
         for case in CASES {
             let (line, text, location, region, country, source, date_text, value, body) = *case;
-            let found = parse(line, 0, line.len(), reference).unwrap_or_else(|| panic!("no dateline in {line:?}"));
+            let found = parse(line, 0, line.len(), reference)
+                .unwrap_or_else(|| panic!("no dateline in {line:?}"));
             let d = &found.dateline;
             assert_eq!(d.text, text, "{line}");
             assert_eq!(&line[d.start..d.end], d.text, "{line}");
@@ -665,7 +730,11 @@ mod tests {
             assert_eq!(d.region.as_deref(), region, "{line}");
             assert_eq!(d.country.as_deref(), country, "{line}");
             assert_eq!(d.source.as_deref(), source, "{line}");
-            assert_eq!(d.date.as_ref().map(|x| x.text.as_str()), date_text, "{line}");
+            assert_eq!(
+                d.date.as_ref().map(|x| x.text.as_str()),
+                date_text,
+                "{line}"
+            );
             assert_eq!(d.date.as_ref().map(|x| x.value.as_str()), value, "{line}");
             if let Some(date) = &d.date {
                 assert_eq!(&line[date.start..date.end], date.text, "{line}");
@@ -708,24 +777,93 @@ mod tests {
 
     #[test]
     fn years_and_reference_dates() {
-        let cases: &[(&str, Option<(i32, u32, u32)>, &str, bool)] = &[
+        type Case = (&'static str, Option<(i32, u32, u32)>, &'static str, bool);
+        let cases: &[Case] = &[
             ("LONDON, May 3 (Reuters) - A", None, "XXXX-05-03", false),
-            ("LONDON, May 3 (Reuters) - A", Some((2023, 5, 9)), "2023-05-03", true),
-            ("LONDON, Dec 30 (Reuters) - A", Some((2024, 1, 2)), "2023-12-30", true),
-            ("LONDON, Jan 1 (Reuters) - A", Some((2023, 12, 31)), "2024-01-01", true),
-            ("LONDON, May 20 (Reuters) - A", Some((2023, 5, 9)), "2022-05-20", true),
-            ("LONDON, Feb 29 (Reuters) - A", Some((2023, 5, 9)), "2020-02-29", true),
-            ("LONDON, May 3, 2019 (Reuters) - A", Some((2023, 5, 9)), "2019-05-03", true),
-            ("LONDON, May 3, 2019 (Reuters) - A", None, "2019-05-03", true),
+            (
+                "LONDON, May 3 (Reuters) - A",
+                Some((2023, 5, 9)),
+                "2023-05-03",
+                true,
+            ),
+            (
+                "LONDON, Dec 30 (Reuters) - A",
+                Some((2024, 1, 2)),
+                "2023-12-30",
+                true,
+            ),
+            (
+                "LONDON, Jan 1 (Reuters) - A",
+                Some((2023, 12, 31)),
+                "2024-01-01",
+                true,
+            ),
+            (
+                "LONDON, May 20 (Reuters) - A",
+                Some((2023, 5, 9)),
+                "2022-05-20",
+                true,
+            ),
+            (
+                "LONDON, Feb 29 (Reuters) - A",
+                Some((2023, 5, 9)),
+                "2020-02-29",
+                true,
+            ),
+            (
+                "LONDON, May 3, 2019 (Reuters) - A",
+                Some((2023, 5, 9)),
+                "2019-05-03",
+                true,
+            ),
+            (
+                "LONDON, May 3, 2019 (Reuters) - A",
+                None,
+                "2019-05-03",
+                true,
+            ),
         ];
         for &(line, reference, value, anchored) in cases {
             let reference = reference.and_then(|(y, m, d)| Date::new(y, m, d));
-            let date = parse(line, 0, line.len(), reference).unwrap().dateline.date.unwrap();
+            let date = parse(line, 0, line.len(), reference)
+                .unwrap()
+                .dateline
+                .date
+                .unwrap();
             assert_eq!(date.value, value, "{line} {reference:?}");
             assert_eq!(date.anchored, anchored, "{line}");
         }
         // No such day: the comma part is not a date, so no dateline at all.
         assert!(parse("LONDON, Feb 30 - A", 0, 18, None).is_none());
+    }
+
+    #[test]
+    fn date_lines() {
+        let cases = [
+            ("October 27, 2008", "2008-10-27"),
+            ("  Monday, 3 May 2023  ", "2023-05-03"),
+            ("Tuesday, March 7, 2023.", "2023-03-07"),
+            ("Jan. 12, 2007", "2007-01-12"),
+        ];
+        for (line, value) in cases {
+            let found = parse_date_line(line, 0, line.len()).unwrap_or_else(|| panic!("{line}"));
+            let d = &found.dateline;
+            assert_eq!(&line[d.start..d.end], d.text);
+            assert_eq!(d.location, None);
+            let date = d.date.as_ref().unwrap();
+            assert_eq!(date.value, value);
+            assert!(date.anchored);
+            assert_eq!(&line[date.start..date.end], date.text);
+        }
+        for line in [
+            "May 3",
+            "October 27, 2008 was a Monday",
+            "Monday",
+            "2008",
+            "Updated: May 3, 2023",
+        ] {
+            assert!(parse_date_line(line, 0, line.len()).is_none(), "{line}");
+        }
     }
 
     #[test]
@@ -738,7 +876,11 @@ mod tests {
         let date = d.date.as_ref().unwrap();
         assert_eq!(&text[date.start..date.end], "Nov. 3");
         assert_eq!(&text[found.body_start..], "Israeli");
-        assert!(found.weak == false);
-        assert!(parse("KARACHI: Rain lashes city", 0, 25, None).unwrap().weak);
+        assert!(!found.weak);
+        assert!(
+            parse("KARACHI: Rain lashes city", 0, 25, None)
+                .unwrap()
+                .weak
+        );
     }
 }

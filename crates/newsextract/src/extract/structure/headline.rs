@@ -35,7 +35,10 @@ pub(crate) fn is_headline(line: &str, following: Following<'_>) -> bool {
         }
     }
     let core = line.trim_end_matches(|c: char| {
-        matches!(c, '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{00BB}')
+        matches!(
+            c,
+            '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{00BB}'
+        )
     });
     if ends_like_sentence(core) {
         return false;
@@ -77,7 +80,10 @@ fn ends_like_sentence(core: &str) -> bool {
         .unwrap_or("");
     let is_abbreviation = last.contains('.')
         || (last.chars().count() == 1 && last.chars().all(char::is_uppercase))
-        || matches!(last, "Inc" | "Corp" | "Co" | "Ltd" | "Jr" | "Sr" | "St" | "vs");
+        || matches!(
+            last,
+            "Inc" | "Corp" | "Co" | "Ltd" | "Jr" | "Sr" | "St" | "vs"
+        );
     !is_abbreviation
 }
 
@@ -85,10 +91,46 @@ fn ends_like_sentence(core: &str) -> bool {
 fn is_function_word(word: &str) -> bool {
     matches!(
         word,
-        "the" | "a" | "an" | "of" | "to" | "in" | "for" | "on" | "at" | "with" | "by" | "from"
-            | "and" | "or" | "but" | "that" | "as" | "is" | "was" | "were" | "are" | "its"
-            | "their" | "his" | "her" | "this" | "will" | "would" | "has" | "have" | "had"
-            | "be" | "been" | "who" | "which" | "into" | "than" | "said" | "says" | "our"
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "to"
+            | "in"
+            | "for"
+            | "on"
+            | "at"
+            | "with"
+            | "by"
+            | "from"
+            | "and"
+            | "or"
+            | "but"
+            | "that"
+            | "as"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "this"
+            | "will"
+            | "would"
+            | "has"
+            | "have"
+            | "had"
+            | "be"
+            | "been"
+            | "who"
+            | "which"
+            | "into"
+            | "than"
+            | "said"
+            | "says"
+            | "our"
     )
 }
 
@@ -131,10 +173,17 @@ mod tests {
             "Markets slide as oil jumps...",
         ] {
             assert!(alone(line), "{line}");
-            assert!(before(line, "ISLAMABAD: (Web Desk) US State", false), "{line}");
+            assert!(
+                before(line, "ISLAMABAD: (Web Desk) US State", false),
+                "{line}"
+            );
         }
         // An all-capitals title over hard-wrapped text that it is longer than.
-        assert!(before("U.S. GROWTH REVISED UP", "    WASHINGTON, April 3 - The", true));
+        assert!(before(
+            "U.S. GROWTH REVISED UP",
+            "    WASHINGTON, April 3 - The",
+            true
+        ));
     }
 
     #[test]
@@ -154,9 +203,25 @@ mod tests {
         }
         assert!(!alone(&"word ".repeat(40)));
         // Cut off by a hard wrap.
-        assert!(!before("Pakistan's central bank raised its key rate by 100 basis", "points on Monday.", false));
-        assert!(!before("The company said sales rose in the quarter ending March", "31, beating forecasts.", false));
-        assert!(!before("Shares rose after the central bank said inflation would ease,", "Analysts said.", false));
-        assert!(!before("Prime Minister Shehbaz Sharif met the visiting US Senator", "Chris Van Hollen on Monday.", true));
+        assert!(!before(
+            "Pakistan's central bank raised its key rate by 100 basis",
+            "points on Monday.",
+            false
+        ));
+        assert!(!before(
+            "The company said sales rose in the quarter ending March",
+            "31, beating forecasts.",
+            false
+        ));
+        assert!(!before(
+            "Shares rose after the central bank said inflation would ease,",
+            "Analysts said.",
+            false
+        ));
+        assert!(!before(
+            "Prime Minister Shehbaz Sharif met the visiting US Senator",
+            "Chris Van Hollen on Monday.",
+            true
+        ));
     }
 }

@@ -15,9 +15,7 @@ mod headline;
 mod paragraphs;
 
 use crate::text::{sentences, Document};
-use crate::{
-    Boilerplate, BoilerplateKind, Byline, Date, Dateline, Headline, Paragraph, Related,
-};
+use crate::{Boilerplate, BoilerplateKind, Byline, Date, Dateline, Headline, Paragraph, Related};
 
 use boilerplate::LineKind;
 use paragraphs::BodyLine;
@@ -89,7 +87,7 @@ pub(crate) fn extract(doc: &Document<'_>, reference_date: Option<Date>) -> Struc
             .find_map(|b| byline::from_credits(text, b.start, b.end));
     }
     for paragraph in &mut structure.paragraphs {
-        sentences::split_into(text, paragraph.start, paragraph.end, &mut paragraph.sentences);
+        paragraph.sentences = sentences::split(text, paragraph.start, paragraph.end);
     }
     structure
 }
@@ -184,18 +182,34 @@ fn read_top(
         roles[first] = Role::Taken;
         rest = &body_lines[1..];
     }
+    let mut date_line_index: Option<usize> = None;
     for &i in rest {
+        if !matches!(roles[i], Role::Body(_)) {
+            continue;
+        }
         let line = doc.lines[i];
         if structure.byline.is_none() {
             if let Some(found) = byline::parse_line(text, line.start, line.end) {
-                structure.byline = Some(found);
+                structure.byline = Some(extend_byline(doc, roles, i, found));
                 roles[i] = Role::Taken;
                 continue;
             }
         }
         if let Some(found) = dateline::parse(text, line.start, line.end, reference_date) {
             let body_start = found.body_start;
-            structure.dateline = Some(found.dateline);
+            let mut found_dateline = found.dateline;
+            // A date line above the dateline ("October 27, 2008" over "LONDON (Reuters) -")
+            // gives the dateline its date; when both have one, the date line is body text.
+            if let (Some(date_line), Some(date_line_index)) =
+                (structure.dateline.take(), date_line_index)
+            {
+                if found_dateline.date.is_none() {
+                    found_dateline.date = date_line.date;
+                } else {
+                    roles[date_line_index] = Role::Body(date_line.start);
+                }
+            }
+            structure.dateline = Some(found_dateline);
             roles[i] = if text[body_start..line.end].trim().is_empty() {
                 Role::Taken
             } else {
@@ -215,9 +229,33 @@ fn read_top(
                     }
                 }
             }
+            break;
+        }
+        if date_line_index.is_none() {
+            if let Some(found) = dateline::parse_date_line(text, line.start, line.end) {
+                structure.dateline = Some(found.dateline);
+                roles[i] = Role::Taken;
+                date_line_index = Some(i);
+                continue;
+            }
         }
         break;
     }
+}
+
+/// A byline on line `i` whose next line only names the employer ("By SAMIRA HAIDARI" over
+/// "Associated Press") takes that line in; the line is then no paragraph.
+fn extend_byline(doc: &Document<'_>, roles: &mut [Role], i: usize, mut found: Byline) -> Byline {
+    let next = i + 1;
+    if next < roles.len() && matches!(roles[next], Role::Body(_)) {
+        let (line, start) = trimmed_line(doc, next);
+        if byline::is_affiliation_line(line) {
+            roles[next] = Role::Taken;
+            found.end = start + line.len();
+            found.text = doc.text[found.start..found.end].to_string();
+        }
+    }
+    found
 }
 
 /// Whether the first body line `first` is a title.
@@ -232,7 +270,9 @@ fn is_headline_line(
     let next = first + 1;
     let adjacent = (next < roles.len() && matches!(roles[next], Role::Body(_))).then_some(next);
     let first_line = doc.lines[first];
-    if byline::parse_line(text, first_line.start, first_line.end).is_some() {
+    if byline::parse_line(text, first_line.start, first_line.end).is_some()
+        || dateline::parse_date_line(text, first_line.start, first_line.end).is_some()
+    {
         return false;
     }
     if let Some(found) = dateline::parse(text, first_line.start, first_line.end, reference_date) {
@@ -291,10 +331,10 @@ fn find_late_byline(doc: &Document<'_>, roles: &mut [Role], structure: &mut Stru
     if structure.byline.is_some() {
         return;
     }
-    for i in 0..roles.len() {
-        if !matches!(roles[i], Role::Body(_)) {
-            continue;
-        }
+    let body_lines: Vec<usize> = (0..roles.len())
+        .filter(|&i| matches!(roles[i], Role::Body(_)))
+        .collect();
+    for i in body_lines {
         let (line, _) = trimmed_line(doc, i);
         let lead = line.get(..10).unwrap_or("");
         if !(lead.eq_ignore_ascii_case("written by") || lead.starts_with("Story by ")) {

@@ -59,7 +59,16 @@ impl BodyLine {
             ends_clause: last.is_some_and(|c| {
                 matches!(
                     c,
-                    '.' | '?' | '!' | ':' | '"' | '\'' | ')' | '\u{201D}' | '\u{2019}' | '\u{2026}' | '\u{06D4}'
+                    '.' | '?'
+                        | '!'
+                        | ':'
+                        | '"'
+                        | '\''
+                        | ')'
+                        | '\u{201D}'
+                        | '\u{2019}'
+                        | '\u{2026}'
+                        | '\u{06D4}'
                 )
             }),
         }
@@ -128,7 +137,13 @@ mod tests {
         let mut offset = 0;
         for (index, line) in text.split('\n').enumerate() {
             let indent = line.len() - line.trim_start().len();
-            run.push(BodyLine::new(text, index, offset, offset + line.len(), offset + indent));
+            run.push(BodyLine::new(
+                text,
+                index,
+                offset,
+                offset + line.len(),
+                offset + indent,
+            ));
             offset += line.len() + 1;
         }
         split_run(&run)
@@ -147,7 +162,10 @@ mod tests {
         let got = paragraphs(text);
         assert_eq!(got.len(), 3, "{got:#?}");
         assert!(got[0].starts_with("SALVADOR") && got[0].ends_with("temporao."));
-        assert_eq!(got[1], "Comissaria Smith said arrivals are now 1.2 mln bags.");
+        assert_eq!(
+            got[1],
+            "Comissaria Smith said arrivals are now 1.2 mln bags."
+        );
         assert_eq!(got[2], "Final paragraph of one line.");
     }
 
@@ -180,7 +198,10 @@ mod tests {
         let text = "    First paragraph of the story.\n    Second paragraph of the story.";
         assert_eq!(
             paragraphs(text),
-            ["First paragraph of the story.", "Second paragraph of the story."]
+            [
+                "First paragraph of the story.",
+                "Second paragraph of the story."
+            ]
         );
     }
 }

@@ -127,7 +127,10 @@ fn wire_story_wrapped_without_indents() {
     let s = run(text);
     check_spans(text, &s);
     assert!(s.headline.is_none());
-    assert_eq!(s.dateline.as_ref().unwrap().source.as_deref(), Some("Reuters"));
+    assert_eq!(
+        s.dateline.as_ref().unwrap().source.as_deref(),
+        Some("Reuters")
+    );
     let paragraphs = paragraph_texts(text, &s);
     assert_eq!(paragraphs.len(), 2, "{paragraphs:#?}");
     assert!(paragraphs[0].starts_with("The U.S. economy") && paragraphs[0].ends_with("on Friday."));
@@ -148,7 +151,10 @@ fn ap_style_with_byline() {
                 Copyright 2023 The Associated Press. All rights reserved.\n";
     let s = run(text);
     check_spans(text, &s);
-    assert_eq!(s.headline.as_ref().unwrap().text, "UN council votes on Gaza aid");
+    assert_eq!(
+        s.headline.as_ref().unwrap().text,
+        "UN council votes on Gaza aid"
+    );
     assert_eq!(s.byline.as_ref().unwrap().authors, ["Jane Doe", "John Roe"]);
     let d = s.dateline.as_ref().unwrap();
     assert_eq!(d.location.as_deref(), Some("United Nations"));
@@ -165,15 +171,35 @@ fn starts_with_dateline_or_body() {
         ("(CNN) -- A storm hit.", None, None),
         ("The president said: \"We will act.\" He left.", None, None),
         ("In 2020, the economy shrank.\nIt grew in 2021.", None, None),
-        ("WASHINGTON's plan drew fire from lawmakers on Monday.\nIt was new.", None, None),
-        ("KARACHI: Rain lashes city\n\nKARACHI: Heavy rain lashed the city on Monday.", Some("KARACHI: Rain lashes city"), Some("Karachi")),
-        ("Title here\nLAHORE (Dunya News) – Punjab police said.", Some("Title here"), Some("Lahore")),
-        ("Title here\n\nWASHINGTON, May 3 (Reuters) -\nThe body.", Some("Title here"), Some("Washington")),
+        (
+            "WASHINGTON's plan drew fire from lawmakers on Monday.\nIt was new.",
+            None,
+            None,
+        ),
+        (
+            "KARACHI: Rain lashes city\n\nKARACHI: Heavy rain lashed the city on Monday.",
+            Some("KARACHI: Rain lashes city"),
+            Some("Karachi"),
+        ),
+        (
+            "Title here\nLAHORE (Dunya News) – Punjab police said.",
+            Some("Title here"),
+            Some("Lahore"),
+        ),
+        (
+            "Title here\n\nWASHINGTON, May 3 (Reuters) -\nThe body.",
+            Some("Title here"),
+            Some("Washington"),
+        ),
     ];
     for &(text, headline, location) in cases {
         let s = run(text);
         check_spans(text, &s);
-        assert_eq!(s.headline.as_ref().map(|h| h.text.as_str()), headline, "{text}");
+        assert_eq!(
+            s.headline.as_ref().map(|h| h.text.as_str()),
+            headline,
+            "{text}"
+        );
         let got = s.dateline.as_ref().and_then(|d| d.location.as_deref());
         assert_eq!(got, location, "{text}");
         if text.starts_with("(CNN)") {
@@ -188,7 +214,10 @@ fn dateline_alone_on_its_line() {
     let text = "Title here\n\nWASHINGTON, May 3 (Reuters) -\nThe body goes on.";
     let s = run(text);
     assert_eq!(paragraph_texts(text, &s), ["The body goes on."]);
-    assert_eq!(s.dateline.as_ref().unwrap().text, "WASHINGTON, May 3 (Reuters)");
+    assert_eq!(
+        s.dateline.as_ref().unwrap().text,
+        "WASHINGTON, May 3 (Reuters)"
+    );
 }
 
 #[test]
@@ -209,7 +238,10 @@ fn scraper_lines_are_not_paragraphs() {
                 © 2023 Dawn. All rights reserved.\n";
     let s = run(text);
     check_spans(text, &s);
-    assert_eq!(paragraph_texts(text, &s), ["First paragraph.", "Second paragraph."]);
+    assert_eq!(
+        paragraph_texts(text, &s),
+        ["First paragraph.", "Second paragraph."]
+    );
     let kinds: Vec<RelatedKind> = s.related.iter().map(|r| r.kind).collect();
     use crate::RelatedKind;
     assert_eq!(
@@ -242,7 +274,10 @@ fn trailing_credits_inside_last_paragraph() {
                 The yen fell. (Reporting by Kantaro Komiya; Editing by Kim Coghill)";
     let s = run(text);
     check_spans(text, &s);
-    assert_eq!(paragraph_texts(text, &s), ["Japan's factory output rose.", "The yen fell."]);
+    assert_eq!(
+        paragraph_texts(text, &s),
+        ["Japan's factory output rose.", "The yen fell."]
+    );
     assert_eq!(s.boilerplate.len(), 1);
     assert_eq!(s.byline.as_ref().unwrap().authors, ["Kantaro Komiya"]);
 }
@@ -253,7 +288,57 @@ fn top_byline_wins_over_credits() {
     let s = run(text);
     assert!(s.headline.is_none());
     assert_eq!(s.byline.as_ref().unwrap().authors, ["Staff Reporter"]);
-    assert_eq!(s.dateline.as_ref().unwrap().location.as_deref(), Some("Karachi"));
+    assert_eq!(
+        s.dateline.as_ref().unwrap().location.as_deref(),
+        Some("Karachi")
+    );
+}
+
+#[test]
+fn byline_over_an_agency_line() {
+    let text =
+        "A headline\nBy SAMIRA HAIDARI\nAssociated Press\nKABUL, Afghanistan (AP) — The body.";
+    let s = run(text);
+    check_spans(text, &s);
+    let byline = s.byline.as_ref().unwrap();
+    assert_eq!(byline.text, "By SAMIRA HAIDARI\nAssociated Press");
+    assert_eq!(byline.authors, ["Samira Haidari"]);
+    assert_eq!(paragraph_texts(text, &s), ["The body."]);
+    assert_eq!(s.dateline.as_ref().unwrap().country.as_deref(), Some("AF"));
+}
+
+#[test]
+fn date_line_under_the_headline() {
+    let text = "A headline\n\nOctober 27, 2008\n\nOn Monday, markets fell.";
+    let s = run(text);
+    check_spans(text, &s);
+    let d = s.dateline.as_ref().unwrap();
+    assert_eq!(d.text, "October 27, 2008");
+    assert_eq!(d.date.as_ref().unwrap().value, "2008-10-27");
+    assert_eq!(paragraph_texts(text, &s), ["On Monday, markets fell."]);
+    assert_eq!(s.dateline_anchor(), Date::new(2008, 10, 27));
+
+    let text = "October 27, 2008\nOn Monday, markets fell.";
+    let s = run(text);
+    assert!(s.headline.is_none());
+    assert_eq!(s.dateline.as_ref().unwrap().text, "October 27, 2008");
+
+    let text = "A headline\nMay 3, 2023\nLONDON (Reuters) - Shares rose.";
+    let s = run(text);
+    check_spans(text, &s);
+    let d = s.dateline.as_ref().unwrap();
+    assert_eq!(d.text, "LONDON (Reuters)");
+    assert_eq!(d.date.as_ref().unwrap().text, "May 3, 2023");
+    assert_eq!(paragraph_texts(text, &s), ["Shares rose."]);
+
+    let text = "A headline\nMay 3, 2023\nLONDON, May 2 (Reuters) - Shares rose.";
+    let s = run(text);
+    check_spans(text, &s);
+    assert_eq!(
+        s.dateline.as_ref().unwrap().date.as_ref().unwrap().text,
+        "May 2"
+    );
+    assert_eq!(paragraph_texts(text, &s), ["May 3, 2023", "Shares rose."]);
 }
 
 #[test]
