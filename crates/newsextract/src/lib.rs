@@ -25,6 +25,10 @@ pub mod model;
 mod offsets;
 mod text;
 
+#[cfg(feature = "train")]
+#[doc(hidden)]
+pub use extract::entities::train as __train;
+
 pub use date::Date;
 pub use error::Error;
 pub use extractor::{Extractor, ExtractorBuilder, Passes};

@@ -1,5 +1,10 @@
 //! The entity pass: people, organisations, places and nationalities, merged into entities.
 
+pub(crate) mod features;
+pub(crate) mod tagger;
+#[cfg(feature = "train")]
+pub mod train;
+
 use crate::extract::structure::Structure;
 use crate::extractor::Config;
 use crate::text::Document;

@@ -1,0 +1,724 @@
+//! The tagger's features, computed by ONE function ([`features`]) that training and
+//! extraction share, so a model always sees at run time what it was trained on.
+//!
+//! Every feature is a string hashed with 64-bit FNV-1a (written out here, so the same on every
+//! platform and in every process) into one of `2^bits` buckets of the weight table. Nothing
+//! is allocated per token: the per-document facts are computed once into [`Context`], and
+//! feature ids go into a buffer the caller reuses.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
+
+use crate::gazetteer::lexicon::PrehashedKey;
+use crate::gazetteer::{Category, CATEGORY_COUNT, NAMES, TITLES};
+use crate::text::tokens::Words;
+
+/// Changes whenever a feature is added, removed or hashed differently; a model trained with
+/// another version is refused.
+pub(crate) const FEATURE_VERSION: u32 = 1;
+
+/// Entity types the tagger knows, in tag order: CoNLL-2003's four.
+pub(crate) const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+
+/// Number of tags: O plus Begin, Inside, Last and Unit for each type (BILOU).
+pub(crate) const TAG_COUNT: usize = 1 + 4 * TYPES.len();
+
+/// Where a token sits in an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// Outside any entity.
+    Outside,
+    /// First token of a multi-token entity.
+    Begin,
+    /// Inside a multi-token entity.
+    Inside,
+    /// Last token of a multi-token entity.
+    Last,
+    /// A one-token entity.
+    Unit,
+}
+
+/// A BILOU tag: 0 is O, then B, I, L, U of PER, ORG, LOC, MISC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Tag(pub(crate) u8);
+
+impl Tag {
+    /// Outside.
+    pub(crate) const O: Tag = Tag(0);
+
+    /// The tag for `part` of an entity of type `ty` (an index into [`TYPES`]).
+    pub(crate) fn new(part: Part, ty: usize) -> Tag {
+        let offset = match part {
+            Part::Outside => return Tag::O,
+            Part::Begin => 1,
+            Part::Inside => 2,
+            Part::Last => 3,
+            Part::Unit => 4,
+        };
+        Tag((1 + 4 * (ty % TYPES.len()) + offset - 1) as u8)
+    }
+
+    /// The part.
+    pub(crate) fn part(self) -> Part {
+        if self.0 == 0 {
+            return Part::Outside;
+        }
+        match (self.0 - 1) % 4 {
+            0 => Part::Begin,
+            1 => Part::Inside,
+            2 => Part::Last,
+            _ => Part::Unit,
+        }
+    }
+
+    /// The type index, for tags other than O.
+    pub(crate) fn ty(self) -> Option<usize> {
+        (self.0 != 0).then(|| usize::from(self.0 - 1) / 4)
+    }
+
+    /// True for B and I: the entity goes on at the next token.
+    pub(crate) fn is_open(self) -> bool {
+        matches!(self.part(), Part::Begin | Part::Inside)
+    }
+
+    /// True when `next` may follow `self`.
+    pub(crate) fn allows(self, next: Tag) -> bool {
+        if self.is_open() {
+            next.ty() == self.ty() && matches!(next.part(), Part::Inside | Part::Last)
+        } else {
+            matches!(next.part(), Part::Outside | Part::Begin | Part::Unit)
+        }
+    }
+
+    /// The tag an entity left open at the end of a line becomes: B -> U, I -> L.
+    pub(crate) fn closed(self) -> Tag {
+        match (self.part(), self.ty()) {
+            (Part::Begin, Some(ty)) => Tag::new(Part::Unit, ty),
+            (Part::Inside, Some(ty)) => Tag::new(Part::Last, ty),
+            _ => self,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        const NAMES: [&str; TAG_COUNT] = [
+            "O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG", "B-LOC",
+            "I-LOC", "L-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC", "U-MISC",
+        ];
+        NAMES.get(usize::from(self.0)).copied().unwrap_or("O")
+    }
+}
+
+/// A token the tagger need not score: no capital letter while no entity is open. Names in
+/// news start with a capital (or are written in capitals); CoNLL-2003's training set has 48
+/// of 23,499 entities that do not, most of them numbers like "1860 Munich".
+pub(crate) fn is_forced_outside(words: &Words<'_>, i: usize, previous: Tag) -> bool {
+    !previous.is_open() && !words.flags(i).has_upper()
+}
+
+type HashSet64 = HashSet<u64, BuildHasherDefault<PrehashedKey>>;
+type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<PrehashedKey>>;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(FNV_PRIME);
+    }
+    hash
+}
+
+/// Per-document facts the features read, computed once.
+#[derive(Debug)]
+pub(crate) struct Context<'w, 't> {
+    /// The tokens.
+    pub(crate) words: &'w Words<'t>,
+    shapes: String,
+    shape_ends: Vec<u32>,
+    /// Per token: bit `4 * category + position` for each gazetteer name covering it
+    /// (position 0 = first of several, 1 = inside, 2 = last, 3 = whole name).
+    gazetteer: Vec<u64>,
+    /// A title ("Defense Minister", "Gen.") ends at the token before.
+    after_title: Vec<bool>,
+    /// The token opens a sentence.
+    sentence_start: Vec<bool>,
+    /// The token's line has no lowercase letter (wire headlines).
+    caps_line: Vec<bool>,
+    /// FNV hash of each token's matching form.
+    word_hash: Vec<u64>,
+    /// Per token: the run of capitalised words (with connectors like "of", "de", "&") it
+    /// belongs to, as (start, end exclusive); (i, i) when it belongs to none.
+    runs: Vec<(u32, u32)>,
+    /// Per capitalised word: the tokens where it occurs (at most [`OCCURRENCES`]).
+    occurrences: HashMap64<Vec<u32>>,
+    /// Words written in lowercase somewhere in the document.
+    seen_lowercase: HashSet64,
+    /// Words written capitalised inside a sentence somewhere in the document.
+    seen_capitalised: HashSet64,
+}
+
+impl<'w, 't> Context<'w, 't> {
+    /// Computes the facts for `words`.
+    pub(crate) fn new(words: &'w Words<'t>) -> Context<'w, 't> {
+        let n = words.len();
+        let mut shapes = String::with_capacity(n * 3);
+        let mut shape_ends = Vec::with_capacity(n);
+        let mut word_hash = Vec::with_capacity(n);
+        for i in 0..n {
+            push_shape(words.word(i), &mut shapes);
+            shape_ends.push(u32::try_from(shapes.len()).unwrap_or(u32::MAX));
+            word_hash.push(fnv(FNV_OFFSET, words.lower(i).as_bytes()));
+        }
+
+        let mut gazetteer = vec![0u64; n];
+        let names = &*NAMES;
+        for start in 0..n {
+            if !words.flags(start).has_upper() {
+                continue;
+            }
+            names.find_at(words, start, |end, entry| {
+                let Some(category) = Category::of(entry.target) else {
+                    return;
+                };
+                let base = 4 * category as u32;
+                if end - start == 1 {
+                    gazetteer[start] |= 1 << (base + 3);
+                    return;
+                }
+                for (j, bits) in gazetteer.iter_mut().enumerate().take(end).skip(start) {
+                    let position = if j == start {
+                        0
+                    } else if j + 1 == end {
+                        2
+                    } else {
+                        1
+                    };
+                    *bits |= 1 << (base + position);
+                }
+            });
+        }
+
+        let mut after_title = vec![false; n];
+        let titles = &*TITLES;
+        for start in 0..n {
+            if !words.flags(start).has_letter() {
+                continue;
+            }
+            titles.find_at(words, start, |end, _| {
+                if let Some(slot) = after_title.get_mut(end) {
+                    *slot = true;
+                }
+            });
+        }
+
+        let mut sentence_start = vec![false; n];
+        for i in 0..n {
+            sentence_start[i] = opens_sentence(words, i, &sentence_start);
+        }
+
+        let mut caps_line = vec![false; n];
+        let mut line_start = 0;
+        for i in 0..=n {
+            if i == n || (i > line_start && words.tokens[i].line_start) {
+                let range = line_start..i;
+                let caps = range.clone().all(|j| !words.flags(j).has_lower())
+                    && range.clone().any(|j| words.flags(j).has_upper());
+                for slot in &mut caps_line[range] {
+                    *slot = caps;
+                }
+                line_start = i;
+            }
+        }
+
+        let mut seen_lowercase = HashSet64::default();
+        let mut seen_capitalised = HashSet64::default();
+        for i in 0..n {
+            let flags = words.flags(i);
+            if !flags.has_letter() {
+                continue;
+            }
+            if !flags.has_upper() {
+                seen_lowercase.insert(word_hash[i]);
+            } else if flags.first_upper() && !sentence_start[i] && !caps_line[i] {
+                seen_capitalised.insert(word_hash[i]);
+            }
+        }
+
+        let runs = name_runs(words, &caps_line);
+
+        let mut occurrences: HashMap64<Vec<u32>> = HashMap64::default();
+        for i in 0..n {
+            if words.flags(i).has_upper() {
+                let list = occurrences.entry(word_hash[i]).or_default();
+                if list.len() < OCCURRENCES {
+                    list.push(i as u32);
+                }
+            }
+        }
+
+        Context {
+            words,
+            runs,
+            occurrences,
+            shapes,
+            shape_ends,
+            gazetteer,
+            after_title,
+            sentence_start,
+            caps_line,
+            word_hash,
+            seen_lowercase,
+            seen_capitalised,
+        }
+    }
+
+    fn shape(&self, i: usize) -> &str {
+        let Some(&end) = self.shape_ends.get(i) else {
+            return "";
+        };
+        let start = if i == 0 { 0 } else { self.shape_ends[i - 1] };
+        self.shapes.get(start as usize..end as usize).unwrap_or("")
+    }
+
+    /// The hash of token `i`'s matching form (0 when out of range).
+    pub(crate) fn word_hash(&self, i: usize) -> u64 {
+        self.word_hash.get(i).copied().unwrap_or(0)
+    }
+
+    /// The form word features use: the lowercase word, or its shape when it has digits, so
+    /// that "1996" and "1997" share weights.
+    fn form(&self, i: usize) -> &str {
+        if self.words.flags(i).has_digit() {
+            self.shape(i)
+        } else {
+            self.words.lower(i)
+        }
+    }
+
+    /// Token `i + offset` when it is on the same line as token `i`.
+    fn neighbour(&self, i: usize, offset: isize) -> Option<usize> {
+        let j = i.checked_add_signed(offset)?;
+        if j >= self.words.len() {
+            return None;
+        }
+        let (low, high) = if j < i { (j, i) } else { (i, j) };
+        // A line break before any token after `low` up to `high` separates them.
+        if (low + 1..=high).any(|k| self.words.tokens[k].line_start) {
+            return None;
+        }
+        Some(j)
+    }
+}
+
+/// How many occurrences of a word the context-aggregation features look at.
+const OCCURRENCES: usize = 8;
+
+/// Lowercase words that join the parts of a name: "Bank of England", "Vasco da Gama".
+const NAME_CONNECTORS: &[&str] = &[
+    "of", "de", "da", "do", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le",
+    "al", "el", "bin", "ibn", "y", "and", "&", "for", "the", "-e-", "e", "ul", "i",
+];
+
+/// For each token, the run of capitalised words around it: tokens starting with a capital,
+/// joined by connectors when a capitalised word follows. Lines in capitals have no runs,
+/// since every word there is capitalised.
+fn name_runs(words: &Words<'_>, caps_line: &[bool]) -> Vec<(u32, u32)> {
+    let n = words.len();
+    let mut runs: Vec<(u32, u32)> = (0..n).map(|i| (i as u32, i as u32)).collect();
+    let capitalised = |i: usize| words.flags(i).first_upper() && !caps_line.get(i).copied().unwrap_or(true);
+    let mut i = 0;
+    while i < n {
+        if !capitalised(i) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if end < n && !words.tokens[end].line_start && capitalised(end) {
+                end += 1;
+            } else if end + 1 < n
+                && !words.tokens[end].line_start
+                && !words.tokens[end + 1].line_start
+                && NAME_CONNECTORS.contains(&words.lower(end))
+                && capitalised(end + 1)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        for slot in &mut runs[start..end] {
+            *slot = (start as u32, end as u32);
+        }
+        i = end;
+    }
+    runs
+}
+
+/// True when token `i` opens a sentence: first on its line, after a full stop, question or
+/// exclamation mark or colon, or after an opening quote or bracket that itself opens one.
+fn opens_sentence(words: &Words<'_>, i: usize, earlier: &[bool]) -> bool {
+    if i == 0 || words.tokens[i].line_start {
+        return true;
+    }
+    let previous = words.lower(i - 1);
+    match previous {
+        "." | "!" | "?" | ":" | "..." | "\u{06d4}" | "\u{061f}" => true,
+        "\"" | "'" | "(" | "[" | "-" | "--" => earlier.get(i - 1).copied().unwrap_or(false),
+        _ => false,
+    }
+}
+
+/// Appends the word shape of `word`: X for capitals, x for small letters, a for letters
+/// without case, d for digits, punctuation as itself; runs of one class collapsed ("Xx-Xx").
+fn push_shape(word: &str, out: &mut String) {
+    let mut last = '\0';
+    for c in word.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_alphabetic() {
+            'a'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            crate::text::normalize::fold_char(c).unwrap_or(c)
+        };
+        if class != last {
+            out.push(class);
+            last = class;
+        }
+    }
+}
+
+/// What the tagger has said about each word earlier in the document: counts per type.
+#[derive(Debug, Default)]
+pub(crate) struct History {
+    counts: HashMap64<[u16; TYPES.len()]>,
+}
+
+impl History {
+    /// Records that token `i` was tagged `tag`.
+    pub(crate) fn record(&mut self, context: &Context<'_, '_>, i: usize, tag: Tag) {
+        if let Some(ty) = tag.ty() {
+            let counts = self.counts.entry(context.word_hash(i)).or_default();
+            counts[ty] = counts[ty].saturating_add(1);
+        }
+    }
+
+    /// The type most often given to the word of token `i` so far.
+    fn majority(&self, context: &Context<'_, '_>, i: usize) -> Option<usize> {
+        let counts = self.counts.get(&context.word_hash(i))?;
+        let (ty, &count) = counts
+            .iter()
+            .enumerate()
+            .max_by_key(|&(ty, &count)| (count, std::cmp::Reverse(ty)))?;
+        (count > 0).then_some(ty)
+    }
+}
+
+// Feature templates. The numbers are part of the hash: never reuse one for another meaning.
+const BIAS: u8 = 1;
+const WORD: u8 = 2;
+const WORD_BEFORE: u8 = 3;
+const WORD_AFTER: u8 = 4;
+const WORD_BEFORE_2: u8 = 5;
+const WORD_AFTER_2: u8 = 6;
+const SHAPE: u8 = 7;
+const SHAPE_BEFORE: u8 = 8;
+const SHAPE_AFTER: u8 = 9;
+const SHAPE_WINDOW: u8 = 10;
+const PREFIX: u8 = 11;
+const SUFFIX: u8 = 12;
+const WRITTEN: u8 = 13;
+const BIGRAM_BEFORE: u8 = 14;
+const BIGRAM_AFTER: u8 = 15;
+const SENTENCE_START_SHAPE: u8 = 16;
+const CAPS_LINE_WORD: u8 = 17;
+const GAZETTEER: u8 = 18;
+const GAZETTEER_BEFORE: u8 = 19;
+const GAZETTEER_AFTER: u8 = 20;
+const AFTER_TITLE: u8 = 21;
+const SEEN_LOWERCASE: u8 = 22;
+const SEEN_CAPITALISED: u8 = 23;
+const PREVIOUS_TAG: u8 = 24;
+const PREVIOUS_TWO_TAGS: u8 = 25;
+const PREVIOUS_TAG_WORD: u8 = 26;
+const PREVIOUS_TAG_SHAPE: u8 = 27;
+const HISTORY: u8 = 28;
+const HISTORY_SHAPE: u8 = 29;
+const GAZETTEER_SHAPE: u8 = 30;
+const RUN_LAST: u8 = 31;
+const RUN_FIRST: u8 = 32;
+const RUN_POSITION: u8 = 33;
+const ELSEWHERE_BEFORE: u8 = 34;
+const ELSEWHERE_AFTER: u8 = 35;
+
+const LINE_START: &str = "<s>";
+const LINE_END: &str = "</s>";
+
+/// Puts feature ids into `out`.
+struct Sink<'o> {
+    mask: u64,
+    out: &'o mut Vec<u32>,
+}
+
+impl Sink<'_> {
+    fn push(&mut self, hash: u64) {
+        // Fold the high bits in: FNV's low bits alone are weakly mixed.
+        let mixed = (hash ^ (hash >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        let mixed = mixed ^ (mixed >> 32);
+        self.out.push((mixed & self.mask) as u32);
+    }
+
+    fn template(template: u8) -> u64 {
+        fnv(FNV_OFFSET, &[template])
+    }
+
+    fn one(&mut self, template: u8, value: &str) {
+        self.push(fnv(Self::template(template), value.as_bytes()));
+    }
+
+    fn two(&mut self, template: u8, a: &str, b: &str) {
+        let hash = fnv(Self::template(template), a.as_bytes());
+        self.push(fnv(fnv(hash, &[0x1f]), b.as_bytes()));
+    }
+
+    fn three(&mut self, template: u8, a: &str, b: &str, c: &str) {
+        let hash = fnv(Self::template(template), a.as_bytes());
+        let hash = fnv(fnv(hash, &[0x1f]), b.as_bytes());
+        self.push(fnv(fnv(hash, &[0x1f]), c.as_bytes()));
+    }
+
+    fn number(&mut self, template: u8, value: u64) {
+        self.push(fnv(Self::template(template), &value.to_le_bytes()));
+    }
+
+    fn number_text(&mut self, template: u8, value: u64, text: &str) {
+        let hash = fnv(Self::template(template), &value.to_le_bytes());
+        self.push(fnv(hash, text.as_bytes()));
+    }
+}
+
+/// The features of token `i`, given the two tags before it and the document's history, as
+/// bucket ids below `2^bits`, appended to `out`. The one function training and extraction use.
+pub(crate) fn features(
+    context: &Context<'_, '_>,
+    i: usize,
+    previous: Tag,
+    before_previous: Tag,
+    history: &History,
+    bits: u32,
+    out: &mut Vec<u32>,
+) {
+    let mut sink = Sink {
+        mask: (1u64 << bits.min(31)) - 1,
+        out,
+    };
+    let words = context.words;
+    let form = context.form(i);
+    let shape = context.shape(i);
+    let flags = words.flags(i);
+    let before = context.neighbour(i, -1);
+    let after = context.neighbour(i, 1);
+    let form_at = |j: Option<usize>, edge: &'static str| j.map_or(edge, |j| context.form(j));
+    let shape_at = |j: Option<usize>, edge: &'static str| j.map_or(edge, |j| context.shape(j));
+    let word_before = form_at(before, LINE_START);
+    let word_after = form_at(after, LINE_END);
+
+    sink.push(Sink::template(BIAS));
+    sink.one(WORD, form);
+    sink.one(WORD_BEFORE, word_before);
+    sink.one(WORD_AFTER, word_after);
+    sink.one(
+        WORD_BEFORE_2,
+        form_at(before.and_then(|j| context.neighbour(j, -1)), LINE_START),
+    );
+    sink.one(
+        WORD_AFTER_2,
+        form_at(after.and_then(|j| context.neighbour(j, 1)), LINE_END),
+    );
+    sink.one(SHAPE, shape);
+    let shape_before = shape_at(before, LINE_START);
+    let shape_after = shape_at(after, LINE_END);
+    sink.one(SHAPE_BEFORE, shape_before);
+    sink.one(SHAPE_AFTER, shape_after);
+    sink.three(SHAPE_WINDOW, shape_before, shape, shape_after);
+    if flags.has_letter() {
+        let lower = words.lower(i);
+        for (k, (cut, _)) in lower.char_indices().skip(1).take(4).enumerate() {
+            sink.number_text(PREFIX, k as u64, &lower[..cut]);
+        }
+        for (k, (cut, _)) in lower.char_indices().rev().take(4).enumerate() {
+            if cut > 0 {
+                sink.number_text(SUFFIX, k as u64, &lower[cut..]);
+            }
+        }
+    }
+    if flags.has_upper() {
+        sink.one(WRITTEN, words.word(i));
+    }
+    sink.two(BIGRAM_BEFORE, word_before, form);
+    sink.two(BIGRAM_AFTER, form, word_after);
+    let sentence_start = context.sentence_start.get(i).copied().unwrap_or(false);
+    if sentence_start {
+        sink.one(SENTENCE_START_SHAPE, shape);
+    }
+    let caps_line = context.caps_line.get(i).copied().unwrap_or(false);
+    if caps_line {
+        sink.one(CAPS_LINE_WORD, form);
+    }
+    let gazetteer_bits = |j: Option<usize>| j.and_then(|j| context.gazetteer.get(j).copied()).unwrap_or(0);
+    for (template, bits_here) in [
+        (GAZETTEER, gazetteer_bits(Some(i))),
+        (GAZETTEER_BEFORE, gazetteer_bits(before)),
+        (GAZETTEER_AFTER, gazetteer_bits(after)),
+    ] {
+        let mut remaining = bits_here;
+        while remaining != 0 {
+            let bit = u64::from(remaining.trailing_zeros());
+            remaining &= remaining - 1;
+            sink.number(template, bit);
+            if template == GAZETTEER {
+                sink.number_text(GAZETTEER_SHAPE, bit, shape);
+            }
+        }
+    }
+    if context.after_title.get(i).copied().unwrap_or(false) {
+        sink.one(AFTER_TITLE, shape);
+    }
+    let hash = context.word_hash(i);
+    if flags.first_upper() && context.seen_lowercase.contains(&hash) {
+        sink.one(SEEN_LOWERCASE, if sentence_start { "start" } else { "inside" });
+    }
+    if (sentence_start || caps_line) && context.seen_capitalised.contains(&hash) {
+        sink.one(SEEN_CAPITALISED, if caps_line { "caps" } else { "start" });
+    }
+    if let Some(&(start, end)) = context.runs.get(i) {
+        let (start, end) = (start as usize, end as usize);
+        if end > start {
+            let length = (end - start).min(5) as u64;
+            let position = if end - start == 1 {
+                "U"
+            } else if i == start {
+                "B"
+            } else if i + 1 == end {
+                "L"
+            } else {
+                "I"
+            };
+            sink.number_text(RUN_POSITION, length, position);
+            sink.two(RUN_LAST, position, words.lower(end - 1));
+            sink.two(RUN_FIRST, position, words.lower(start));
+        }
+    }
+    // Context aggregation: what surrounds the same word elsewhere in the document.
+    if flags.has_upper() {
+        if let Some(list) = context.occurrences.get(&hash) {
+            for &j in list {
+                let j = j as usize;
+                if j == i {
+                    continue;
+                }
+                let before_j = context.neighbour(j, -1);
+                let after_j = context.neighbour(j, 1);
+                sink.one(ELSEWHERE_BEFORE, form_at(before_j, LINE_START));
+                sink.one(ELSEWHERE_AFTER, form_at(after_j, LINE_END));
+            }
+        }
+    }
+    sink.one(PREVIOUS_TAG, previous.name());
+    sink.two(PREVIOUS_TWO_TAGS, before_previous.name(), previous.name());
+    sink.two(PREVIOUS_TAG_WORD, previous.name(), form);
+    sink.two(PREVIOUS_TAG_SHAPE, previous.name(), shape);
+    if let Some(ty) = history.majority(context, i) {
+        sink.one(HISTORY, TYPES[ty]);
+        sink.two(HISTORY_SHAPE, TYPES[ty], shape);
+    }
+}
+
+/// Bits of the gazetteer membership word: 4 per category.
+const _: () = assert!(CATEGORY_COUNT * 4 <= 64);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_round_trip() {
+        for raw in 0..TAG_COUNT as u8 {
+            let tag = Tag(raw);
+            match tag.ty() {
+                None => assert_eq!(tag, Tag::O),
+                Some(ty) => assert_eq!(Tag::new(tag.part(), ty), tag),
+            }
+        }
+        let b_per = Tag::new(Part::Begin, 0);
+        assert!(b_per.allows(Tag::new(Part::Last, 0)));
+        assert!(!b_per.allows(Tag::O));
+        assert!(!b_per.allows(Tag::new(Part::Inside, 1)));
+        assert!(Tag::O.allows(Tag::new(Part::Unit, 2)));
+        assert!(!Tag::O.allows(Tag::new(Part::Inside, 2)));
+        assert_eq!(b_per.closed(), Tag::new(Part::Unit, 0));
+        assert_eq!(b_per.name(), "B-PER");
+    }
+
+    #[test]
+    fn shapes() {
+        let cases = [
+            ("Pakistan", "Xx"),
+            ("U.S.", "X.X."),
+            ("1996-08-22", "d-d-d"),
+            ("Zoë", "Xx"),
+            ("لاہور", "a"),
+            ("Tehreek-e-Taliban", "Xx-x-Xx"),
+            ("McDonald’s", "XxXx'x"),
+        ];
+        for (word, shape) in cases {
+            let mut out = String::new();
+            push_shape(word, &mut out);
+            assert_eq!(out, shape, "{word}");
+        }
+    }
+
+    #[test]
+    fn context_facts() {
+        let text = "SOCCER - PAKISTAN WIN\nThe minister met Defense Minister Khawaja Asif in Islamabad.\nthe end";
+        let words = Words::new(text);
+        let context = Context::new(&words);
+        let index = |w: &str| (0..words.len()).find(|&i| words.word(i) == w).unwrap();
+        assert!(context.caps_line[index("PAKISTAN")]);
+        assert!(!context.caps_line[index("Khawaja")]);
+        assert!(context.sentence_start[index("The")]);
+        assert!(!context.sentence_start[index("Khawaja")]);
+        assert!(context.after_title[index("Khawaja")]);
+        assert!(context.after_title[index("met")], "\"minister\" is a title in any case");
+        let country_whole = 1u64 << (4 * Category::Country as u32 + 3);
+        assert_ne!(context.gazetteer[index("PAKISTAN")] & country_whole, 0);
+        assert_ne!(context.gazetteer[index("Islamabad")], 0);
+        assert!(context.seen_lowercase.contains(&context.word_hash(index("The"))));
+        assert_eq!(context.neighbour(index("WIN"), 1), None);
+    }
+
+    #[test]
+    fn features_are_deterministic_and_in_range() {
+        let text = "Pakistan’s Defense Minister Khawaja Asif said.";
+        let words = Words::new(text);
+        let context = Context::new(&words);
+        let history = History::default();
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        for i in 0..words.len() {
+            a.clear();
+            b.clear();
+            features(&context, i, Tag::O, Tag::O, &history, 18, &mut a);
+            features(&context, i, Tag::O, Tag::O, &history, 18, &mut b);
+            assert_eq!(a, b);
+            assert!(a.iter().all(|&f| f < 1 << 18));
+            assert!(a.len() > 15);
+        }
+    }
+}
