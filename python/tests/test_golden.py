@@ -32,6 +32,11 @@ def reference_dates() -> dict[str, str]:
     return dates
 
 
+BLESS = (
+    "the extracted article differs from the golden JSON; after reviewing the change, "
+    "regenerate with NEWSEXTRACT_BLESS=1 cargo test -p newsextract --test integration golden"
+)
+
 GOLDEN = sorted(path for path in ARTICLES.glob("*.txt") if path.with_suffix(".json").exists())
 
 
@@ -47,7 +52,7 @@ def test_golden_article(path: Path) -> None:
     date = reference_dates().get(path.stem)
     article = newsextract.extract(text, date=date)
     expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-    assert json.loads(article.to_json()) == expected
+    assert json.loads(article.to_json()) == expected, f"{path.stem}: {BLESS}"
     check_spans(article, text)
     assert newsextract.Article.from_json(article.to_json(), text) == article
 
@@ -59,7 +64,7 @@ def test_golden_batch_equals_golden_files() -> None:
     batch = newsextract.Extractor().extract_batch(texts, [dates.get(p.stem) for p in GOLDEN])
     for path, article in zip(GOLDEN, batch):
         expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-        assert json.loads(article.to_json()) == expected, path.stem
+        assert json.loads(article.to_json()) == expected, f"{path.stem}: {BLESS}"
 
 
 def test_dates_file_names_only_golden_articles() -> None:

@@ -9,7 +9,7 @@ use crate::errors::NewsExtractError;
 use crate::inputs;
 use crate::model::{
     Both, PyAcronym, PyBoilerplate, PyByline, PyDateline, PyEntity, PyParagraph, PyQuantity,
-    PyQuote, PyRelated, PyTextSpan, PyTimeExpression, View,
+    PyQuote, PyRelated, PyTextSpan, PyTimeExpression, Reduced, View,
 };
 
 /// Everything newsextract found in one article.
@@ -273,10 +273,7 @@ impl PyArticle {
 
     /// Pickles as the contract JSON plus the code-point offsets in the core's offset order:
     /// the text is not kept, so the code-point view cannot be recomputed on the other side.
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, (String, Vec<usize>))> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> Reduced<'py, (String, Vec<usize>)> {
         let restore = py
             .import("newsextract._newsextract")?
             .getattr("_restore_article")?;

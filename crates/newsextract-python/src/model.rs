@@ -189,12 +189,15 @@ pub(crate) fn from_json_pair<T: DeserializeOwned>(
     })
 }
 
+/// What `__reduce__` returns: the function that rebuilds the object and its arguments.
+pub(crate) type Reduced<'py, Args> = PyResult<(Bound<'py, PyAny>, Args)>;
+
 /// The arguments `__reduce__` gives for a non-article class: `_restore(name, bytes, chars)`.
 fn reduce_pair<'py, T: Serialize>(
     py: Python<'py>,
     name: &'static str,
     both: &Both<T>,
-) -> PyResult<(Bound<'py, PyAny>, (&'static str, String, String))> {
+) -> Reduced<'py, (&'static str, String, String)> {
     let restore = py.import("newsextract._newsextract")?.getattr("_restore")?;
     Ok((
         restore,
@@ -285,7 +288,7 @@ macro_rules! result_class {
             fn __reduce__<'py>(
                 &self,
                 py: Python<'py>,
-            ) -> PyResult<(Bound<'py, PyAny>, (&'static str, String, String))> {
+            ) -> Reduced<'py, (&'static str, String, String)> {
                 reduce_pair(py, $name, &self.0)
             }
         }
