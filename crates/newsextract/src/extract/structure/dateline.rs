@@ -150,7 +150,21 @@ fn parse_line(line: &str, reference_date: Option<Date>) -> Option<FoundDateline>
             pos = end;
         }
     }
-    let (separator_is_colon, after_separator) = separator(line, pos)?;
+    // "LONDON 1996-08-30": the RCV1 form, a place and an ISO date.
+    if date.is_none() && source.is_none() && regions.is_empty() {
+        if let Some(written) = iso_date(line, pos) {
+            date = Some(written);
+            pos = written.end;
+        }
+    }
+    let (separator_is_colon, after_separator) = match separator(line, pos) {
+        Some(found) => found,
+        // A dateline alone on its line may have no separator ("LONDON, May 3 (Reuters)").
+        None if line[pos..].trim().is_empty() && (date.is_some() || source.is_some()) => {
+            (false, line.len())
+        }
+        None => return None,
+    };
     let mut end = pos;
     let mut body_start = skip_spaces(line, after_separator);
     // "ISLAMABAD: (Web Desk) US State ...": the desk follows the separator.
@@ -162,6 +176,12 @@ fn parse_line(line: &str, reference_date: Option<Date>) -> Option<FoundDateline>
         }
     }
     if end > MAX_DATELINE_BYTES {
+        return None;
+    }
+    // "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP": a topic slug before an all-capitals
+    // headline, not a place before a story.
+    let rest = &line[body_start..];
+    if rest.split_whitespace().count() >= 2 && is_all_caps(rest) {
         return None;
     }
 
@@ -590,6 +610,35 @@ fn written_date(line: &str, pos: usize) -> Option<WrittenDate> {
     })
 }
 
+/// " 1996-08-30" at `pos`: an ISO date after one space.
+fn iso_date(line: &str, pos: usize) -> Option<WrittenDate> {
+    let start = pos + 1;
+    if line.as_bytes().get(pos) != Some(&b' ') {
+        return None;
+    }
+    let candidate = line.get(start..start + 10)?;
+    let b = candidate.as_bytes();
+    let digits = |range: std::ops::Range<usize>| b[range].iter().all(u8::is_ascii_digit);
+    if !(digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10)) {
+        return None;
+    }
+    if line[start + 10..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric)
+    {
+        return None;
+    }
+    let date: Date = candidate.parse().ok()?;
+    Some(WrittenDate {
+        start,
+        end: start + 10,
+        month: date.month(),
+        day: date.day(),
+        year: Some(date.year()),
+    })
+}
+
 /// A source in `open`...`close` at `pos`: the inner span (trimmed) and the end after `close`.
 fn bracketed(line: &str, pos: usize, open: u8, close: u8) -> Option<(usize, usize, usize)> {
     let bytes = line.as_bytes();
@@ -714,6 +763,10 @@ mod tests {
         ("Islamabad: Prime Minister", "Islamabad", Some("Islamabad"), None, Some("PK"), None, None, None, "Prime Minister"),
         ("KALAMAZOO — Police", "KALAMAZOO", Some("Kalamazoo"), None, None, None, None, None, "Police"),
         ("Paris (dpa) – Die", "Paris (dpa)", Some("Paris"), None, Some("FR"), Some("dpa"), None, None, "Die"),
+        ("LONDON 1996-08-30", "LONDON 1996-08-30", Some("London"), None, Some("GB"), None, Some("1996-08-30"), Some("1996-08-30"), ""),
+        ("LONDON, May 3 (Reuters)", "LONDON, May 3 (Reuters)", Some("London"), None, Some("GB"), Some("Reuters"), Some("May 3"), Some("2023-05-03"), ""),
+        ("CHARLESTON, S.C.\u{a0}— The", "CHARLESTON, S.C.", Some("Charleston"), Some("S.C."), Some("US"), None, None, None, "The"),
+        ("RANGOON, Burma - Troops", "RANGOON, Burma", Some("Rangoon"), Some("Burma"), Some("MM"), None, None, None, "Troops"),
     ];
 
     #[test]
@@ -768,6 +821,12 @@ mod tests {
             "(an aside) - with no agency",
             "ÉTATS-UNIS",
             "اسلام آباد: وزیر اعظم",
+            "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY.",
+            "SOCCER - JAPAN GET LATE WIN",
+            "LONDON",
+            "LONDON 1996-08-30 was a Friday",
+            "Mehmet Oz — the surgeon",
+            "Sen. Bernie Sanders (I-Vt.) said on Monday",
         ];
         for line in lines {
             let found = parse(line, 0, line.len(), None);
