@@ -1,8 +1,42 @@
-//! The quote pass: direct, partial and reported speech with speakers.
+//! The quote pass: direct, partial and reported speech, each with its speaker and cue.
+//!
+//! Per paragraph, in one pass each: pair the quote marks ([`marks`]), cut the writer's words
+//! around the quotes into tokens with a whole quote as one token ([`tokens`]), find speech cues
+//! with one Aho-Corasick automaton ([`lexicon`]), then read each quote's frame: `“...,” Miller
+//! said`, `said Miller`, `Miller told reporters: “...”`, `“...” — Miller`, `according to X`. The
+//! phrase naming the speaker ([`mentions`]) is linked to an entity or resolved back to one
+//! ([`speakers`]). Reported speech (`X said (that) ...`) comes from the same cues
+//! ([`reported`]). Every frame is bounded by the neighbouring quotes and sentence ends, so the
+//! pass is linear in the text.
+
+mod lexicon;
+mod marks;
+mod mentions;
+mod paragraphs;
+mod reported;
+mod speakers;
+#[cfg(test)]
+mod tests;
+mod tokens;
 
 use crate::extract::structure::Structure;
 use crate::text::Document;
-use crate::{Entity, Quote};
+use crate::{Entity, Quote, QuoteKind, Speaker, TextSpan};
+
+use lexicon::{
+    is_in, CueClass, CueForm, ATTRIBUTION_TAIL, CUES, CUE_FORMS, DETERMINERS,
+    INNER_PREPOSITIONS, PHRASE_BREAKS,
+};
+use marks::{Family, Piece};
+use mentions::Mention;
+use speakers::Resolver;
+use tokens::{Kind, Token};
+
+/// Marks a token that starts (or ends) no cue.
+const NO_CUE: u32 = u32::MAX;
+/// How many tokens an attribution after a quote may take before its verb
+/// ("Senate Majority Leader Mitch McConnell, R-Ky., said").
+const MAX_SUBJECT_TOKENS: usize = 16;
 
 /// Runs the quote pass.
 pub(crate) fn extract(
@@ -10,6 +44,650 @@ pub(crate) fn extract(
     structure: &Structure,
     entities: &[Entity],
 ) -> Vec<Quote> {
-    let _ = (doc, structure, entities);
-    Vec::new()
+    let text = doc.text;
+    let mut resolver = Resolver::new(entities);
+    let mut quotes = Vec::new();
+    let mut turn = Turn::default();
+    for (start, end) in paragraphs::split(doc, structure) {
+        let pieces = marks::scan(text, start, end);
+        let has_cue = CUES.find(&text[start..end]).is_some();
+        if pieces.is_empty() && !has_cue && !resolver.uses_fallback() {
+            turn = Turn::default();
+            continue;
+        }
+        let tokens = tokens::tokenize(text, start, end, &pieces);
+        resolver.record_names(text, &tokens);
+        if pieces.is_empty() && !has_cue {
+            turn = Turn::default();
+            continue;
+        }
+        let para = Para::new(text, start, end, pieces, tokens, &resolver);
+        turn = para.extract(turn, &mut quotes);
+    }
+    quotes.sort_by(|a, b| {
+        (a.start, a.end, kind_order(a.kind)).cmp(&(b.start, b.end, kind_order(b.kind)))
+    });
+    quotes
+}
+
+fn kind_order(kind: QuoteKind) -> u8 {
+    match kind {
+        QuoteKind::Direct => 0,
+        QuoteKind::Partial => 1,
+        _ => 2,
+    }
+}
+
+/// What one paragraph hands to the next: who spoke last, and a quote that runs on.
+#[derive(Debug, Default)]
+struct Turn {
+    /// The last speaker of the paragraph, for a quote that opens the next one with no cue.
+    speaker: Option<Speaker>,
+    /// A quote left open at the paragraph end: its family, and where its pieces are in the
+    /// output so a speaker found later in the quote reaches them all.
+    open_quote: Option<(Family, Vec<usize>)>,
+}
+
+/// A speech cue: tokens `first..=last`.
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    first: usize,
+    last: usize,
+    form: CueForm,
+}
+
+/// Who said a quote and through which cue, before resolution.
+#[derive(Debug, Clone, Copy)]
+struct Attribution {
+    mention: Mention,
+    cue: Option<usize>,
+}
+
+/// One paragraph, ready for the speaker rules.
+#[derive(Debug)]
+struct Para<'t, 'r, 'e> {
+    text: &'t str,
+    pieces: Vec<Piece>,
+    tokens: Vec<Token>,
+    /// The token index of each piece.
+    piece_token: Vec<usize>,
+    cues: Vec<Cue>,
+    /// Per token: the cue that starts there, or [`NO_CUE`].
+    cue_at: Vec<u32>,
+    /// Per token: the cue that ends there, or [`NO_CUE`].
+    cue_end_at: Vec<u32>,
+    /// Per sentence: its first and last token.
+    sentences: Vec<(usize, usize)>,
+    resolver: &'r Resolver<'e>,
+}
+
+impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
+    fn new(
+        text: &'t str,
+        start: usize,
+        end: usize,
+        pieces: Vec<Piece>,
+        tokens: Vec<Token>,
+        resolver: &'r Resolver<'e>,
+    ) -> Self {
+        let mut piece_token = vec![0; pieces.len()];
+        let mut sentences: Vec<(usize, usize)> = Vec::new();
+        for (i, token) in tokens.iter().enumerate() {
+            if let Kind::Quote(q) = token.kind {
+                if let Some(slot) = piece_token.get_mut(q) {
+                    *slot = i;
+                }
+            }
+            match sentences.last_mut() {
+                Some(last) if tokens[last.1].sentence == token.sentence => last.1 = i,
+                _ => sentences.push((i, i)),
+            }
+        }
+        let mut para = Para {
+            text,
+            pieces,
+            tokens,
+            piece_token,
+            cues: Vec::new(),
+            cue_at: Vec::new(),
+            cue_end_at: Vec::new(),
+            sentences,
+            resolver,
+        };
+        para.find_cues(start, end);
+        para
+    }
+
+    /// Finds the cues of the paragraph: automaton matches that line up with whole words.
+    fn find_cues(&mut self, start: usize, end: usize) {
+        let n = self.tokens.len();
+        self.cue_at = vec![NO_CUE; n];
+        self.cue_end_at = vec![NO_CUE; n];
+        let headline_like = self.is_headline_like();
+        let Some(paragraph) = self.text.get(start..end) else {
+            return;
+        };
+        for found in CUES.find_iter(paragraph) {
+            let (cue_start, cue_end) = (start + found.start(), start + found.end());
+            let first = self.tokens.partition_point(|t| t.start < cue_start);
+            let Some(token) = self.tokens.get(first) else {
+                continue;
+            };
+            if token.start != cue_start || !token.is_word() {
+                continue;
+            }
+            let Some(last) = (first..n.min(first + 3)).find(|&k| self.tokens[k].end == cue_end)
+            else {
+                continue;
+            };
+            let Some((_, form)) = CUE_FORMS.get(found.pattern().as_usize()) else {
+                continue;
+            };
+            // "United States", "Claims Court": a capitalised verb is a name, except in a
+            // headline, or opening a sentence as "According to ..." or "Said Ellis: ...".
+            let capitalised = token.is_capitalised(self.text);
+            let opens_inverted = (first == 0 || self.tokens[first - 1].sentence != token.sentence)
+                && self.tokens.get(last + 1).is_some_and(|t| t.is_capitalised(self.text));
+            if capitalised
+                && !headline_like
+                && !opens_inverted
+                && form.class != CueClass::AccordingTo
+            {
+                continue;
+            }
+            let index = self.cues.len() as u32;
+            self.cues.push(Cue {
+                first,
+                last,
+                form: *form,
+            });
+            self.cue_at[first] = index;
+            self.cue_end_at[last] = index;
+        }
+    }
+
+    /// A title-case line ("Flynn Says Trump ‘Absolutely Right’") where verbs are capitalised.
+    fn is_headline_like(&self) -> bool {
+        let words = self.tokens.iter().filter(|t| t.is_word());
+        let (mut total, mut capitalised) = (0, 0);
+        for word in words {
+            total += 1;
+            if word.is_capitalised(self.text) {
+                capitalised += 1;
+            }
+        }
+        total >= 3 && capitalised * 10 >= total * 6
+    }
+
+    fn cue_starting_at(&self, i: usize) -> Option<Cue> {
+        let index = *self.cue_at.get(i)?;
+        self.cues.get(index as usize).copied()
+    }
+
+    fn cue_ending_at(&self, i: usize) -> Option<Cue> {
+        let index = *self.cue_end_at.get(i)?;
+        self.cues.get(index as usize).copied()
+    }
+
+    fn sentence_of(&self, i: usize) -> (usize, usize) {
+        let sentence = self.tokens[i].sentence as usize;
+        self.sentences.get(sentence).copied().unwrap_or((i, i))
+    }
+
+    /// Runs the rules on the paragraph, adds its quotes to `out`, and returns the turn for the
+    /// next paragraph.
+    fn extract(&self, previous: Turn, out: &mut Vec<Quote>) -> Turn {
+        let mut events: Vec<(usize, Speaker)> = Vec::new();
+        let mut direct_cues = vec![false; self.cues.len()];
+        let mut found: Vec<(QuoteKind, Option<Attribution>)> = Vec::with_capacity(self.pieces.len());
+        for (q, &t) in self.piece_token.iter().enumerate() {
+            let trailing = self.trailing(t);
+            let kind = self.classify(q, t, trailing.is_some());
+            let attribution = match kind {
+                QuoteKind::Direct => trailing.or_else(|| self.leading(t, kind)),
+                _ => self
+                    .leading(t, kind)
+                    .or(trailing)
+                    .or_else(|| self.later_in_sentence(t)),
+            };
+            if kind == QuoteKind::Direct {
+                if let Some(cue) = attribution.and_then(|a| a.cue) {
+                    if let Some(flag) = direct_cues.get_mut(cue) {
+                        *flag = true;
+                    }
+                }
+            }
+            found.push((kind, attribution));
+        }
+        let reported = self.reported(&direct_cues);
+        for (position, _, attribution) in &reported {
+            if let Some(speaker) = self.resolve(attribution.mention) {
+                events.push((*position, speaker));
+            }
+        }
+        // Every speech cue with a subject is a turn, including a lead-in that ends with a
+        // colon ("Caddell continued:") and hands its speaker to the quote below it.
+        for cue in &self.cues {
+            if cue.form.class != CueClass::Speech {
+                continue;
+            }
+            let (sentence_start, _) = self.sentence_of(cue.first);
+            if let Some(mention) = self.subject_before(cue.first, sentence_start) {
+                if let Some(speaker) = self.resolve(mention) {
+                    events.push((self.tokens[cue.first].start, speaker));
+                }
+            }
+        }
+        // Direct and partial quotes, in order, so an inherited speaker passes on.
+        let mut open_quote = previous.open_quote;
+        let mut last_open = None;
+        for (q, (kind, attribution)) in found.iter().enumerate() {
+            let piece = self.pieces[q];
+            let t = self.piece_token[q];
+            let mut speaker = attribution.and_then(|a| self.resolve(a.mention));
+            if speaker.is_none() && *kind == QuoteKind::Direct {
+                speaker = self.transcript_speaker(piece);
+            }
+            let mut cue = attribution.and_then(|a| a.cue).and_then(|c| self.cue_span(c));
+            let continues = q == 0 && piece.at_paragraph_start;
+            let chain = match open_quote.take() {
+                Some((family, indices)) if continues && family == piece.family => Some(indices),
+                _ => None,
+            };
+            if let Some(indices) = &chain {
+                // One quote over several paragraphs: one speaker for all of its pieces.
+                match (&speaker, indices.first().and_then(|&i| out.get(i))) {
+                    (None, Some(head)) => {
+                        speaker = head.speaker.clone();
+                        cue = head.cue.clone();
+                    }
+                    (Some(_), Some(_)) => {
+                        for &i in indices {
+                            if let Some(earlier) = out.get_mut(i) {
+                                if earlier.speaker.is_none() {
+                                    earlier.speaker = speaker.clone();
+                                    earlier.cue = cue.clone();
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if speaker.is_none() && *kind == QuoteKind::Direct {
+                // The same speaker goes on: earlier in the paragraph, or the last speaker of the
+                // paragraph before when this quote opens the paragraph.
+                let start = self.tokens[t].start;
+                speaker = events
+                    .iter()
+                    .filter(|(position, _)| *position < start)
+                    .max_by_key(|(position, _)| *position)
+                    .map(|(_, s)| s.clone());
+                if speaker.is_none() && t == 0 {
+                    speaker = previous.speaker.clone();
+                }
+            }
+            if let Some(s) = &speaker {
+                events.push((self.tokens[t].start, s.clone()));
+            }
+            let index = out.len();
+            out.push(Quote {
+                text: self.text[piece.start..piece.end].to_string(),
+                start: piece.start,
+                end: piece.end,
+                kind: *kind,
+                speaker,
+                cue,
+            });
+            if !piece.closed && q + 1 == self.pieces.len() && piece.mark_end >= self.end_of_paragraph() {
+                let mut indices = chain.unwrap_or_default();
+                indices.push(index);
+                last_open = Some((piece.family, indices));
+            }
+        }
+        for (_, span, attribution) in reported {
+            let speaker = self.resolve(attribution.mention);
+            let cue = attribution.cue.and_then(|c| self.cue_span(c));
+            out.push(Quote {
+                text: self.text[span.0..span.1].to_string(),
+                start: span.0,
+                end: span.1,
+                kind: QuoteKind::Indirect,
+                speaker,
+                cue,
+            });
+        }
+        Turn {
+            speaker: events
+                .into_iter()
+                .max_by_key(|(position, _)| *position)
+                .map(|(_, s)| s),
+            open_quote: last_open,
+        }
+    }
+
+    /// A transcript line quoted whole names its speaker first: `"PENCE: Well, look, ..."`.
+    fn transcript_speaker(&self, piece: Piece) -> Option<Speaker> {
+        let words = self.text.get(piece.start..piece.end)?;
+        let (name, _) = words.split_once(':')?;
+        let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+        let upper = name.chars().all(|c| !c.is_lowercase());
+        if letters < 2 || !upper || name.len() > 40 || name.split_whitespace().count() > 3 {
+            return None;
+        }
+        Some(self.resolver.speaker_at(self.text, piece.start, piece.start + name.len()))
+    }
+
+    fn end_of_paragraph(&self) -> usize {
+        self.tokens.last().map_or(0, |t| t.end)
+    }
+
+    fn resolve(&self, mention: Mention) -> Option<Speaker> {
+        self.resolver.speaker(self.text, &self.tokens, mention)
+    }
+
+    /// The cue phrase as written: the verb, and for "told" and its kind the addressee
+    /// ("told reporters", "told The Associated Press").
+    fn cue_span(&self, index: usize) -> Option<TextSpan> {
+        let cue = self.cues.get(index)?;
+        let mut last = cue.last;
+        if cue.form.takes_object {
+            if let Some(object_end) = self.object_after(cue.last) {
+                last = object_end;
+            }
+        }
+        let (start, end) = (self.tokens[cue.first].start, self.tokens[last].end);
+        Some(TextSpan {
+            text: self.text.get(start..end)?.to_string(),
+            start,
+            end,
+        })
+    }
+
+    /// The last token of the addressee after a verb such as "told", if there is a short one.
+    fn object_after(&self, verb: usize) -> Option<usize> {
+        let first = verb + 1;
+        let token = self.tokens.get(first)?;
+        if !token.is_word() || self.is_cue(first) {
+            return None;
+        }
+        let word = token.text(self.text);
+        if is_in(&PHRASE_BREAKS, word) && !matches!(word, "him" | "her" | "them" | "us" | "me") {
+            return None;
+        }
+        let is_word = |k: usize| self.tokens.get(k).is_some_and(|t| t.is_word());
+        let mut last = first;
+        if token.is_capitalised(self.text) {
+            while last + 1 < first + 5 && self.tokens.get(last + 1).is_some_and(|t| t.is_capitalised(self.text)) {
+                last += 1;
+            }
+        } else if is_in(&DETERMINERS, word) {
+            while last + 1 < first + 3
+                && is_word(last + 1)
+                && !is_in(&PHRASE_BREAKS, self.tokens[last + 1].text(self.text))
+                && !self.is_cue(last + 1)
+            {
+                last += 1;
+            }
+            if last == first {
+                return None;
+            }
+        }
+        Some(last)
+    }
+
+    /// Direct when the quote stands as an utterance of its own: it opens a sentence (or follows
+    /// a cue, a colon or a lead-in comma) and ends one (or meets its attribution). Otherwise
+    /// partial: quoted words inside the writer's sentence.
+    fn classify(&self, q: usize, t: usize, attributed_after: bool) -> QuoteKind {
+        let piece = self.pieces[q];
+        let starts = match t.checked_sub(1).map(|p| self.tokens[p]) {
+            None => true,
+            Some(prev) => {
+                prev.sentence != self.tokens[t].sentence
+                    || prev.is_punct(':')
+                    || matches!(prev.kind, Kind::Quote(_))
+                    || ((prev.is_punct(',') || prev.is_dash(self.text))
+                        && (t.saturating_sub(8)..t).any(|k| self.is_cue(k)))
+                    || (self.cue_ending_at(t - 1).is_some()
+                        && self.text[piece.start..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase))
+            }
+        };
+        if !starts {
+            return QuoteKind::Partial;
+        }
+        let inner_tail = self.text[piece.start..piece.mark_end]
+            .trim_end_matches(|c: char| c.is_whitespace() || is_mark(c))
+            .chars()
+            .next_back();
+        let ends_in_punctuation = inner_tail.is_some_and(|c| {
+            matches!(c, '.' | ',' | '?' | '!' | ';' | ':' | '\u{2026}' | '\u{2014}' | '\u{2013}' | '-')
+        });
+        let ends = !piece.closed
+            || ends_in_punctuation
+            || attributed_after
+            || match self.tokens.get(t + 1) {
+                None => true,
+                Some(next) => {
+                    next.sentence != self.tokens[t].sentence
+                        || matches!(next.kind, Kind::Quote(_) | Kind::Punct('.' | '!' | '?' | ':' | ';'))
+                        || next.is_dash(self.text)
+                }
+            };
+        if ends {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Partial
+        }
+    }
+
+    /// The attribution right after a quote: `“...,” Miller said`, `“...,” said Miller`,
+    /// `“...” — Miller`, `“...,” according to Miller`.
+    fn trailing(&self, t: usize) -> Option<Attribution> {
+        let mut i = t + 1;
+        if self.tokens.get(i)?.is_punct(',') {
+            i += 1;
+        }
+        let token = self.tokens.get(i)?;
+        let sentence_end = self.sentence_of(i).1 + 1;
+        let right = self.next_quote(i).min(sentence_end);
+        if token.is_dash(self.text) {
+            let mention = self.starting_at(i + 1, right)?;
+            let complete = completes_attribution(self.tokens.get(mention.last + 1));
+            return complete.then_some(Attribution { mention, cue: None });
+        }
+        if let Some(cue) = self.cue_starting_at(i) {
+            if cue.form.class == CueClass::Naming {
+                return None;
+            }
+            let mention = self.starting_at(cue.last + 1, right)?;
+            return Some(Attribution {
+                mention,
+                cue: Some(self.cue_at[i] as usize),
+            });
+        }
+        if self.cue_starting_at(i).is_some() {
+            return None;
+        }
+        // The quote ended its sentence ("“We are done.” Miller said."): only a bare attribution
+        // sentence belongs to it.
+        let new_sentence = self.tokens[i].sentence != self.tokens[t].sentence;
+        let mut k = i + 1;
+        while k < right && k < i + MAX_SUBJECT_TOKENS {
+            match self.tokens[k].kind {
+                Kind::Quote(_) | Kind::Punct('.' | '!' | '?' | ';' | ':') => break,
+                // "Rep. John Mica (R-Fla.) said": step over the parenthesis.
+                Kind::Punct('(') => {
+                    let close = (k + 1..right.min(k + MAX_SUBJECT_TOKENS))
+                        .find(|&c| self.tokens[c].is_punct(')'))?;
+                    k = close + 1;
+                    continue;
+                }
+                _ => {}
+            }
+            let Some(cue) = self.cue_starting_at(k) else {
+                k += 1;
+                continue;
+            };
+            if cue.form.class != CueClass::Speech || cue.form.participle {
+                return None;
+            }
+            let mention = self.subject_before(k, i)?;
+            let mention = self.anchor_subject(mention, i)?;
+            if new_sentence && !self.ends_attribution(cue.last) {
+                return None;
+            }
+            return Some(Attribution {
+                mention,
+                cue: Some(self.cue_at[k] as usize),
+            });
+        }
+        None
+    }
+
+    /// A subject found before a cue must start where the attribution starts, right after the
+    /// quote; words before a name are its description ("White House press secretary Josh
+    /// Earnest said"), and a name before "of" is the speaker ("Mr. Morgan of the Sierra Club").
+    fn anchor_subject(&self, mention: Mention, i: usize) -> Option<Mention> {
+        if mention.first <= i {
+            return Some(mention);
+        }
+        let gap = &self.tokens[i..mention.first];
+        if gap.len() > MAX_SUBJECT_TOKENS / 2 || gap.iter().any(|t| !t.is_word()) {
+            return None;
+        }
+        let name_end = (i..mention.first)
+            .take_while(|&k| self.tokens[k].is_capitalised(self.text))
+            .last();
+        if let Some(name_end) = name_end {
+            let next = self.tokens[name_end + 1].text(self.text);
+            if is_in(&INNER_PREPOSITIONS, next) {
+                return Some(Mention {
+                    first: i,
+                    last: name_end,
+                    kind: mentions::MentionKind::Name,
+                });
+            }
+        }
+        if gap.iter().any(|t| {
+            let w = t.text(self.text);
+            is_in(&PHRASE_BREAKS, w) && !is_in(&INNER_PREPOSITIONS, w)
+        }) {
+            return None;
+        }
+        if is_in(&DETERMINERS, self.tokens[i].text(self.text)) {
+            // "a narrator in the Clinton ad asks": the whole phrase names the speaker.
+            return Some(Mention {
+                first: i,
+                last: mention.last,
+                kind: mentions::MentionKind::Description(lexicon::Referent::Unresolved),
+            });
+        }
+        Some(mention)
+    }
+
+    /// True when, after token `last`, the sentence ends with at most a few modifiers
+    /// ("Miller said on Monday.", "he said in a statement.", "she told reporters.").
+    fn ends_attribution(&self, last: usize) -> bool {
+        let (_, sentence_end) = self.sentence_of(last);
+        let mut k = last + 1;
+        let mut words = 0;
+        while k <= sentence_end {
+            let token = self.tokens[k];
+            match token.kind {
+                Kind::Punct('.' | '!' | '?' | ';') => return true,
+                Kind::Word if words < 4 && is_in(&ATTRIBUTION_TAIL, token.text(self.text)) => {
+                    words += 1;
+                    k += 1;
+                }
+                _ => return false,
+            }
+        }
+        true
+    }
+
+    /// The attribution before a quote in its sentence: `Miller said: “...”`, `Miller told
+    /// reporters “...”`, `According to Miller, “...”`; for a partial quote any speech or naming
+    /// cue earlier in the sentence (`Trump called Cruz “Lyin' Ted”`).
+    fn leading(&self, t: usize, kind: QuoteKind) -> Option<Attribution> {
+        let (sentence_start, _) = self.sentence_of(t);
+        let mut k = t;
+        while k > sentence_start {
+            k -= 1;
+            if matches!(self.tokens[k].kind, Kind::Quote(_)) && kind == QuoteKind::Direct {
+                break;
+            }
+            let Some(cue) = self.cue_ending_at(k) else {
+                continue;
+            };
+            let index = self.cue_end_at[k] as usize;
+            let after_comma = cue.first > sentence_start && self.tokens[cue.first - 1].is_punct(',');
+            let mention = match cue.form.class {
+                CueClass::AccordingTo => self.starting_at(cue.last + 1, t),
+                CueClass::Naming if kind == QuoteKind::Direct => None,
+                // "Trump attacked Clinton, saying, “...”": the clause's subject speaks.
+                _ if cue.form.participle && after_comma => {
+                    self.clause_subject(sentence_start, cue.first)
+                }
+                // "Said Ellis: “...”".
+                _ if cue.first == sentence_start => self.starting_at(cue.last + 1, t),
+                _ => self.subject_before(cue.first, sentence_start),
+            };
+            if let Some(mention) = mention {
+                return Some(Attribution {
+                    mention,
+                    cue: Some(index),
+                });
+            }
+        }
+        None
+    }
+
+    /// For a partial quote: a speech cue later in its sentence (`... a “shared interest” with
+    /// Pakistan, Miller said.`).
+    fn later_in_sentence(&self, t: usize) -> Option<Attribution> {
+        let (_, sentence_end) = self.sentence_of(t);
+        let right = self.next_quote(t + 1).min(sentence_end + 1);
+        for k in t + 1..right {
+            let Some(cue) = self.cue_starting_at(k) else {
+                continue;
+            };
+            let mention = match cue.form.class {
+                CueClass::AccordingTo => self.starting_at(cue.last + 1, right),
+                CueClass::Speech => self
+                    .subject_before(k, t + 1)
+                    .or_else(|| self.starting_at(cue.last + 1, right)),
+                CueClass::Naming => None,
+            };
+            if let Some(mention) = mention {
+                return Some(Attribution {
+                    mention,
+                    cue: Some(self.cue_at[k] as usize),
+                });
+            }
+        }
+        None
+    }
+
+    /// The index of the first quote token at or after `i`, or the token count.
+    fn next_quote(&self, i: usize) -> usize {
+        let from = self.piece_token.partition_point(|&t| t < i);
+        self.piece_token.get(from).copied().unwrap_or(self.tokens.len())
+    }
+}
+
+/// True when nothing, punctuation or a quote follows: an attribution phrase is complete.
+fn completes_attribution(next: Option<&Token>) -> bool {
+    next.map_or(true, |token| !token.is_word())
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2018}' | '\u{2019}'
+            | '\u{00AB}' | '\u{00BB}' | '\u{2039}' | '\u{203A}'
+    )
 }

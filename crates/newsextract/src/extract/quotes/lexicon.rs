@@ -1,0 +1,478 @@
+//! Word lists of the quote pass: speech cues (matched with one Aho-Corasick automaton), and the
+//! small closed classes the speaker rules need (pronouns, determiners, titles, role nouns).
+//!
+//! Lists are lowercase ASCII; [`is_in`] folds a word to lowercase before looking it up.
+
+use std::collections::HashMap;
+use std::collections::HashSet;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use once_cell::sync::Lazy;
+
+/// What a cue can attribute.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum CueClass {
+    /// A speech verb ("said", "warned"): attributes direct, partial and reported speech.
+    Speech,
+    /// A naming verb ("called", "described"): ties a partial quote in its sentence to a speaker,
+    /// but reports nothing by itself.
+    Naming,
+    /// "according to": the speaker follows the cue.
+    AccordingTo,
+}
+
+/// One cue form.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct CueForm {
+    pub(super) class: CueClass,
+    /// True when the verb, written without "that", is still followed by the reported clause
+    /// ("said the talks failed"); verbs such as "noted" or "asked" need "that" for it.
+    pub(super) bare_clause: bool,
+    /// True when the verb takes the addressee as an object before the clause ("told reporters").
+    pub(super) takes_object: bool,
+    /// True when the verb reports what was said, so `X <verb> (that) <clause>` is reported
+    /// speech; speech acts such as "criticized" or "chanted" only tie quotes next to them.
+    pub(super) reports: bool,
+    /// True for a participle ("saying", "telling"), whose subject is the clause's subject.
+    pub(super) participle: bool,
+}
+
+/// Speech verbs in every form news uses. `(forms, bare_clause, takes_object)`.
+const SPEECH_VERBS: &[(&[&str], bool, bool)] = &[
+    (&["say", "says", "said", "saying"], true, false),
+    (&["tell", "tells", "told", "telling"], true, true),
+    (&["add", "adds", "added", "adding"], true, false),
+    (&["states", "stated"], false, false),
+    (&["reply", "replies", "replied"], false, false),
+    (&["warn", "warns", "warned", "warning"], true, true),
+    (&["note", "notes", "noted", "noting"], false, false),
+    (&["ask", "asks", "asked", "asking"], false, true),
+    (&["claim", "claims", "claimed", "claiming"], true, false),
+    (&["insist", "insists", "insisted", "insisting"], true, false),
+    (&["argue", "argues", "argued", "arguing"], true, false),
+    (&["explain", "explains", "explained", "explaining"], false, false),
+    (&["write", "writes", "wrote", "writing"], true, false),
+    (&["tweet", "tweets", "tweeted", "tweeting"], false, false),
+    (&["posted"], false, false),
+    (&["declare", "declares", "declared", "declaring"], false, false),
+    (&["announce", "announces", "announced"], false, false),
+    (&["acknowledge", "acknowledges", "acknowledged"], false, false),
+    (&["admit", "admits", "admitted"], false, false),
+    (&["recall", "recalls", "recalled"], false, false),
+    (&["continue", "continues", "continued"], false, false),
+    (&["conclude", "concludes", "concluded"], false, false),
+    (&["suggest", "suggests", "suggested", "suggesting"], false, false),
+    (&["observe", "observes", "observed"], false, false),
+    (&["remarked"], false, false),
+    (&["commented"], false, false),
+    (&["respond", "responds", "responded"], false, false),
+    (&["answered"], false, false),
+    (&["counters", "countered"], false, false),
+    (&["concede", "concedes", "conceded"], false, false),
+    (&["testify", "testifies", "testified"], false, false),
+    (&["shout", "shouts", "shouted", "shouting"], false, false),
+    (&["yell", "yells", "yelled", "yelling"], false, false),
+    (&["exclaim", "exclaims", "exclaimed"], false, false),
+    (&["jokes", "joked"], false, false),
+    (&["quips", "quipped"], false, false),
+    (&["mused"], false, false),
+    (&["point out", "points out", "pointed out"], false, false),
+    (&["go on", "goes on", "went on"], false, false),
+    (&["emphasize", "emphasizes", "emphasized"], false, false),
+    (&["emphasise", "emphasises", "emphasised"], false, false),
+    (&["stresses", "stressed"], false, false),
+    (&["assert", "asserts", "asserted"], false, false),
+    (&["contend", "contends", "contended"], false, false),
+    (&["maintain", "maintains", "maintained"], false, false),
+    (&["predict", "predicts", "predicted"], false, false),
+    (&["promise", "promises", "promised"], false, false),
+    (&["vow", "vows", "vowed"], false, false),
+    (&["pledge", "pledges", "pledged"], false, false),
+    (&["boast", "boasts", "boasted"], false, false),
+    (&["complain", "complains", "complained"], false, false),
+    (&["lament", "laments", "lamented"], false, false),
+    (&["allege", "alleges", "alleged"], false, false),
+    (&["confirm", "confirms", "confirmed"], false, false),
+    (&["deny", "denies", "denied"], false, false),
+    (&["urge", "urges", "urged"], false, true),
+    (&["reported"], false, false),
+    (&["recount", "recounts", "recounted"], false, false),
+    (&["agree", "agrees", "agreed"], false, false),
+    (&["caution", "cautions", "cautioned"], false, false),
+    (&["retort", "retorts", "retorted"], false, false),
+    (&["whisper", "whispers", "whispered"], false, false),
+    (&["reiterate", "reiterates", "reiterated"], false, false),
+    (&["assure", "assures", "assured"], false, true),
+    (&["remind", "reminds", "reminded"], false, true),
+    (&["inform", "informs", "informed"], false, true),
+    (&["begin", "begins", "began"], false, false),
+    (&["wonder", "wonders", "wondered"], false, false),
+    (&["chime in", "chimes in", "chimed in"], false, false),
+];
+
+/// Speech acts that frame a quote without reporting a clause: `“...,” Vitter demanded`,
+/// `Obama condemned the test as “provocative”`.
+const SPEECH_ACTS: &[&str] = &[
+    "demand", "demands", "demanded", "plead", "pleads", "pleaded", "implore", "implored",
+    "sing", "sings", "sang", "chant", "chants", "chanted", "scream", "screams", "screamed",
+    "cried", "laughed", "sighed", "grumbled", "interjected", "interrupted", "offered",
+    "proclaim", "proclaims", "proclaimed", "brag", "brags", "bragged", "teased", "fumed",
+    "gushed", "blame", "blames", "blamed", "thanked", "apologized", "apologised", "scoffed",
+    "muttered", "murmured", "chuckled", "marveled", "marvelled", "reflected", "criticize",
+    "criticizes", "criticized", "criticise", "criticises", "criticised", "cite", "cites",
+    "cited", "dismiss", "dismisses", "dismissed", "mock", "mocks", "mocked", "praise",
+    "praises", "praised", "accuse", "accuses", "accused", "blast", "blasts", "blasted",
+    "slam", "slams", "slammed", "attack", "attacks", "attacked", "defend", "defends",
+    "defended", "question", "questions", "questioned", "condemn", "condemns", "condemned",
+    "denounce", "denounces", "denounced", "reject", "rejects", "rejected", "hail", "hails",
+    "hailed", "decry", "decries", "decried", "lambaste", "lambastes", "lambasted",
+    "ridicule", "ridicules", "ridiculed", "welcome", "welcomes", "welcomed", "laud", "lauds",
+    "lauded", "compare", "compares", "compared", "liken", "likens", "likened", "bemoan",
+    "bemoans", "bemoaned", "scold", "scolds", "scolded", "rate", "rates", "rated", "tout",
+    "touts", "touted", "quote", "quotes", "quoted", "characterize", "characterizes",
+    "characterized", "characterise", "characterised", "portray", "portrays", "portrayed",
+    "refer", "refers", "referred", "put it", "puts it", "fear", "fears", "feared",
+    "vowing", "promising", "pledging", "demanding", "urging", "accusing", "blaming",
+    "criticizing", "criticising", "mocking", "praising", "defending", "attacking",
+    "questioning", "dismissing", "citing", "comparing", "likening",
+];
+
+/// Verbs that put a name or a label on something, tying a partial quote to a speaker.
+const NAMING_VERBS: &[&str] = &[
+    "call", "calls", "called", "calling", "describe", "describes", "described", "describing",
+    "dub", "dubs", "dubbed", "label", "labels", "labeled", "labelled", "brand", "brands",
+    "branded", "term", "terms", "termed",
+];
+
+/// Every cue form with what it means, in automaton pattern order.
+pub(super) static CUE_FORMS: Lazy<Vec<(String, CueForm)>> = Lazy::new(|| {
+    let mut forms = Vec::new();
+    let form = |class, bare_clause, takes_object, reports, word: &str| CueForm {
+        class,
+        bare_clause,
+        takes_object,
+        reports,
+        participle: word.ends_with("ing"),
+    };
+    for (words, bare_clause, takes_object) in SPEECH_VERBS {
+        for word in *words {
+            let cue = form(CueClass::Speech, *bare_clause, *takes_object, true, word);
+            forms.push((word.to_string(), cue));
+        }
+    }
+    for word in SPEECH_ACTS {
+        forms.push((word.to_string(), form(CueClass::Speech, false, false, false, word)));
+    }
+    for word in NAMING_VERBS {
+        forms.push((word.to_string(), form(CueClass::Naming, false, false, false, word)));
+    }
+    let according = form(CueClass::AccordingTo, false, false, false, "according to");
+    forms.push(("according to".to_string(), according));
+    forms
+});
+
+/// One automaton over every cue form; leftmost-longest so "pointed out" wins over a shorter form.
+pub(super) static CUES: Lazy<AhoCorasick> = Lazy::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(CUE_FORMS.iter().map(|(form, _)| form.as_str()))
+        .expect("the cue list is a small, valid set of literal patterns")
+});
+
+fn set(words: &[&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+/// Personal pronouns that can be the subject of a speech verb, with the entity kind they refer to.
+pub(super) static PRONOUNS: Lazy<HashMap<&'static str, Referent>> = Lazy::new(|| {
+    [
+        ("he", Referent::Person),
+        ("she", Referent::Person),
+        ("i", Referent::Unresolved),
+        ("we", Referent::Unresolved),
+        ("you", Referent::Unresolved),
+        ("they", Referent::Group),
+        ("it", Referent::Organization),
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// What a pronoun or a definite description points back to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Referent {
+    /// A person ("he", "the spokesman").
+    Person,
+    /// An organisation ("it", "the ministry", "the company").
+    Organization,
+    /// An organisation, or failing that a person ("they").
+    Group,
+    /// A country ("the country").
+    Country,
+    /// Nothing earlier: a new, unnamed speaker ("a spokesman") or a first person.
+    Unresolved,
+}
+
+/// Words that open a noun phrase and end a backward walk over one.
+pub(super) static DETERMINERS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    set(&[
+        "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "my",
+        "your", "some", "many", "several", "most", "both", "all", "other", "another", "two",
+        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "hundreds",
+        "every", "each", "one", "no", "few", "more",
+    ])
+});
+
+/// Determiners that make a description point back to someone already named.
+pub(super) static DEFINITE: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    set(&["the", "this", "these", "those", "his", "her", "their", "its", "our", "my", "your"])
+});
+
+/// Words that cannot be part of a speaker phrase: a backward walk stops before them.
+pub(super) static PHRASE_BREAKS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    set(&[
+        "that", "which", "who", "whom", "whose", "and", "or", "but", "because", "when", "while",
+        "if", "as", "than", "to", "so", "what", "where", "why", "how", "not", "also", "is", "was",
+        "are", "were", "be", "been", "has", "have", "had", "would", "will", "could", "should",
+        "can", "may", "might", "must", "did", "does", "do", "said", "says", "say", "then", "there",
+        "here", "him", "them", "me", "us", "after", "before", "since", "until", "about", "into",
+        "over", "again", "just", "only", "even", "still", "yet", "already", "both", "neither",
+        "either", "nor", "whether", "once", "by", "from", "with", "without", "against", "during",
+        "through", "under", "on", "in", "at", "for", "it", "he", "she", "they", "we", "i", "you",
+    ])
+});
+
+/// Prepositions a description may contain ("the secretary of state", "a spokesman for the
+/// ministry") when walking forward from a cue.
+pub(super) static INNER_PREPOSITIONS: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| set(&["of", "for", "at", "in", "on", "with", "from"]));
+
+/// Adverbs and auxiliaries between a subject and its verb ("Miller also said", "she has
+/// repeatedly argued").
+pub(super) static VERB_MODIFIERS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    set(&[
+        "also", "later", "then", "has", "have", "had", "would", "will", "was", "is", "previously",
+        "recently", "repeatedly", "often", "frequently", "once", "reportedly", "again", "further",
+        "finally", "simply", "flatly", "earlier", "quickly", "publicly", "privately", "initially",
+        "subsequently", "never", "always", "still", "just", "even", "did", "does", "do", "could",
+        "might", "may", "should", "must", "can", "already", "first", "last", "separately",
+        "angrily", "bluntly", "candidly", "openly", "quietly", "loudly", "softly", "tearfully",
+        "proudly", "sarcastically", "calmly", "firmly", "emphatically", "curtly", "pointedly",
+        "famously", "memorably", "succinctly", "correctly", "falsely", "wrongly", "rightly",
+        "alone", "herself", "himself", "themselves", "itself", "personally", "directly", "not",
+        "however", "yesterday", "today", "tonight", "morning", "afternoon", "evening", "night",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
+        "early", "late", "week", "month", "year", "overnight",
+    ])
+});
+
+/// Words that may close an attribution after its verb ("said on Monday", "told reporters in
+/// a statement").
+pub(super) static ATTRIBUTION_TAIL: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    set(&[
+        "on", "in", "at", "a", "an", "the", "his", "her", "their", "its", "statement",
+        "interview", "speech", "email", "e-mail", "tweet", "post", "briefing", "conference",
+        "call", "reporters", "journalists", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "yesterday", "today", "tonight", "later", "earlier",
+        "morning", "afternoon", "evening", "night", "week", "month", "year", "last", "this",
+        "recently", "then", "too", "also", "again", "him", "her", "them", "us", "me",
+        "previously", "separately", "back", "he", "she", "they", "we", "it", "i",
+    ])
+});
+
+/// Capitalised words that start sentences but never names.
+pub(super) static CAPITALISED_NON_NAMES: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    set(&[
+        "the", "a", "an", "but", "and", "or", "so", "yet", "in", "on", "at", "for", "from",
+        "with", "by", "to", "of", "as", "after", "before", "when", "while", "if", "although",
+        "though", "because", "since", "then", "now", "still", "also", "however", "meanwhile",
+        "earlier", "later", "last", "this", "that", "these", "those", "it", "he", "she", "they",
+        "we", "i", "you", "his", "her", "their", "our", "my", "its", "speaking", "asked",
+        "according", "separately", "instead", "indeed", "moreover", "furthermore", "finally",
+        "ultimately", "recently", "today", "yesterday", "tomorrow", "monday", "tuesday",
+        "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+        "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "there", "here", "what", "who", "why", "how", "where", "which", "not", "no",
+        "yes", "even", "only", "just", "all", "some", "many", "most", "both", "each", "every",
+        "one", "two", "three", "said", "says", "say", "told", "added", "asked", "wrote",
+        "according", "like", "unlike", "despite", "during", "under", "over", "about", "among",
+        "through", "without", "within", "against", "toward", "towards", "into", "until",
+        "having", "being", "following", "including", "amid", "once", "whether", "do", "does",
+        "did", "is", "was", "are", "were", "will", "would", "can", "could", "should", "must",
+        "let", "please", "thank", "thanks",
+    ])
+});
+
+/// Person titles written before a name; stripped from the canonical name.
+pub(super) static TITLES: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    set(&[
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sen",
+        "sen.", "rep", "rep.", "gov", "gov.", "gen", "gen.", "lt", "lt.", "col", "col.", "capt",
+        "capt.", "sgt", "sgt.", "maj", "maj.", "adm", "adm.", "rev", "rev.", "hon", "hon.",
+        "president", "senator", "governor", "secretary", "minister", "premier", "chancellor",
+        "judge", "justice", "speaker", "chairman", "chairwoman", "ambassador", "mayor",
+        "general", "sheikh", "sir", "dame", "lord", "lady", "king", "queen", "prince",
+        "princess", "pope", "cardinal", "bishop", "father", "imam", "maulana", "mufti",
+        "professor", "commissioner", "director", "chief", "vice", "deputy", "former", "prime",
+        "foreign", "federal", "state", "senior", "acting", "interim", "spokesman",
+        "spokeswoman", "spokesperson", "congressman", "congresswoman", "attorney",
+    ])
+});
+
+/// Abbreviations whose full stop does not end a sentence.
+pub(super) static ABBREVIATIONS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    set(&[
+        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt",
+        "maj", "adm", "rev", "hon", "st", "jr", "sr", "mt", "ft", "inc", "co", "corp", "ltd",
+        "no", "nos", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec", "ave", "blvd", "dept", "univ", "approx", "pres", "supt", "insp",
+        "cmdr", "cpl", "pvt", "messrs", "mme", "mlle", "esq", "fig", "vol", "pp", "ph", "op",
+        "ed", "est", "govt", "assn", "bros", "calif", "fla", "mass", "penn", "conn", "wash",
+        "wis", "ariz", "colo", "tenn", "okla", "ore", "nev", "ky", "ga", "ala", "ark", "del",
+        "ill", "ind", "kan", "md", "mich", "minn", "miss", "mo", "mont", "neb", "va", "vt",
+    ])
+});
+
+/// Lowercase particles inside names ("Osama bin Laden", "Ursula von der Leyen").
+pub(super) static NAME_PARTICLES: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    set(&[
+        "de", "da", "di", "del", "della", "der", "den", "van", "von", "bin", "ibn", "bint", "al",
+        "el", "ul", "ud", "la", "le", "du", "dos", "das", "ben", "abu", "zu",
+    ])
+});
+
+/// Head nouns of descriptions that refer to people ("the spokesman").
+pub(super) static PERSON_HEADS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    set(&[
+        "spokesman", "spokeswoman", "spokesperson", "minister", "president", "senator",
+        "governor", "candidate", "nominee", "official", "secretary", "chairman", "chairwoman",
+        "chair", "leader", "ambassador", "mayor", "director", "chief", "adviser", "advisor",
+        "lawyer", "attorney", "general", "commander", "premier", "congressman", "congresswoman",
+        "lawmaker", "representative", "businessman", "businesswoman", "billionaire", "man",
+        "woman", "politician", "diplomat", "envoy", "judge", "justice", "prosecutor", "officer",
+        "founder", "executive", "ceo", "head", "manager", "analyst", "economist", "expert",
+        "professor", "researcher", "author", "writer", "reporter", "journalist", "host",
+        "anchor", "moderator", "strategist", "pollster", "aide", "surrogate", "activist",
+        "witness", "resident", "father", "mother", "son", "daughter", "wife", "husband", "actor",
+        "actress", "singer", "star", "coach", "player", "captain", "cleric", "mufti", "imam",
+        "king", "queen", "prince", "princess", "star", "republican", "democrat", "speaker",
+        "veteran", "commissioner", "negotiator", "minister's", "mogul", "billionaire",
+    ])
+});
+
+/// Head nouns of descriptions that refer to organisations ("the ministry", "the company").
+pub(super) static ORGANIZATION_HEADS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    set(&[
+        "company", "firm", "ministry", "department", "government", "party", "agency",
+        "campaign", "group", "organisation", "organization", "committee", "council", "office",
+        "embassy", "army", "military", "police", "court", "bank", "union", "commission",
+        "administration", "board", "network", "newspaper", "paper", "website", "team", "club",
+        "corporation", "foundation", "institute", "university", "school", "hospital", "bureau",
+        "authority", "regulator", "spokesmen", "officials", "statement", "report", "study",
+        "survey", "poll", "cabinet", "senate", "house", "parliament", "assembly", "movement",
+        "alliance", "coalition", "association", "federation", "league", "channel", "outlet",
+        "station", "magazine", "publication", "service", "services", "forces", "navy",
+        "airline", "carrier", "manufacturer", "retailer", "lender", "insurer", "group's",
+        "white", "regime", "junta", "militants", "insurgents", "rebels",
+    ])
+});
+
+/// Head nouns that refer to a country ("the country said").
+pub(super) static COUNTRY_HEADS: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| set(&["country", "nation", "kingdom", "republic", "state"]));
+
+/// Words that make a capitalised name an organisation rather than a person, for the fallback
+/// used when the entity pass found nothing.
+pub(super) static ORGANIZATION_WORDS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    set(&[
+        "department", "ministry", "office", "party", "committee", "company", "inc", "inc.",
+        "corp", "corp.", "group", "bank", "council", "commission", "house", "agency", "post",
+        "times", "news", "university", "court", "campaign", "foundation", "institute",
+        "association", "union", "league", "network", "journal", "tribune", "press", "reuters",
+        "service", "services", "board", "senate", "congress", "parliament", "assembly",
+        "government", "administration", "army", "police", "force", "forces", "navy", "fund",
+        "organization", "organisation", "corporation", "center", "centre", "school", "college",
+        "club", "team", "network", "channel", "magazine", "television", "radio", "media",
+        "airlines", "airways", "motors", "holdings", "partners", "capital", "tehreek",
+        "movement", "front", "alliance", "coalition", "federation", "cnn", "bbc", "fbi", "cia",
+        "nato", "un", "eu", "pac", "gop", "msnbc", "abc", "cbs", "nbc", "fox", "politifact",
+        "state", "states", "city", "county", "province", "street", "road", "avenue", "river",
+        "islamabad", "washington", "london", "america", "american", "pakistan", "afghanistan",
+        "india", "china", "russia", "iran", "ohio", "york", "florida", "virginia", "texas",
+        "california", "pennsylvania", "iowa", "carolina", "north", "south", "east", "west",
+        "united", "republican", "democratic", "democrats", "republicans", "national",
+        "international", "federal", "twitter", "facebook", "instagram", "youtube", "google",
+        "white", "supreme", "federal", "election", "day", "week", "month", "year",
+    ])
+});
+
+/// Words that, capitalised at the start of a sentence, are still a description rather than a
+/// name ("Officials said", "Police said").
+pub(super) static CAPITALISED_DESCRIPTIONS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    set(&[
+        "officials", "official", "police", "critics", "experts", "analysts", "observers",
+        "sources", "authorities", "residents", "witnesses", "prosecutors", "investigators",
+        "lawmakers", "officers", "aides", "advisers", "advisors", "supporters", "protesters",
+        "diplomats", "spokesman", "spokeswoman", "spokesperson", "organisers", "organizers",
+        "doctors", "scientists", "researchers", "economists", "democrats", "republicans",
+        "voters", "people", "others", "activists", "leaders", "members", "villagers", "locals",
+        "reports", "documents", "records", "polls", "surveys", "studies", "data", "figures",
+        "statistics", "rescuers", "survivors", "families", "relatives", "students", "teachers",
+        "workers", "employees", "users", "fans", "players", "citizens", "parents", "soldiers",
+        "militants", "rebels", "officers", "agents", "staff", "campaigners", "executives",
+        "traders", "dealers", "bankers", "investors", "brokers", "sources",
+    ])
+});
+
+/// True when `word`, folded to lowercase, is in `words`.
+pub(super) fn is_in(words: &HashSet<&'static str>, word: &str) -> bool {
+    // Every list entry is short ASCII: longer or non-ASCII words cannot match.
+    if word.len() > 24 || !word.is_ascii() {
+        return false;
+    }
+    let mut buffer = [0u8; 24];
+    let folded = &mut buffer[..word.len()];
+    folded.copy_from_slice(word.as_bytes());
+    folded.make_ascii_lowercase();
+    match std::str::from_utf8(folded) {
+        Ok(folded) => words.contains(folded),
+        Err(_) => false,
+    }
+}
+
+/// The referent of a pronoun, when `word` is one.
+pub(super) fn pronoun(word: &str) -> Option<Referent> {
+    // "He's claiming", "she’d said".
+    let word = ["'s", "\u{2019}s", "'d", "\u{2019}d", "'ll", "\u{2019}ll"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .unwrap_or(word);
+    if word.len() > 4 || !word.is_ascii() {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    PRONOUNS.get(lower.as_str()).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_cue_form_is_found_by_the_automaton() {
+        for (form, _) in CUE_FORMS.iter() {
+            let found = CUES.find(form.as_str()).map(|m| m.range());
+            assert_eq!(found, Some(0..form.len()), "{form}");
+        }
+    }
+
+    #[test]
+    fn lookups_fold_case_and_reject_long_or_non_ascii_words() {
+        assert!(is_in(&DETERMINERS, "The"));
+        assert!(!is_in(&DETERMINERS, "Thé"));
+        assert!(!is_in(&DETERMINERS, &"a".repeat(100)));
+        assert_eq!(pronoun("She"), Some(Referent::Person));
+        assert_eq!(pronoun("Zoë"), None);
+    }
+}

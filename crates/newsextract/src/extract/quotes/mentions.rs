@@ -1,0 +1,364 @@
+//! The phrase that names a speaker: a capitalised name ("Sen. Elizabeth Warren"), a pronoun
+//! ("she"), or a description ("the ministry", "a senior official"), found by walking the tokens
+//! next to a cue.
+//!
+//! Every walk is bounded by a few tokens, so the cost per cue is constant.
+
+use super::lexicon::{
+    is_in, pronoun, Referent, CAPITALISED_DESCRIPTIONS, CAPITALISED_NON_NAMES, COUNTRY_HEADS,
+    DEFINITE, DETERMINERS, INNER_PREPOSITIONS, NAME_PARTICLES, ORGANIZATION_HEADS, PERSON_HEADS,
+    PHRASE_BREAKS, TITLES, VERB_MODIFIERS,
+};
+use super::tokens::Kind;
+use super::Para;
+
+/// Longest description walked, in words.
+const MAX_DESCRIPTION: usize = 6;
+/// Longest name walked, in words.
+const MAX_NAME: usize = 6;
+/// Longest appositive skipped between a subject and its verb, in tokens.
+const MAX_APPOSITIVE: usize = 20;
+
+/// How a speaker phrase names the speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum MentionKind {
+    /// A proper name.
+    Name,
+    /// A pronoun and what it refers back to.
+    Pronoun(Referent),
+    /// A description and what it refers back to (`Unresolved` for "a spokesman", "officials").
+    Description(Referent),
+}
+
+/// A speaker phrase: tokens `first..=last` of the paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Mention {
+    /// First token.
+    pub(super) first: usize,
+    /// Last token (inclusive).
+    pub(super) last: usize,
+    /// How it names the speaker.
+    pub(super) kind: MentionKind,
+}
+
+impl Para<'_, '_, '_> {
+    fn word(&self, i: usize) -> Option<&str> {
+        let token = self.tokens.get(i)?;
+        token.is_word().then(|| token.text(self.text))
+    }
+
+    fn is_name_word(&self, i: usize) -> bool {
+        match self.word(i) {
+            Some(w) => {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !is_in(&CAPITALISED_NON_NAMES, w)
+                    && !is_possessive(w)
+            }
+            None => false,
+        }
+    }
+
+    /// True when token `i` starts a cue.
+    pub(super) fn is_cue(&self, i: usize) -> bool {
+        self.cue_at.get(i).is_some_and(|&c| c != super::NO_CUE)
+    }
+
+    /// The tokens an entity mention covering token `i` spans, when the entity pass found one.
+    fn entity_tokens(&self, i: usize, left: usize, right: usize) -> Option<(usize, usize)> {
+        let token = self.tokens.get(i)?;
+        let (start, end) = self.resolver.mention_covering(token.start, token.end)?;
+        let mut first = i;
+        while first > left && self.tokens[first - 1].start >= start && self.tokens[first - 1].is_word() {
+            first -= 1;
+        }
+        let mut last = i;
+        while last + 1 < right && self.tokens[last + 1].end <= end && self.tokens[last + 1].is_word() {
+            last += 1;
+        }
+        Some((first, last))
+    }
+
+    /// The subject of the cue starting at token `cue`, looking no further left than `left`.
+    pub(super) fn subject_before(&self, cue: usize, left: usize) -> Option<Mention> {
+        let mut j = cue.checked_sub(1)?;
+        // "Miller also said", "she has repeatedly argued", "Miller on Monday said".
+        while j >= left && self.word(j).is_some_and(|w| is_in(&VERB_MODIFIERS, w)) {
+            j = j.checked_sub(1)?;
+        }
+        // "Sen. Warren (D-Mass.) said", "Miller, a spokesman for the ministry, said", and both:
+        // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said".
+        for _ in 0..2 {
+            if j < left {
+                return None;
+            }
+            let token = self.tokens[j];
+            if token.is_punct(')') {
+                let open = (j.saturating_sub(MAX_APPOSITIVE).max(left)..j)
+                    .rev()
+                    .find(|&k| self.tokens[k].is_punct('('))?;
+                j = open.checked_sub(1)?;
+            } else if token.is_punct(',') {
+                j = self.appositive_start(j, left)?.checked_sub(1)?;
+            } else {
+                break;
+            }
+        }
+        self.ending_at(j, left)
+    }
+
+    /// The comma that opens the appositive closed by the comma at `j`.
+    fn appositive_start(&self, j: usize, left: usize) -> Option<usize> {
+        let mut k = j;
+        while k > left && j - k < MAX_APPOSITIVE {
+            k -= 1;
+            match self.tokens[k].kind {
+                Kind::Punct(',') => return Some(k),
+                Kind::Punct('.' | '!' | '?' | ';' | ':') | Kind::Quote(_) => return None,
+                _ if self.is_cue(k) => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The subject of a participle's clause ("Earlier, Trump attacked Clinton, saying ..."):
+    /// the first name or pronoun that opens the sentence or follows its opening phrase.
+    pub(super) fn clause_subject(&self, sentence_start: usize, limit: usize) -> Option<Mention> {
+        let mut k = sentence_start;
+        while k < limit && k < sentence_start + 30 {
+            let opens = k == sentence_start || self.tokens[k - 1].is_punct(',');
+            if opens {
+                if let Some(word) = self.word(k) {
+                    if pronoun(word).is_some() || self.is_name_word(k) {
+                        return self.starting_at(k, limit);
+                    }
+                }
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The speaker phrase that ends with token `j`.
+    pub(super) fn ending_at(&self, j: usize, left: usize) -> Option<Mention> {
+        if j < left {
+            return None;
+        }
+        let word = self.word(j)?;
+        if let Some((first, last)) = self.entity_tokens(j, left, self.tokens.len()) {
+            if last == j {
+                return Some(Mention {
+                    first,
+                    last,
+                    kind: MentionKind::Name,
+                });
+            }
+        }
+        if let Some(referent) = pronoun(word) {
+            return Some(Mention {
+                first: j,
+                last: j,
+                kind: MentionKind::Pronoun(referent),
+            });
+        }
+        // "Trump's" owns the subject, "didn't" is a verb: neither is the speaker.
+        if is_possessive(word) || is_negation(word) {
+            return None;
+        }
+        if self.is_name_word(j) && !is_in(&CAPITALISED_DESCRIPTIONS, word) {
+            let mut first = j;
+            while first > left && j - first < MAX_NAME {
+                let k = first - 1;
+                if self.is_name_word(k) && !is_in(&CAPITALISED_DESCRIPTIONS, self.word(k).unwrap_or("")) {
+                    first = k;
+                } else if k > left
+                    && self.word(k).is_some_and(|w| is_in(&NAME_PARTICLES, w))
+                    && self.is_name_word(k - 1)
+                {
+                    first = k - 1;
+                } else {
+                    break;
+                }
+            }
+            return Some(Mention {
+                first,
+                last: j,
+                kind: MentionKind::Name,
+            });
+        }
+        if is_in(&DETERMINERS, word) || is_in(&PHRASE_BREAKS, word) || self.is_cue(j) {
+            return None;
+        }
+        // Numbers and adverbs ("forcefully said") head no speaker phrase.
+        if word.chars().next().is_some_and(char::is_numeric) || word.ends_with("ly") {
+            return None;
+        }
+        self.description_ending_at(j, left)
+    }
+
+    /// "the spokesman", "a senior White House official", "Trump's campaign manager", "officials".
+    fn description_ending_at(&self, j: usize, left: usize) -> Option<Mention> {
+        let mut first = j;
+        let mut definite = false;
+        let mut bounded = false;
+        while first > left && j - first < MAX_DESCRIPTION {
+            let k = first - 1;
+            let Some(word) = self.word(k) else {
+                bounded = true;
+                break;
+            };
+            if is_in(&DETERMINERS, word) {
+                first = k;
+                definite = is_in(&DEFINITE, word);
+                bounded = true;
+                break;
+            }
+            if is_possessive(word) {
+                // "Hillary Clinton's campaign manager".
+                first = k;
+                definite = true;
+                while first > left && self.is_name_word(first - 1) {
+                    first -= 1;
+                }
+                bounded = true;
+                break;
+            }
+            if is_in(&PHRASE_BREAKS, word) || self.is_cue(k) {
+                bounded = true;
+                break;
+            }
+            first = k;
+        }
+        if first == left {
+            bounded = true;
+        }
+        if !bounded {
+            // A long run of words with no determiner is a clause, not a phrase: keep the head.
+            first = j;
+        }
+        let head = self.word(j)?;
+        Some(Mention {
+            first,
+            last: j,
+            kind: MentionKind::Description(if definite {
+                head_referent(head)
+            } else {
+                Referent::Unresolved
+            }),
+        })
+    }
+
+    /// The speaker phrase that starts at token `i` ("said Miller, a spokesman", "said the
+    /// spokesman for the ministry", "according to officials"), ending before `right`.
+    pub(super) fn starting_at(&self, i: usize, right: usize) -> Option<Mention> {
+        if i >= right {
+            return None;
+        }
+        let word = self.word(i)?;
+        if let Some((first, last)) = self.entity_tokens(i, i, right) {
+            if first == i {
+                return Some(Mention {
+                    first,
+                    last,
+                    kind: MentionKind::Name,
+                });
+            }
+        }
+        if let Some(referent) = pronoun(word) {
+            return Some(Mention {
+                first: i,
+                last: i,
+                kind: MentionKind::Pronoun(referent),
+            });
+        }
+        if is_in(&PHRASE_BREAKS, word) || is_in(&VERB_MODIFIERS, word) || self.is_cue(i) {
+            return None;
+        }
+        // The stretch of words up to punctuation, a clause word or another cue.
+        let mut last = i;
+        let mut head = None;
+        while last + 1 < right && last - i < MAX_DESCRIPTION + 2 {
+            let k = last + 1;
+            let Some(w) = self.word(k) else { break };
+            if self.is_cue(k) {
+                break;
+            }
+            if is_in(&INNER_PREPOSITIONS, w) {
+                let all_names = (i..=last).all(|t| self.is_name_word(t));
+                let next_fits = self.word(k + 1).is_some_and(|n| {
+                    is_in(&DETERMINERS, n) || n.chars().next().is_some_and(char::is_lowercase)
+                });
+                // "Secretary of State", "a spokesman for the ministry"; not "Miller on Monday"
+                // or "Plaskett of the Virgin Islands".
+                let title_of = w.eq_ignore_ascii_case("of")
+                    && self.is_title(last)
+                    && self.is_name_word(k + 1);
+                let inside = title_of || next_fits && !all_names;
+                if !inside {
+                    break;
+                }
+                head.get_or_insert(last);
+                last = k;
+                continue;
+            }
+            if is_in(&PHRASE_BREAKS, w) || is_in(&VERB_MODIFIERS, w) {
+                break;
+            }
+            last = k;
+        }
+        // A name at the end of the stretch is the speaker: "Clinton spokesman Brian Fallon",
+        // "former Secretary of State Hillary Clinton".
+        if self.is_name_word(last) {
+            let mut tail = last;
+            while tail > i && self.is_name_word(tail - 1) && !self.is_title(tail - 1) {
+                tail -= 1;
+            }
+            let titled = (i..tail).all(|t| self.is_name_word(t) || self.is_title(t));
+            let first = if titled { i } else { tail };
+            return Some(Mention {
+                first,
+                last,
+                kind: MentionKind::Name,
+            });
+        }
+        let head_word = self.word(head.unwrap_or(last)).unwrap_or("");
+        if is_in(&DETERMINERS, head_word) {
+            return None;
+        }
+        let definite = is_in(&DEFINITE, word);
+        Some(Mention {
+            first: i,
+            last,
+            kind: MentionKind::Description(if definite {
+                head_referent(head_word)
+            } else {
+                Referent::Unresolved
+            }),
+        })
+    }
+
+    fn is_title(&self, i: usize) -> bool {
+        self.word(i).is_some_and(|w| is_in(&TITLES, w))
+    }
+}
+
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("\u{2019}s")
+}
+
+fn is_negation(word: &str) -> bool {
+    word.ends_with("n't") || word.ends_with("n\u{2019}t")
+}
+
+/// What a definite description with this head noun refers back to.
+fn head_referent(head: &str) -> Referent {
+    if is_in(&PERSON_HEADS, head) {
+        Referent::Person
+    } else if is_in(&ORGANIZATION_HEADS, head) {
+        Referent::Organization
+    } else if is_in(&COUNTRY_HEADS, head) {
+        Referent::Country
+    } else {
+        Referent::Unresolved
+    }
+}

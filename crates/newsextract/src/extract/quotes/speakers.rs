@@ -1,0 +1,319 @@
+//! From a speaker phrase to a [`Speaker`]: linking names to the entity pass's entities, and
+//! pronouns and definite descriptions to the most recent compatible entity before them.
+//!
+//! When the entity pass found nothing, the pass falls back on the capitalised names it saw
+//! itself: a pronoun or description resolves to the most recent fitting one, with no entity id.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+
+use super::lexicon::{
+    is_in, Referent, CAPITALISED_DESCRIPTIONS, CAPITALISED_NON_NAMES, NAME_PARTICLES,
+    ORGANIZATION_WORDS, TITLES,
+};
+use super::mentions::{Mention, MentionKind};
+use super::tokens::Token;
+use crate::{Entity, EntityKind, Speaker};
+
+/// How far back a resolution looks, in mentions or names, before giving up on a better fit.
+const LOOKBACK: usize = 64;
+
+/// What a capitalised name found by the pass itself seems to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameClass {
+    Person,
+    Organization,
+    Unknown,
+}
+
+#[derive(Debug, Clone)]
+struct FoundName {
+    start: usize,
+    class: Cell<NameClass>,
+    name: String,
+}
+
+/// One entity mention, by position.
+#[derive(Debug, Clone, Copy)]
+struct MentionSpan {
+    start: usize,
+    end: usize,
+    entity: usize,
+}
+
+/// Resolves speaker phrases for one document.
+#[derive(Debug)]
+pub(super) struct Resolver<'e> {
+    entities: &'e [Entity],
+    /// Entity mentions sorted by start.
+    mentions: Vec<MentionSpan>,
+    /// Capitalised names the pass saw, in text order (only when there are no entities).
+    names: Vec<FoundName>,
+    /// Last word of a full name -> the full name ("Miller" -> "Matthew Miller").
+    full_names: HashMap<String, String>,
+}
+
+impl<'e> Resolver<'e> {
+    /// A resolver over the entity pass's results (which may be empty).
+    pub(super) fn new(entities: &'e [Entity]) -> Resolver<'e> {
+        let mut mentions: Vec<MentionSpan> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(entity, e)| {
+                e.mentions.iter().map(move |m| MentionSpan {
+                    start: m.start,
+                    end: m.end,
+                    entity,
+                })
+            })
+            .filter(|m| m.start < m.end)
+            .collect();
+        mentions.sort_by_key(|m| (m.start, m.end, m.entity));
+        Resolver {
+            entities,
+            mentions,
+            names: Vec::new(),
+            full_names: HashMap::new(),
+        }
+    }
+
+    /// True when the entity pass gave nothing and the pass's own names are used instead.
+    pub(super) fn uses_fallback(&self) -> bool {
+        self.mentions.is_empty()
+    }
+
+    /// The span of an entity mention that covers `start..end`, if any.
+    pub(super) fn mention_covering(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        self.covering(start, end).map(|m| (m.start, m.end))
+    }
+
+    fn covering(&self, start: usize, end: usize) -> Option<MentionSpan> {
+        let after = self.mentions.partition_point(|m| m.start <= start);
+        self.mentions[..after]
+            .iter()
+            .rev()
+            .take(LOOKBACK)
+            .filter(|m| m.end >= end)
+            .max_by_key(|m| (m.end - m.start, std::cmp::Reverse(m.start)))
+            .copied()
+    }
+
+    /// Records the capitalised names of a paragraph, for the fallback.
+    pub(super) fn record_names(&mut self, text: &str, tokens: &[Token]) {
+        if !self.uses_fallback() {
+            return;
+        }
+        let is_name = |t: &Token| {
+            let w = t.text(text);
+            t.is_capitalised(text)
+                && !is_in(&CAPITALISED_NON_NAMES, w)
+                && !is_in(&CAPITALISED_DESCRIPTIONS, w)
+        };
+        let mut i = 0;
+        while i < tokens.len() {
+            if !is_name(&tokens[i]) {
+                i += 1;
+                continue;
+            }
+            let first = i;
+            let mut last = i;
+            while last + 1 < tokens.len() {
+                let next = &tokens[last + 1];
+                if is_name(next) && !is_possessive(tokens[last].text(text)) {
+                    last += 1;
+                } else if next.is_word()
+                    && is_in(&NAME_PARTICLES, next.text(text))
+                    && tokens.get(last + 2).is_some_and(is_name)
+                {
+                    last += 2;
+                } else {
+                    break;
+                }
+            }
+            self.record(text, &tokens[first..=last]);
+            i = last + 1;
+        }
+    }
+
+    fn record(&mut self, text: &str, words: &[Token]) {
+        let titled = words.len() > 1 && is_in(&TITLES, words[0].text(text));
+        let name = canonical_words(text, words);
+        if name.is_empty() {
+            return;
+        }
+        let organization = words.iter().any(|t| {
+            let w = t.text(text);
+            is_in(&ORGANIZATION_WORDS, w.trim_end_matches("'s").trim_end_matches("\u{2019}s"))
+                || (w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()))
+        });
+        let word_count = name.split(' ').count();
+        let class = if organization {
+            NameClass::Organization
+        } else if titled || word_count > 1 || self.full_names.contains_key(&name) {
+            NameClass::Person
+        } else {
+            NameClass::Unknown
+        };
+        if class == NameClass::Person && word_count > 1 {
+            if let Some(last) = name.rsplit(' ').next() {
+                self.full_names.insert(last.to_string(), name.clone());
+            }
+        }
+        self.names.push(FoundName {
+            start: words[0].start,
+            class: Cell::new(class),
+            name,
+        });
+    }
+
+    /// The speaker a phrase names. `tokens` are the paragraph's tokens the mention indexes.
+    pub(super) fn speaker(&self, text: &str, tokens: &[Token], mention: Mention) -> Option<Speaker> {
+        let first = tokens.get(mention.first)?;
+        let last = tokens.get(mention.last)?;
+        let (start, end) = (first.start, last.end);
+        let phrase = text.get(start..end)?;
+        let speaker = |name: String, entity: Option<u32>, start: usize, end: usize| Speaker {
+            name,
+            entity,
+            text: text.get(start..end).unwrap_or_default().to_string(),
+            start,
+            end,
+        };
+        match mention.kind {
+            MentionKind::Name => {
+                if let Some(m) = self.covering(last.start, last.end) {
+                    let entity = &self.entities[m.entity];
+                    return Some(speaker(entity.name.clone(), Some(entity.id), m.start, m.end));
+                }
+                let name = self.full_name(canonical_words(text, &tokens[mention.first..=mention.last]));
+                if self.uses_fallback() {
+                    self.promote_to_person(start);
+                }
+                let name = if name.is_empty() { phrase.to_string() } else { name };
+                Some(speaker(name, None, start, end))
+            }
+            MentionKind::Pronoun(referent) | MentionKind::Description(referent) => {
+                if let MentionKind::Description(_) = mention.kind {
+                    // A description naming an entity itself: "the State Department".
+                    if let Some(m) = self.covering(last.start, last.end) {
+                        let entity = &self.entities[m.entity];
+                        return Some(speaker(entity.name.clone(), Some(entity.id), start, end));
+                    }
+                }
+                let (name, entity) = self
+                    .antecedent(referent, start, last.text(text))
+                    .unwrap_or_else(|| (collapse_spaces(phrase), None));
+                Some(speaker(name, entity, start, end))
+            }
+        }
+    }
+
+    /// The speaker named by the text at `start..end`, linked to an entity mention covering it.
+    pub(super) fn speaker_at(&self, text: &str, start: usize, end: usize) -> Speaker {
+        let written = text.get(start..end).unwrap_or_default().to_string();
+        let (name, entity) = match self.covering(start, end) {
+            Some(m) => {
+                let e = &self.entities[m.entity];
+                (e.name.clone(), Some(e.id))
+            }
+            None => (collapse_spaces(&written), None),
+        };
+        Speaker {
+            name,
+            entity,
+            text: written,
+            start,
+            end,
+        }
+    }
+
+    /// The most recent entity (or, in the fallback, name) that `referent` fits, before `before`.
+    fn antecedent(&self, referent: Referent, before: usize, head: &str) -> Option<(String, Option<u32>)> {
+        let wanted: &[EntityKind] = match referent {
+            Referent::Person => &[EntityKind::Person],
+            Referent::Organization => &[EntityKind::Organization],
+            Referent::Group => &[EntityKind::Organization, EntityKind::Person],
+            Referent::Country => &[EntityKind::Location],
+            Referent::Unresolved => return None,
+        };
+        if !self.uses_fallback() {
+            let count = self.mentions.partition_point(|m| m.start < before);
+            let recent = &self.mentions[..count];
+            for kind in wanted {
+                let fits = |m: &&MentionSpan| {
+                    let e = &self.entities[m.entity];
+                    e.kind == *kind
+                        && (referent != Referent::Country || e.country.is_some())
+                };
+                // A description prefers the entity it titles ("the minister" -> the minister).
+                let titled = recent.iter().rev().take(LOOKBACK).filter(fits).find(|m| {
+                    self.entities[m.entity]
+                        .titles
+                        .iter()
+                        .any(|t| t.to_lowercase().contains(&head.to_lowercase()))
+                });
+                let latest = || recent.iter().rev().take(LOOKBACK * 8).find(fits);
+                if let Some(m) = titled.or_else(latest) {
+                    let e = &self.entities[m.entity];
+                    return Some((e.name.clone(), Some(e.id)));
+                }
+            }
+            return None;
+        }
+        let class = match referent {
+            Referent::Person => &[NameClass::Person][..],
+            Referent::Organization | Referent::Country => &[NameClass::Organization][..],
+            _ => &[NameClass::Organization, NameClass::Person][..],
+        };
+        let count = self.names.partition_point(|n| n.start < before);
+        class.iter().find_map(|class| {
+            self.names[..count]
+                .iter()
+                .rev()
+                .take(LOOKBACK)
+                .find(|n| n.class.get() == *class)
+                .map(|n| (n.name.clone(), None))
+        })
+    }
+
+    /// A speaker named by the pass itself is a person from then on, unless it is clearly not.
+    fn promote_to_person(&self, start: usize) {
+        let at = self.names.partition_point(|n| n.start < start);
+        if let Some(found) = self.names.get(at) {
+            if found.start == start && found.class.get() == NameClass::Unknown {
+                found.class.set(NameClass::Person);
+            }
+        }
+    }
+
+    /// "Miller" -> "Matthew Miller" when the full name came earlier.
+    fn full_name(&self, name: String) -> String {
+        if name.contains(' ') {
+            return name;
+        }
+        self.full_names.get(&name).cloned().unwrap_or(name)
+    }
+}
+
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("\u{2019}s")
+}
+
+/// The words of a name without leading titles or a trailing possessive, single-spaced.
+fn canonical_words(text: &str, words: &[Token]) -> String {
+    let mut words: Vec<&str> = words.iter().map(|t| t.text(text)).collect();
+    while words.len() > 1 && is_in(&TITLES, words[0]) {
+        words.remove(0);
+    }
+    if let Some(last) = words.last_mut() {
+        *last = last
+            .strip_suffix("'s")
+            .or_else(|| last.strip_suffix("\u{2019}s"))
+            .unwrap_or(last);
+    }
+    words.join(" ")
+}
+
+fn collapse_spaces(phrase: &str) -> String {
+    phrase.split_whitespace().collect::<Vec<_>>().join(" ")
+}

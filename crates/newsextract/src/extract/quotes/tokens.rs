@@ -1,0 +1,223 @@
+//! The words around quotes: a paragraph as words, punctuation and whole quotes, with the
+//! sentence each token belongs to.
+//!
+//! A quote is one token from its opening to its closing mark, so the speaker rules look at the
+//! writer's words only and a full stop inside a quote never ends the writer's sentence.
+
+use super::lexicon::{is_in, ABBREVIATIONS};
+use super::marks::Piece;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// A word: letters and digits, with inner apostrophes, hyphens and dots ("don't",
+    /// "al-Assad", "U.S.") and the full stop of an abbreviation ("Mr.").
+    Word,
+    /// One punctuation character.
+    Punct(char),
+    /// A whole quote, marks included; the number is its index in the paragraph's pieces.
+    Quote(usize),
+}
+
+/// One token of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Token {
+    /// Byte offset of the first byte.
+    pub(super) start: usize,
+    /// Byte offset past the last byte.
+    pub(super) end: usize,
+    /// What it is.
+    pub(super) kind: Kind,
+    /// Index of the sentence it belongs to, counted from 0 in the paragraph.
+    pub(super) sentence: u32,
+}
+
+impl Token {
+    /// The token's text.
+    pub(super) fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// True for a word.
+    pub(super) fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+
+    /// True for the punctuation character `c`.
+    pub(super) fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+
+    /// True for a dash that introduces an attribution (`— Miller`).
+    pub(super) fn is_dash(&self, text: &str) -> bool {
+        matches!(self.kind, Kind::Punct('\u{2014}' | '\u{2013}' | '-' | '\u{2015}'))
+            || (self.kind == Kind::Word && self.text(text) == "--")
+    }
+
+    /// True for a word whose first letter is upper case.
+    pub(super) fn is_capitalised(&self, text: &str) -> bool {
+        self.kind == Kind::Word && self.text(text).chars().next().is_some_and(char::is_uppercase)
+    }
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '.' | '&')
+}
+
+/// Splits `text[start..end]` into tokens, each of `pieces` (sorted, inside the range) as one.
+pub(super) fn tokenize(text: &str, start: usize, end: usize, pieces: &[Piece]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut next_piece = 0;
+    let mut at = start;
+    while at < end {
+        if let Some(piece) = pieces.get(next_piece) {
+            if piece.mark_start <= at {
+                tokens.push(Token {
+                    start: piece.mark_start,
+                    end: piece.mark_end.max(at),
+                    kind: Kind::Quote(next_piece),
+                    sentence: 0,
+                });
+                at = piece.mark_end.max(at + 1);
+                next_piece += 1;
+                continue;
+            }
+        }
+        let Some(c) = text.get(at..end).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        if c.is_whitespace() {
+            at += c.len_utf8();
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            tokens.push(Token {
+                start: at,
+                end: at + c.len_utf8(),
+                kind: Kind::Punct(c),
+                sentence: 0,
+            });
+            at += c.len_utf8();
+            continue;
+        }
+        let limit = pieces.get(next_piece).map_or(end, |p| p.mark_start.min(end));
+        let word_end = word_end(text, at, limit);
+        tokens.push(Token {
+            start: at,
+            end: word_end,
+            kind: Kind::Word,
+            sentence: 0,
+        });
+        at = word_end;
+    }
+    number_sentences(text, &mut tokens, pieces);
+    tokens
+}
+
+/// End of the word starting at `start`, no further than `limit`.
+fn word_end(text: &str, start: usize, limit: usize) -> usize {
+    let rest = text.get(start..limit).unwrap_or("");
+    let mut end = 0;
+    let mut dotted = false;
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            end = i + c.len_utf8();
+            continue;
+        }
+        let joins = is_joiner(c) && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if !joins {
+            break;
+        }
+        dotted |= c == '.';
+    }
+    let word = &rest[..end];
+    // The full stop of "Mr.", "U.S." or an initial belongs to the word, not to the sentence.
+    if rest[end..].starts_with('.') {
+        let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        // "(D-Mass.)", "R-Ky.": a party and a state abbreviation.
+        let last_part = word.rsplit('-').next().unwrap_or(word);
+        if dotted || single_letter || is_in(&ABBREVIATIONS, last_part) {
+            end += 1;
+        }
+    }
+    start + end
+}
+
+/// Gives every token the index of its sentence.
+fn number_sentences(text: &str, tokens: &mut [Token], pieces: &[Piece]) {
+    let mut sentence = 0;
+    for i in 0..tokens.len() {
+        tokens[i].sentence = sentence;
+        if ends_sentence(text, tokens, pieces, i) {
+            sentence += 1;
+        }
+    }
+}
+
+/// True when a sentence ends with token `i`.
+fn ends_sentence(text: &str, tokens: &[Token], pieces: &[Piece], i: usize) -> bool {
+    let token = tokens[i];
+    let final_stop = match token.kind {
+        Kind::Punct('.' | '!' | '?' | '\u{2026}') => true,
+        Kind::Quote(q) => pieces.get(q).is_some_and(|p| {
+            p.closed
+                && text
+                    .get(p.start..p.end)
+                    .and_then(|words| words.chars().next_back())
+                    .is_some_and(|c| matches!(c, '.' | '!' | '?' | '\u{2026}'))
+        }),
+        _ => false,
+    };
+    if !final_stop {
+        return false;
+    }
+    match tokens.get(i + 1) {
+        None => true,
+        Some(next) => match next.kind {
+            Kind::Quote(_) => true,
+            Kind::Punct(c) => matches!(c, '(' | '[' | '\u{2014}' | '\u{2013}'),
+            Kind::Word => {
+                let first = next.text(text).chars().next();
+                first.is_some_and(|c| c.is_uppercase() || c.is_numeric())
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::marks::scan;
+    use super::*;
+
+    fn words(text: &str) -> Vec<(String, u32)> {
+        let pieces = scan(text, 0, text.len());
+        tokenize(text, 0, text.len(), &pieces)
+            .iter()
+            .map(|t| (t.text(text).to_string(), t.sentence))
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_inner_marks_and_abbreviation_stops() {
+        let got = words("Mr. O’Neil of the U.S. said al-Assad's men left. Zoë stayed.");
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Mr.", "O’Neil", "of", "the", "U.S.", "said", "al-Assad's", "men", "left", ".", "Zoë", "stayed", "."]
+        );
+        assert_eq!(got[10].1, 1);
+    }
+
+    #[test]
+    fn a_quote_is_one_token_and_its_full_stop_can_end_a_sentence() {
+        let got = words("“We are done. Really,” he said. “Next.” Müller left.");
+        let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["“We are done. Really,”", "he", "said", ".", "“Next.”", "Müller", "left", "."]
+        );
+        let sentences: Vec<u32> = got.iter().map(|(_, s)| *s).collect();
+        assert_eq!(sentences, [0, 0, 0, 0, 1, 2, 2, 2]);
+    }
+}
