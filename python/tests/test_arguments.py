@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from typing import Any
 
@@ -120,8 +121,12 @@ def test_batch_arguments_of_the_wrong_shape() -> None:
         extractor.extract_batch([STORY], "2023-05-09")
     with pytest.raises(newsextract.NewsExtractError, match="dates has 1 items but texts has 2"):
         extractor.extract_batch([STORY, STORY], ["2023-05-09"])
-    with pytest.raises(newsextract.NewsExtractError, match="dates has 3 items but texts has 2"):
+    with pytest.raises(
+        newsextract.NewsExtractError, match=r"dates has more items than texts \(2\)"
+    ):
         extractor.extract_batch([STORY, STORY], [None, None, None])
+    with pytest.raises(newsextract.NewsExtractError, match="more items than texts"):
+        extractor.extract_batch([STORY], itertools.repeat("2023-05-09"))
 
 
 def test_max_bytes_counts_utf8_bytes() -> None:

@@ -113,7 +113,8 @@ pub(crate) fn batch(
         ));
     }
     let mut count = 0;
-    for (i, date_value) in dates.try_iter()?.enumerate() {
+    // One past the texts is enough to tell the lengths differ, and stops an endless iterator.
+    for (i, date_value) in dates.try_iter()?.enumerate().take(items.len() + 1) {
         let date_value = date_value?;
         let parsed = date(Some(&date_value), &format!("dates[{i}]"))?;
         if let Some(item) = items.get_mut(i) {
@@ -121,9 +122,15 @@ pub(crate) fn batch(
         }
         count += 1;
     }
-    if count != items.len() {
+    if count < items.len() {
         return Err(NewsExtractError::new_err(format!(
             "dates has {count} items but texts has {}: give one date (or None) per text",
+            items.len()
+        )));
+    }
+    if count > items.len() {
+        return Err(NewsExtractError::new_err(format!(
+            "dates has more items than texts ({}): give one date (or None) per text",
             items.len()
         )));
     }
