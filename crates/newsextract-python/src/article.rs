@@ -27,15 +27,11 @@ fn items<T: Clone, W: From<Both<T>>>(
     article: &Both<core::Article>,
     pick: impl Fn(&core::Article) -> &Vec<T>,
 ) -> Vec<W> {
-    pick(&article.bytes)
-        .iter()
-        .zip(pick(&article.chars).iter())
-        .map(|(bytes, chars)| {
-            W::from(Both {
-                bytes: bytes.clone(),
-                chars: chars.clone(),
-            })
-        })
+    article
+        .part(pick)
+        .items()
+        .into_iter()
+        .map(W::from)
         .collect()
 }
 
@@ -44,13 +40,7 @@ fn present<T: Clone, W: From<Both<T>>>(
     article: &Both<core::Article>,
     pick: impl Fn(&core::Article) -> &Option<T>,
 ) -> Option<W> {
-    match (pick(&article.bytes), pick(&article.chars)) {
-        (Some(bytes), Some(chars)) => Some(W::from(Both {
-            bytes: bytes.clone(),
-            chars: chars.clone(),
-        })),
-        _ => None,
-    }
+    article.part(pick).present().map(W::from)
 }
 
 /// The dicts of a list field of the article.

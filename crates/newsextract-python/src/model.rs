@@ -44,8 +44,8 @@ pub(crate) fn in_code_points(article: &core::Article, text: &str) -> core::Artic
 }
 
 impl<T: Clone> Both<T> {
-    /// The same part of both twins, e.g. `quote.both(|q| &q.speaker)`.
-    fn part<'a, U: 'a>(&'a self, pick: impl Fn(&'a T) -> &'a U) -> Both<&'a U> {
+    /// The same part of both twins, e.g. `quote.part(|q| &q.speaker)`.
+    pub(crate) fn part<'a, U: 'a>(&'a self, pick: impl Fn(&'a T) -> &'a U) -> Both<&'a U> {
         Both {
             bytes: pick(&self.bytes),
             chars: pick(&self.chars),
@@ -55,7 +55,7 @@ impl<T: Clone> Both<T> {
 
 impl<U: Clone> Both<&Vec<U>> {
     /// The items of a list field, each as a pair.
-    fn items(&self) -> Vec<Both<U>> {
+    pub(crate) fn items(&self) -> Vec<Both<U>> {
         self.bytes
             .iter()
             .zip(self.chars.iter())
@@ -69,7 +69,7 @@ impl<U: Clone> Both<&Vec<U>> {
 
 impl<U: Clone> Both<&Option<U>> {
     /// The value of an optional field, as a pair when present.
-    fn present(&self) -> Option<Both<U>> {
+    pub(crate) fn present(&self) -> Option<Both<U>> {
         match (self.bytes, self.chars) {
             (Some(bytes), Some(chars)) => Some(Both {
                 bytes: bytes.clone(),
