@@ -19,6 +19,9 @@ pub(super) enum CueClass {
     Naming,
     /// "according to": the speaker follows the cue.
     AccordingTo,
+    /// A noun of speech after its owner ("Trump's claim that ...", "his words"): ties a quote
+    /// in its sentence to the owner.
+    Noun,
 }
 
 /// One cue form.
@@ -35,6 +38,8 @@ pub(super) struct CueForm {
     pub(super) reports: bool,
     /// True for a participle ("saying", "telling"), whose subject is the clause's subject.
     pub(super) participle: bool,
+    /// True when the same word is also a noun of speech ("claims", "tweet").
+    pub(super) noun_too: bool,
 }
 
 /// Speech verbs in every form news uses. `(forms, bare_clause, takes_object)`.
@@ -108,6 +113,7 @@ const SPEECH_VERBS: &[(&[&str], bool, bool)] = &[
     (&["begin", "begins", "began"], false, false),
     (&["wonder", "wonders", "wondered"], false, false),
     (&["chime in", "chimes in", "chimed in"], false, false),
+    (&["put it", "puts it"], false, false),
 ];
 
 /// Speech acts that frame a quote without reporting a clause: `“...,” Vitter demanded`,
@@ -131,11 +137,48 @@ const SPEECH_ACTS: &[&str] = &[
     "bemoans", "bemoaned", "scold", "scolds", "scolded", "rate", "rates", "rated", "tout",
     "touts", "touted", "quote", "quotes", "quoted", "characterize", "characterizes",
     "characterized", "characterise", "characterised", "portray", "portrays", "portrayed",
-    "refer", "refers", "referred", "put it", "puts it", "fear", "fears", "feared",
+    "refer", "refers", "referred", "fear", "fears", "feared", "rule", "rules", "ruled",
     "vowing", "promising", "pledging", "demanding", "urging", "accusing", "blaming",
     "criticizing", "criticising", "mocking", "praising", "defending", "attacking",
     "questioning", "dismissing", "citing", "comparing", "likening",
 ];
+
+/// Nouns of speech that take their speaker as owner: "Trump's claim that ...", "his words".
+const SPEECH_NOUNS: &[&str] = &[
+    "claim", "claims", "statement", "statements", "assertion", "assertions", "remark",
+    "remarks", "comment", "comments", "words", "warning", "warnings", "promise", "promises",
+    "vow", "pledge", "prediction", "predictions", "suggestion", "insistence", "description",
+    "characterization", "accusation", "accusations", "allegation", "allegations", "argument",
+    "tweet", "tweets", "message", "speech", "response", "reply", "answer", "quote", "slogan",
+    "mantra", "catchphrase", "phrase", "plea", "demand", "demands", "admission",
+    "announcement", "declaration", "explanation", "letter", "post", "posts", "report",
+    "testimony", "complaint", "criticism", "view", "views", "question", "questions",
+];
+
+/// `-ing` forms of the speech verbs listed without their base form (a noun as well).
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "stating", "posting", "remarking", "commenting", "countering", "musing", "joking",
+    "quipping", "reporting", "stressing", "answering",
+];
+
+/// `-ing` forms that do not just add "ing" or drop a final "e".
+const DOUBLED: &[(&str, &str)] = &[("admit", "admitting"), ("quip", "quipping"), ("put", "putting")];
+
+/// The `-ing` form of a verb phrase ("point out" -> "pointing out").
+fn participle_of(base: &str) -> String {
+    let (verb, rest) = base.split_once(' ').map_or((base, ""), |(v, r)| (v, r));
+    let verb_ing = match DOUBLED.iter().find(|(v, _)| *v == verb) {
+        Some((_, ing)) => ing.to_string(),
+        None if verb.ends_with("ie") => format!("{}ying", &verb[..verb.len() - 2]),
+        None if verb.ends_with('e') && !verb.ends_with("ee") => format!("{}ing", &verb[..verb.len() - 1]),
+        None => format!("{verb}ing"),
+    };
+    if rest.is_empty() {
+        verb_ing
+    } else {
+        format!("{verb_ing} {rest}")
+    }
+}
 
 /// Verbs that put a name or a label on something, tying a partial quote to a speaker.
 const NAMING_VERBS: &[&str] = &[
@@ -146,28 +189,48 @@ const NAMING_VERBS: &[&str] = &[
 
 /// Every cue form with what it means, in automaton pattern order.
 pub(super) static CUE_FORMS: Lazy<Vec<(String, CueForm)>> = Lazy::new(|| {
-    let mut forms = Vec::new();
     let form = |class, bare_clause, takes_object, reports, word: &str| CueForm {
         class,
         bare_clause,
         takes_object,
         reports,
-        participle: word.ends_with("ing"),
+        participle: word.split(' ').next().is_some_and(|w| w.ends_with("ing")),
+        noun_too: false,
+    };
+    let mut forms: Vec<(String, CueForm)> = Vec::new();
+    let mut push = |word: String, cue: CueForm| {
+        if !forms.iter().any(|(w, _)| *w == word) {
+            forms.push((word, cue));
+        }
     };
     for (words, bare_clause, takes_object) in SPEECH_VERBS {
         for word in *words {
             let cue = form(CueClass::Speech, *bare_clause, *takes_object, true, word);
-            forms.push((word.to_string(), cue));
+            push(word.to_string(), cue);
+        }
+        // "is saying", "is stressing", "pointing out".
+        if let Some(base) = words.first().filter(|w| !w.ends_with('s') && !w.ends_with('d')) {
+            let ing = participle_of(base);
+            push(ing.clone(), form(CueClass::Speech, *bare_clause, *takes_object, true, &ing));
         }
     }
+    for word in IRREGULAR_PARTICIPLES {
+        push(word.to_string(), form(CueClass::Speech, false, false, true, word));
+    }
     for word in SPEECH_ACTS {
-        forms.push((word.to_string(), form(CueClass::Speech, false, false, false, word)));
+        push(word.to_string(), form(CueClass::Speech, false, false, false, word));
     }
     for word in NAMING_VERBS {
-        forms.push((word.to_string(), form(CueClass::Naming, false, false, false, word)));
+        push(word.to_string(), form(CueClass::Naming, false, false, false, word));
     }
     let according = form(CueClass::AccordingTo, false, false, false, "according to");
-    forms.push(("according to".to_string(), according));
+    push("according to".to_string(), according);
+    for noun in SPEECH_NOUNS {
+        match forms.iter_mut().find(|(w, _)| w == noun) {
+            Some((_, verb)) => verb.noun_too = true,
+            None => forms.push((noun.to_string(), form(CueClass::Noun, false, false, false, noun))),
+        }
+    }
     forms
 });
 
@@ -278,6 +341,14 @@ pub(super) static ATTRIBUTION_TAIL: Lazy<HashSet<&'static str>> = Lazy::new(|| {
         "morning", "afternoon", "evening", "night", "week", "month", "year", "last", "this",
         "recently", "then", "too", "also", "again", "him", "her", "them", "us", "me",
         "previously", "separately", "back", "he", "she", "they", "we", "it", "i",
+    ])
+});
+
+/// Prepositions that open a phrase closing an attribution ("said to the crowd").
+pub(super) static TAIL_PREPOSITIONS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    set(&[
+        "to", "on", "in", "at", "during", "after", "before", "via", "with", "from", "outside",
+        "inside", "while", "of",
     ])
 });
 
@@ -438,6 +509,17 @@ pub(super) fn is_in(words: &HashSet<&'static str>, word: &str) -> bool {
     match std::str::from_utf8(folded) {
         Ok(folded) => words.contains(folded),
         Err(_) => false,
+    }
+}
+
+/// The referent of a possessive pronoun ("his", "their"), when `word` is one.
+pub(super) fn possessive_pronoun(word: &str) -> Option<Referent> {
+    match word.to_ascii_lowercase().as_str() {
+        "his" | "her" => Some(Referent::Person),
+        "their" => Some(Referent::Group),
+        "its" => Some(Referent::Organization),
+        "my" | "our" | "your" => Some(Referent::Unresolved),
+        _ => None,
     }
 }
 

@@ -198,8 +198,8 @@ pub(super) fn scan(text: &str, start: usize, end: usize) -> Vec<Piece> {
             Style::CurlySingle | Style::StraightSingle | Style::SingleGuillemet => Family::Single,
             _ => Family::Double,
         };
-        // `a="x"`: markup attributes, not speech.
-        let markup = style == Style::Straight && before == Some('=');
+        // `a="x">`: markup attributes, not speech.
+        let markup = style == Style::Straight && (before == Some('=') || next == Some('>'));
         if markup
             || (family == Family::Single
                 && style != Style::SingleGuillemet
@@ -288,7 +288,24 @@ pub(super) fn scan(text: &str, start: usize, end: usize) -> Vec<Piece> {
             push_piece(&mut pieces, text, start, open, end, end, false);
         }
     }
-    outermost(pieces)
+    let mut pieces = outermost(pieces);
+    pieces.retain(|piece| !is_nickname(text, start, end, piece));
+    pieces
+}
+
+/// `Rep. Robert C. "Bobby" Scott`: one capitalised word in marks between two names is a
+/// nickname, part of the name, not a quote.
+fn is_nickname(text: &str, start: usize, end: usize, piece: &Piece) -> bool {
+    let words = text.get(piece.start..piece.end).unwrap_or("");
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if !piece.closed || words.contains(char::is_whitespace) || !capitalised(words) {
+        return false;
+    }
+    let before = text.get(start..piece.mark_start).unwrap_or("");
+    let after = text.get(piece.mark_end..end).unwrap_or("");
+    let previous_word = before.strip_suffix(' ').and_then(|b| b.split_whitespace().next_back());
+    let next_word = after.strip_prefix(' ').and_then(|a| a.split_whitespace().next());
+    previous_word.is_some_and(capitalised) && next_word.is_some_and(capitalised)
 }
 
 enum Action {
@@ -419,6 +436,12 @@ mod tests {
     fn a_forgotten_closing_mark_ends_at_the_next_opening_mark() {
         let text = "Ms Hewitt said: \"We have doubled it. \"We are going to extend it.\"";
         assert_eq!(quotes(text), ["We have doubled it.", "We are going to extend it."]);
+    }
+
+    #[test]
+    fn nicknames_inside_names_are_not_quotes() {
+        let text = "Rep. Robert C. \"Bobby\" Scott said it was \"Bobby\" who won.";
+        assert_eq!(quotes(text), ["Bobby"]);
     }
 
     #[test]

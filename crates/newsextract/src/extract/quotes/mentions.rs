@@ -17,7 +17,7 @@ const MAX_DESCRIPTION: usize = 6;
 /// Longest name walked, in words.
 const MAX_NAME: usize = 6;
 /// Longest appositive skipped between a subject and its verb, in tokens.
-const MAX_APPOSITIVE: usize = 20;
+const MAX_APPOSITIVE: usize = 24;
 
 /// How a speaker phrase names the speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +82,7 @@ impl Para<'_, '_, '_> {
     pub(super) fn subject_before(&self, cue: usize, left: usize) -> Option<Mention> {
         let mut j = cue.checked_sub(1)?;
         // "Miller also said", "she has repeatedly argued", "Miller on Monday said".
-        while j >= left && self.word(j).is_some_and(|w| is_in(&VERB_MODIFIERS, w)) {
+        while j >= left && self.word(j).is_some_and(|w| is_in(&VERB_MODIFIERS, w) || is_adverb(w)) {
             j = j.checked_sub(1)?;
         }
         // "Sen. Warren (D-Mass.) said", "Miller, a spokesman for the ministry, said", and both:
@@ -98,7 +98,18 @@ impl Para<'_, '_, '_> {
                     .find(|&k| self.tokens[k].is_punct('('))?;
                 j = open.checked_sub(1)?;
             } else if token.is_punct(',') {
-                j = self.appositive_start(j, left)?.checked_sub(1)?;
+                let opening = self.appositive_start(j, left)?;
+                // "Another critic, Laurence H. Tribe, likened ...": the name in the appositive.
+                let inside = self.ending_at(j.checked_sub(1)?, opening + 1);
+                let before = self.ending_at(opening.checked_sub(1)?, left);
+                if let (Some(name), Some(MentionKind::Description(_))) =
+                    (inside, before.map(|m| m.kind))
+                {
+                    if name.kind == MentionKind::Name && name.first == opening + 1 {
+                        return Some(name);
+                    }
+                }
+                j = opening.checked_sub(1)?;
             } else {
                 break;
             }
@@ -124,6 +135,16 @@ impl Para<'_, '_, '_> {
     /// The subject of a participle's clause ("Earlier, Trump attacked Clinton, saying ..."):
     /// the first name or pronoun that opens the sentence or follows its opening phrase.
     pub(super) fn clause_subject(&self, sentence_start: usize, limit: usize) -> Option<Mention> {
+        // "The Republican nominee also outlined his plan and vowed ...".
+        if let Some(word) = self.word(sentence_start) {
+            if is_in(&DEFINITE, word) {
+                let mention = self.starting_at(sentence_start, limit)?;
+                return match mention.kind {
+                    MentionKind::Description(Referent::Unresolved) => None,
+                    _ => Some(mention),
+                };
+            }
+        }
         let mut k = sentence_start;
         while k < limit && k < sentence_start + 30 {
             let opens = k == sentence_start || self.tokens[k - 1].is_punct(',');
@@ -190,7 +211,7 @@ impl Para<'_, '_, '_> {
             return None;
         }
         // Numbers and adverbs ("forcefully said") head no speaker phrase.
-        if word.chars().next().is_some_and(char::is_numeric) || word.ends_with("ly") {
+        if word.chars().next().is_some_and(char::is_numeric) || is_adverb(word) {
             return None;
         }
         self.description_ending_at(j, left)
@@ -344,6 +365,14 @@ impl Para<'_, '_, '_> {
 
 fn is_possessive(word: &str) -> bool {
     word.ends_with("'s") || word.ends_with("\u{2019}s")
+}
+
+/// "cynically", "forcefully"; not "Italy" or "family" (which are capitalised or nouns).
+fn is_adverb(word: &str) -> bool {
+    word.len() > 4
+        && word.ends_with("ly")
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && !matches!(word, "family" | "ally" | "supply" | "assembly" | "rally" | "anomaly")
 }
 
 fn is_negation(word: &str) -> bool {

@@ -28,7 +28,8 @@ use lexicon::{
     INNER_PREPOSITIONS, PHRASE_BREAKS,
 };
 use marks::{Family, Piece};
-use mentions::Mention;
+use lexicon::Referent;
+use mentions::{Mention, MentionKind};
 use speakers::Resolver;
 use tokens::{Kind, Token};
 
@@ -36,7 +37,11 @@ use tokens::{Kind, Token};
 const NO_CUE: u32 = u32::MAX;
 /// How many tokens an attribution after a quote may take before its verb
 /// ("Senate Majority Leader Mitch McConnell, R-Ky., said").
-const MAX_SUBJECT_TOKENS: usize = 16;
+const MAX_SUBJECT_TOKENS: usize = 24;
+/// How far before a quote its sentence's cue may be, in tokens.
+const MAX_LEADING_TOKENS: usize = 80;
+/// Longest owner name before a noun of speech, in words.
+const MAX_NAME_WORDS: usize = 5;
 
 /// Runs the quote pass.
 pub(crate) fn extract(
@@ -195,12 +200,26 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             {
                 continue;
             }
+            // "Trump's claim", "his words": a noun of speech with its owner; without an owner
+            // ("the claims", "Republican claims") it is no cue.
+            let mut form = *form;
+            let owned = first > 0 && {
+                let owner = self.tokens[first - 1].text(self.text);
+                lexicon::possessive_pronoun(owner).is_some()
+                    || owner.ends_with("'s")
+                    || owner.ends_with("\u{2019}s")
+            };
+            if owned && (form.noun_too || form.class == CueClass::Noun) {
+                form.class = CueClass::Noun;
+            } else if form.class == CueClass::Noun
+                || (form.noun_too
+                    && first > 0
+                    && is_in(&DETERMINERS, self.tokens[first - 1].text(self.text)))
+            {
+                continue;
+            }
             let index = self.cues.len() as u32;
-            self.cues.push(Cue {
-                first,
-                last,
-                form: *form,
-            });
+            self.cues.push(Cue { first, last, form });
             self.cue_at[first] = index;
             self.cue_end_at[last] = index;
         }
@@ -248,7 +267,9 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
                 _ => self
                     .leading(t, kind)
                     .or(trailing)
-                    .or_else(|| self.later_in_sentence(t)),
+                    .or_else(|| self.later_in_sentence(t))
+                    .or_else(|| self.as_frame(t))
+                    .or_else(|| self.coordinated(q, &found)),
             };
             if kind == QuoteKind::Direct {
                 if let Some(cue) = attribution.and_then(|a| a.cue) {
@@ -272,7 +293,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
                 continue;
             }
             let (sentence_start, _) = self.sentence_of(cue.first);
-            if let Some(mention) = self.subject_before(cue.first, sentence_start) {
+            if let Some(mention) = self.cue_subject(cue, sentence_start) {
                 if let Some(speaker) = self.resolve(mention) {
                     events.push((self.tokens[cue.first].start, speaker));
                 }
@@ -366,6 +387,22 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         }
     }
 
+    /// A partial quote right after another in its sentence (`as a “con artist” and a
+    /// “spoiled brat”`) shares its speaker.
+    fn coordinated(
+        &self,
+        q: usize,
+        found: &[(QuoteKind, Option<Attribution>)],
+    ) -> Option<Attribution> {
+        let previous = q.checked_sub(1)?;
+        let (kind, attribution) = found.get(previous)?;
+        let (t, before) = (self.piece_token[q], self.piece_token[previous]);
+        let same_sentence = self.tokens[t].sentence == self.tokens[before].sentence;
+        (*kind == QuoteKind::Partial && same_sentence && t - before <= 4)
+            .then_some(*attribution)
+            .flatten()
+    }
+
     /// A transcript line quoted whole names its speaker first: `"PENCE: Well, look, ..."`.
     fn transcript_speaker(&self, piece: Piece) -> Option<Speaker> {
         let words = self.text.get(piece.start..piece.end)?;
@@ -382,7 +419,32 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         self.tokens.last().map_or(0, |t| t.end)
     }
 
+    /// The speaker a phrase names. A pronoun or definite description first looks for the
+    /// subject of its own sentence ("Clinton says she appreciated ... what she calls ..."),
+    /// then for the most recent fitting entity or name.
     fn resolve(&self, mention: Mention) -> Option<Speaker> {
+        if let MentionKind::Pronoun(referent) | MentionKind::Description(referent) = mention.kind {
+            if matches!(referent, Referent::Person | Referent::Organization | Referent::Group) {
+                let (sentence_start, _) = self.sentence_of(mention.first);
+                let subject = self
+                    .clause_subject(sentence_start, mention.first)
+                    .filter(|s| s.kind == MentionKind::Name && s.last < mention.first);
+                if let Some(subject) = subject {
+                    let named = self.resolver.speaker(self.text, &self.tokens, subject)?;
+                    let fits = self.resolver.fits(named.entity, referent);
+                    if fits {
+                        let (start, end) =
+                            (self.tokens[mention.first].start, self.tokens[mention.last].end);
+                        return Some(Speaker {
+                            text: self.text.get(start..end)?.to_string(),
+                            start,
+                            end,
+                            ..named
+                        });
+                    }
+                }
+            }
+        }
         self.resolver.speaker(self.text, &self.tokens, mention)
     }
 
@@ -500,7 +562,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             return complete.then_some(Attribution { mention, cue: None });
         }
         if let Some(cue) = self.cue_starting_at(i) {
-            if cue.form.class == CueClass::Naming {
+            if matches!(cue.form.class, CueClass::Naming | CueClass::Noun) || cue.form.participle {
                 return None;
             }
             let mention = self.starting_at(cue.last + 1, right)?;
@@ -568,7 +630,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
                 return Some(Mention {
                     first: i,
                     last: name_end,
-                    kind: mentions::MentionKind::Name,
+                    kind: MentionKind::Name,
                 });
             }
         }
@@ -583,7 +645,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             return Some(Mention {
                 first: i,
                 last: mention.last,
-                kind: mentions::MentionKind::Description(lexicon::Referent::Unresolved),
+                kind: MentionKind::Description(Referent::Unresolved),
             });
         }
         Some(mention)
@@ -595,13 +657,28 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         let (_, sentence_end) = self.sentence_of(last);
         let mut k = last + 1;
         let mut words = 0;
+        let mut phrases = 0;
         while k <= sentence_end {
             let token = self.tokens[k];
+            let word = token.text(self.text);
             match token.kind {
-                Kind::Punct('.' | '!' | '?' | ';') => return true,
-                Kind::Word if words < 4 && is_in(&ATTRIBUTION_TAIL, token.text(self.text)) => {
+                Kind::Punct('.' | '!' | '?' | ';' | ',') => return true,
+                Kind::Word if words < 4 && is_in(&ATTRIBUTION_TAIL, word) => {
                     words += 1;
                     k += 1;
+                }
+                // "to the crowd", "at a rally in Ohio", "on CNN's State of the Union".
+                Kind::Word if phrases < 2 && is_in(&lexicon::TAIL_PREPOSITIONS, word) => {
+                    phrases += 1;
+                    k += 1;
+                    let phrase_end = (k + 4).min(sentence_end + 1);
+                    while k < phrase_end
+                        && self.tokens[k].is_word()
+                        && !is_in(&PHRASE_BREAKS, self.tokens[k].text(self.text))
+                        && !self.is_cue(k)
+                    {
+                        k += 1;
+                    }
                 }
                 _ => return false,
             }
@@ -610,12 +687,14 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
     }
 
     /// The attribution before a quote in its sentence: `Miller said: “...”`, `Miller told
-    /// reporters “...”`, `According to Miller, “...”`; for a partial quote any speech or naming
-    /// cue earlier in the sentence (`Trump called Cruz “Lyin' Ted”`).
+    /// reporters “...”`, `According to Miller, “...”`; for a partial quote any speech cue
+    /// earlier in the sentence (`Trump called Cruz “Lyin' Ted”`, `Trump's claim that “...”`).
+    /// A cue whose subject is a name or a pronoun wins over a nearer one with a description.
     fn leading(&self, t: usize, kind: QuoteKind) -> Option<Attribution> {
         let (sentence_start, _) = self.sentence_of(t);
+        let mut fallback = None;
         let mut k = t;
-        while k > sentence_start {
+        while k > sentence_start && t - k < MAX_LEADING_TOKENS {
             k -= 1;
             if matches!(self.tokens[k].kind, Kind::Quote(_)) && kind == QuoteKind::Direct {
                 break;
@@ -623,33 +702,103 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             let Some(cue) = self.cue_ending_at(k) else {
                 continue;
             };
-            let index = self.cue_end_at[k] as usize;
-            let after_comma = cue.first > sentence_start && self.tokens[cue.first - 1].is_punct(',');
             let mention = match cue.form.class {
                 CueClass::AccordingTo => self.starting_at(cue.last + 1, t),
                 CueClass::Naming if kind == QuoteKind::Direct => None,
-                // "Trump attacked Clinton, saying, “...”": the clause's subject speaks.
-                _ if cue.form.participle && after_comma => {
-                    self.clause_subject(sentence_start, cue.first)
-                }
                 // "Said Ellis: “...”".
-                _ if cue.first == sentence_start => self.starting_at(cue.last + 1, t),
-                _ => self.subject_before(cue.first, sentence_start),
+                _ if cue.first == sentence_start && cue.form.class == CueClass::Speech => self
+                    .starting_at(cue.last + 1, t)
+                    .or_else(|| self.cue_subject(&cue, sentence_start)),
+                _ => self.cue_subject(&cue, sentence_start),
             };
-            if let Some(mention) = mention {
-                return Some(Attribution {
-                    mention,
-                    cue: Some(index),
-                });
+            let Some(mention) = mention else {
+                continue;
+            };
+            let attribution = Attribution {
+                mention,
+                cue: Some(self.cue_end_at[k] as usize),
+            };
+            // A speech verb's subject wins over a noun's owner and an unknown description:
+            // "Pence said Trump's tweet was “to mock” ..." is Pence's.
+            let weak = cue.form.class == CueClass::Noun
+                || mention.kind == MentionKind::Description(Referent::Unresolved);
+            if !weak {
+                return Some(attribution);
             }
+            fallback.get_or_insert(attribution);
         }
-        None
+        fallback
+    }
+
+    /// The subject of a cue in its sentence. Besides `X said`: a participle's subject is its
+    /// clause's (`Trump attacked Clinton, saying ...`), so is a verb's after "and" or "to"
+    /// (`Trump took to Twitter to accuse ...`); a noun's is its owner (`Trump's claim`). A speech
+    /// act needs a named subject: in "protests demands that ..." nobody speaks.
+    fn cue_subject(&self, cue: &Cue, sentence_start: usize) -> Option<Mention> {
+        if cue.form.class == CueClass::Noun {
+            return self.owner_before(cue.first, sentence_start);
+        }
+        let mut before = cue.first;
+        while before > sentence_start
+            && self.tokens[before - 1].is_word()
+            && is_in(&lexicon::VERB_MODIFIERS, self.tokens[before - 1].text(self.text))
+        {
+            before -= 1;
+        }
+        let joined = before > sentence_start && {
+            let previous = self.tokens[before - 1];
+            (cue.form.participle && previous.is_punct(','))
+                || (previous.is_word()
+                    && matches!(
+                        previous.text(self.text).to_ascii_lowercase().as_str(),
+                        "and" | "but" | "to" | "then"
+                    ))
+        };
+        if joined {
+            return self.clause_subject(sentence_start, before - 1);
+        }
+        let subject = self.subject_before(cue.first, sentence_start);
+        match subject.map(|m| m.kind) {
+            Some(MentionKind::Description(_)) if cue.form.participle => {
+                self.clause_subject(sentence_start, cue.first)
+            }
+            Some(MentionKind::Description(Referent::Unresolved)) if !cue.form.reports => None,
+            _ => subject,
+        }
+    }
+
+    /// The owner of a noun of speech: "Trump's", "Hillary Clinton's", "his".
+    fn owner_before(&self, noun: usize, left: usize) -> Option<Mention> {
+        let owner = noun.checked_sub(1).filter(|&o| o >= left)?;
+        let word = self.tokens[owner].text(self.text);
+        if let Some(referent) = lexicon::possessive_pronoun(word) {
+            return Some(Mention {
+                first: owner,
+                last: owner,
+                kind: MentionKind::Pronoun(referent),
+            });
+        }
+        if !(word.ends_with("'s") || word.ends_with('\u{2019}')
+            || word.ends_with("\u{2019}s"))
+            || !self.tokens[owner].is_capitalised(self.text)
+        {
+            return None;
+        }
+        let mut first = owner;
+        while first > left && first + MAX_NAME_WORDS > owner && self.tokens[first - 1].is_capitalised(self.text) {
+            first -= 1;
+        }
+        Some(Mention {
+            first,
+            last: owner,
+            kind: MentionKind::Name,
+        })
     }
 
     /// For a partial quote: a speech cue later in its sentence (`... a “shared interest” with
     /// Pakistan, Miller said.`).
     fn later_in_sentence(&self, t: usize) -> Option<Attribution> {
-        let (_, sentence_end) = self.sentence_of(t);
+        let (sentence_start, sentence_end) = self.sentence_of(t);
         let right = self.next_quote(t + 1).min(sentence_end + 1);
         for k in t + 1..right {
             let Some(cue) = self.cue_starting_at(k) else {
@@ -657,10 +806,12 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             };
             let mention = match cue.form.class {
                 CueClass::AccordingTo => self.starting_at(cue.last + 1, right),
-                CueClass::Speech => self
-                    .subject_before(k, t + 1)
-                    .or_else(|| self.starting_at(cue.last + 1, right)),
-                CueClass::Naming => None,
+                CueClass::Speech => self.cue_subject(&cue, sentence_start).or_else(|| {
+                    // "..., said Miller."
+                    let inverted = cue.form.reports && self.tokens[k - 1].is_punct(',');
+                    inverted.then(|| self.starting_at(cue.last + 1, right)).flatten()
+                }),
+                CueClass::Naming | CueClass::Noun => None,
             };
             if let Some(mention) = mention {
                 return Some(Attribution {
@@ -670,6 +821,25 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             }
         }
         None
+    }
+
+    /// For a partial quote with no cue: `Reid has gone after Trump as a “con artist”` names
+    /// what the sentence's subject called something.
+    fn as_frame(&self, t: usize) -> Option<Attribution> {
+        let previous = t.checked_sub(1)?;
+        let mut k = previous;
+        if self.tokens[k].is_word() && is_in(&DETERMINERS, self.tokens[k].text(self.text)) {
+            k = k.checked_sub(1)?;
+        }
+        if !self.tokens[k].text(self.text).eq_ignore_ascii_case("as") {
+            return None;
+        }
+        let (sentence_start, _) = self.sentence_of(t);
+        let mention = self.clause_subject(sentence_start, k)?;
+        (!matches!(mention.kind, MentionKind::Description(_))).then_some(Attribution {
+            mention,
+            cue: None,
+        })
     }
 
     /// The index of the first quote token at or after `i`, or the token count.

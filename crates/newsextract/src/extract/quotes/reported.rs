@@ -28,8 +28,10 @@ impl Para<'_, '_, '_> {
             }
             let found = match cue.form.class {
                 CueClass::AccordingTo => self.according_to(cue),
-                CueClass::Speech => self.clause_after(cue).or_else(|| self.clause_before(cue)),
-                CueClass::Naming => None,
+                CueClass::Speech if cue.form.reports => {
+                    self.clause_after(cue).or_else(|| self.clause_before(cue))
+                }
+                _ => None,
             };
             if let Some((first, last, mention)) = found {
                 let (start, end) = (self.tokens[first].start, self.tokens[last].end);
@@ -49,7 +51,7 @@ impl Para<'_, '_, '_> {
     /// `X said (that) <clause>`: the clause runs to the end of the sentence.
     fn clause_after(&self, cue: &Cue) -> Option<(usize, usize, Mention)> {
         let (sentence_start, sentence_end) = self.sentence_of(cue.first);
-        let subject = self.subject_before(cue.first, sentence_start)?;
+        let subject = self.cue_subject(cue, sentence_start)?;
         let mut k = cue.last + 1;
         if cue.form.takes_object {
             if let Some(object_end) = self.object_after(cue.last) {

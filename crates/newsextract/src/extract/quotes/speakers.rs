@@ -227,6 +227,24 @@ impl<'e> Resolver<'e> {
         }
     }
 
+    /// True when the entity `entity` (or, without one, a name of unknown kind) can be what
+    /// `referent` points back to.
+    pub(super) fn fits(&self, entity: Option<u32>, referent: Referent) -> bool {
+        let Some(id) = entity else {
+            return referent != Referent::Organization;
+        };
+        let Some(e) = self.entities.iter().find(|e| e.id == id) else {
+            return false;
+        };
+        match referent {
+            Referent::Person => e.kind == EntityKind::Person,
+            Referent::Organization => e.kind == EntityKind::Organization,
+            Referent::Group => matches!(e.kind, EntityKind::Person | EntityKind::Organization),
+            Referent::Country => e.kind == EntityKind::Location,
+            Referent::Unresolved => false,
+        }
+    }
+
     /// The most recent entity (or, in the fallback, name) that `referent` fits, before `before`.
     fn antecedent(&self, referent: Referent, before: usize, head: &str) -> Option<(String, Option<u32>)> {
         let wanted: &[EntityKind] = match referent {
