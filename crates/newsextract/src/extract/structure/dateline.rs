@@ -27,6 +27,8 @@ pub(crate) struct FoundDateline {
     /// Only a place and a colon (`KARACHI:`): the shape a headline such as
     /// "KARACHI: Rain lashes city" also has.
     pub(crate) weak: bool,
+    /// Backed by more than its shape: a date, a source, or a place or region the list knows.
+    pub(crate) strong: bool,
 }
 
 /// Parses a dateline at the start of `text[line_start..line_end]` (leading white space
@@ -76,6 +78,7 @@ pub(crate) fn parse_date_line(
         },
         body_start: trimmed.len(),
         weak: false,
+        strong: true,
     };
     Some(found.offset(line_start + indent))
 }
@@ -184,6 +187,11 @@ fn parse_line(line: &str, reference_date: Option<Date>) -> Option<FoundDateline>
     if rest.split_whitespace().count() >= 2 && is_all_caps(rest) {
         return None;
     }
+    // "Poland - a large and crucial member - has asked ...": an aside between dashes. A
+    // story after a dateline opens with a capital.
+    if rest.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
 
     let place_text = place.map(|(s, e)| &line[s..e]);
     let place_entry = place_text.and_then(news_places::lookup);
@@ -204,10 +212,43 @@ fn parse_line(line: &str, reference_date: Option<Date>) -> Option<FoundDateline>
             if !is_all_caps(place_text) || (words == 1 && letters < 6) {
                 return None;
             }
+            // "FIX IS IN:", "THE BOTTOM LINE -": a phrase in capitals, not a place.
+            if place_text.split(' ').any(|w| {
+                matches!(
+                    w,
+                    "IS" | "ARE"
+                        | "WAS"
+                        | "THE"
+                        | "A"
+                        | "AN"
+                        | "IN"
+                        | "ON"
+                        | "TO"
+                        | "FOR"
+                        | "AND"
+                        | "WITH"
+                        | "IT"
+                        | "WE"
+                        | "NO"
+                        | "NOT"
+                        | "MY"
+                        | "YOUR"
+                        | "OUR"
+                        | "THIS"
+                        | "THAT"
+                        | "WHAT"
+                        | "WHY"
+                        | "HOW"
+                        | "WHO"
+                )
+            }) {
+                return None;
+            }
         }
     }
 
     let weak = separator_is_colon && date.is_none() && source.is_none() && regions.is_empty();
+    let strong = evidence || place_entry.is_some();
     let location = place_text.map(|written| match place_entry {
         Some(entry) => entry.name.to_string(),
         None => display_case(written),
@@ -232,6 +273,7 @@ fn parse_line(line: &str, reference_date: Option<Date>) -> Option<FoundDateline>
         },
         body_start,
         weak,
+        strong,
     })
 }
 
@@ -826,6 +868,10 @@ mod tests {
             "LONDON",
             "LONDON 1996-08-30 was a Friday",
             "Mehmet Oz — the surgeon",
+            "FIX IS IN: PBS Moderators Ignore Clinton Scandals.",
+            "THE BOTTOM LINE - Rates rise",
+            "Poland - a large and therefore crucial EU member - has asked for time.",
+            "PARIS — the city of light",
             "Sen. Bernie Sanders (I-Vt.) said on Monday",
         ];
         for line in lines {

@@ -45,10 +45,21 @@ pub(crate) fn is_headline(line: &str, following: Following<'_>) -> bool {
     if ends_like_sentence(core) && !reads_as_title(line, caps) {
         return false;
     }
-    if core.ends_with([',', ';']) || (core.ends_with('-') && !core.ends_with(" -")) {
+    // A long question is a lede ("Your child may want the latest toy, but how about ...?").
+    if core.ends_with('?')
+        && line.split_whitespace().count() > MAX_PLAIN_TITLE_WORDS
+        && !(caps || is_title_case(line))
+    {
         return false;
     }
     if let Some(next) = following.adjacent {
+        // Cut off mid-clause by a hard wrap; otherwise a trailing ";" is just punctuation
+        // ("Candidates vie for vets' support;" over its standfirst).
+        let open_ended =
+            core.ends_with([',', ';']) || (core.ends_with('-') && !core.ends_with(" -"));
+        if open_ended && following.wraps_into_next {
+            return false;
+        }
         let next_first = next.chars().next();
         if next_first.is_some_and(|c| c.is_lowercase() || c.is_ascii_digit()) {
             return false;
@@ -71,7 +82,7 @@ pub(crate) fn is_headline(line: &str, following: Following<'_>) -> bool {
 /// Longest title with a final full stop that is taken on its length alone; longer ones must
 /// look like titles (Title Case, capitals, a "Label:" lead). Many sites end titles with a full
 /// stop; news ledes are rarely this short.
-const MAX_PLAIN_TITLE_WORDS: usize = 12;
+const MAX_PLAIN_TITLE_WORDS: usize = 14;
 
 /// Whether a line that ends with a full stop still reads as a title: in capitals or Title
 /// Case ("Erdogan Is In Syria With A Green Light From The U.S. And Iran."), led by a label
@@ -179,8 +190,11 @@ fn has_body_markers(line: &str) -> bool {
             ) {
                 next = words.get(i + 2).copied().unwrap_or("");
             }
-            let participle = next.len() > 4
-                && (next.ends_with("ed") || next.ends_with("en") || next.ends_with("ing"));
+            // "has fallen", "is buying", "has sold"; and the British "is to buy".
+            let participle = (next.len() > 4
+                && (next.ends_with("ed") || next.ends_with("en") || next.ends_with("ing")))
+                || is_irregular_participle(next)
+                || (next == "to" && !matches!(*word, "has" | "have" | "had" | "will"));
             if participle {
                 return true;
             }
@@ -231,7 +245,11 @@ fn is_title_case(line: &str) -> bool {
                 | "After"
         )
     });
-    capitalised * 4 >= words.len() * 3 && small_capitalised
+    // Nearly every word capitalised over six words or more is Title Case even without small
+    // words ("Jeb Bush Super PAC Chief Praises Marco Rubio Donor’s Skywriting Campaign").
+    (capitalised * 4 >= words.len() * 3 && small_capitalised)
+        || (capitalised == words.len() && words.len() >= 5)
+        || (capitalised * 20 >= words.len() * 17 && words.len() >= 6)
 }
 
 /// "Poll:", "Insiders:", "Bernie Sanders:" — one to three capitalised words and a colon.
@@ -248,6 +266,54 @@ fn has_label_lead(line: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Past participles without "-ed", "-en" or "-ing" that follow "has", "is", "was" in prose.
+fn is_irregular_participle(word: &str) -> bool {
+    matches!(
+        word,
+        "sold"
+            | "made"
+            | "won"
+            | "lost"
+            | "cut"
+            | "set"
+            | "put"
+            | "hit"
+            | "found"
+            | "held"
+            | "paid"
+            | "left"
+            | "kept"
+            | "told"
+            | "said"
+            | "seen"
+            | "built"
+            | "sent"
+            | "spent"
+            | "struck"
+            | "led"
+            | "met"
+            | "brought"
+            | "bought"
+            | "thought"
+            | "caught"
+            | "fought"
+            | "sought"
+            | "shut"
+            | "run"
+            | "come"
+            | "become"
+            | "begun"
+            | "done"
+            | "gone"
+            | "known"
+            | "shown"
+            | "grown"
+            | "drawn"
+            | "thrown"
+            | "won't"
+    )
+}
+
 /// A full stop after an ordinary word, as body sentences end; "..." and abbreviations
 /// ("... deal with U.S.") do not count.
 fn ends_like_sentence(core: &str) -> bool {
@@ -259,7 +325,9 @@ fn ends_like_sentence(core: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or("");
-    let is_abbreviation = last.contains('.')
+    // "U.S.", "J." — not "(£6.1bn)" or "2.5".
+    let is_abbreviation = (last.contains('.')
+        && last.chars().all(|c| c.is_alphabetic() || c == '.'))
         || (last.chars().count() == 1 && last.chars().all(char::is_uppercase))
         || matches!(
             last,
@@ -358,6 +426,7 @@ mod tests {
             "Bernie Sanders Suffered A Big Blow. Here’s His Plan Going Forward.",
             "Carson: Cruz taking 'Benghazi' approach to Iowa controversy.",
             "ZOË BRONTË WINS BOOKER PRIZE.",
+            "Jeb Bush Super PAC Chief Praises Marco Rubio Donor’s Skywriting Campaign.",
         ] {
             assert!(alone(line), "{line}");
             assert!(
@@ -384,6 +453,8 @@ mod tests {
             "She said it was over.",
             "Gambling is growing, especially with criminals.",
             "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn for the three months to December.",
+            "US banking giant Citigroup has sold its insurance arm to Metlife for $11.5bn (£6.1bn).",
+            "Your child may want the latest toy this Christmas, but how about giving them a present that will help?",
             "He left.",
             "“We will not back down,” Miller said.",
             "x",
@@ -396,6 +467,18 @@ mod tests {
             assert!(!before(line, "Next line", false), "{line}");
         }
         assert!(!alone(&"word ".repeat(40)));
+        // A trailing semicolon before a blank line is punctuation, not a wrap.
+        assert!(alone("Candidates vie for vets' support;"));
+        assert!(before(
+            "Candidates vie for vets' support;",
+            "Trump and Clinton point out own credentials.",
+            false
+        ));
+        assert!(!before(
+            "Shares rose after the bank said inflation would ease,",
+            "Analysts said.",
+            true
+        ));
         // Cut off by a hard wrap.
         assert!(!before(
             "Pakistan's central bank raised its key rate by 100 basis",
@@ -407,11 +490,7 @@ mod tests {
             "31, beating forecasts.",
             false
         ));
-        assert!(!before(
-            "Shares rose after the central bank said inflation would ease,",
-            "Analysts said.",
-            false
-        ));
+
         assert!(!before(
             "Prime Minister Shehbaz Sharif met the visiting US Senator",
             "Chris Van Hollen on Monday.",

@@ -275,13 +275,36 @@ fn is_headline_line(
     {
         return false;
     }
-    if let Some(found) = dateline::parse(text, first_line.start, first_line.end, reference_date) {
+    // A line over the dateline or the byline is the title, whatever it looks like
+    // ("Titanic recovery mission is scrapped." over "NEW YORK 1996-08-30").
+    let next_body = (first + 1..roles.len()).find(|&j| roles[j] != Role::Blank);
+    let next_opens_story = next_body.is_some_and(|j| {
+        let l = doc.lines[j];
+        matches!(roles[j], Role::Body(_))
+            && (dateline::parse(text, l.start, l.end, reference_date).is_some_and(|d| d.strong)
+                || dateline::parse_date_line(text, l.start, l.end).is_some()
+                || byline::parse_line(text, l.start, l.end).is_some())
+    });
+    let first_dateline = dateline::parse(text, first_line.start, first_line.end, reference_date);
+    if next_opens_story
+        && !first_dateline.as_ref().is_some_and(|d| d.strong)
+        && line.split_whitespace().count() <= 30
+    {
+        return true;
+    }
+    if let Some(found) = first_dateline {
         // "KARACHI: Rain lashes city" over its story is a title shaped like a dateline.
         let rest = text[found.body_start..first_line.end].trim();
         let short_title_rest = found.weak
             && !rest.is_empty()
-            && rest.split_whitespace().count() <= 10
-            && !rest.ends_with('.');
+            && rest.split_whitespace().count() <= 20
+            && headline::is_headline(
+                rest,
+                headline::Following {
+                    adjacent: None,
+                    wraps_into_next: false,
+                },
+            );
         let stands_apart = match adjacent {
             None => true,
             Some(j) => {

@@ -308,6 +308,31 @@ fn byline_over_an_agency_line() {
 }
 
 #[test]
+fn title_over_a_dateline_line() {
+    let cases: &[(&str, Option<&str>, Option<&str>)] = &[
+        ("Titanic recovery mission is scrapped.\nNEW YORK 1996-08-30\nThe mission was called off.", Some("Titanic recovery mission is scrapped."), Some("New York")),
+        ("PRESS DIGEST - Tunisia - Aug 31.\nTUNIS 1996-08-31\nThese are the leading stories.", Some("PRESS DIGEST - Tunisia - Aug 31."), Some("Tunis")),
+        ("China said to fear dissidents more than criminals.\n\nMANILA (Reuters) - China fears them.", Some("China said to fear dissidents more than criminals."), Some("Manila")),
+        ("The president said the economy grew in the quarter.\n\nBy Jane Doe\n\nBody.", Some("The president said the economy grew in the quarter."), None),
+        ("LONDON (Reuters) - Shares rose.\nPARIS (Reuters) - Shares fell.", None, Some("London")),
+    ];
+    for &(text, headline, location) in cases {
+        let s = run(text);
+        check_spans(text, &s);
+        assert_eq!(
+            s.headline.as_ref().map(|h| h.text.as_str()),
+            headline,
+            "{text}"
+        );
+        assert_eq!(
+            s.dateline.as_ref().and_then(|d| d.location.as_deref()),
+            location,
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn date_line_under_the_headline() {
     let text = "A headline\n\nOctober 27, 2008\n\nOn Monday, markets fell.";
     let s = run(text);
