@@ -40,6 +40,8 @@ pub(super) struct CueForm {
     pub(super) participle: bool,
     /// True when the same word is also a noun of speech ("claims", "tweet").
     pub(super) noun_too: bool,
+    /// True for verbs that also mean carrying on ("continued to", "began working").
+    pub(super) aspectual: bool,
 }
 
 /// Speech verbs in every form news uses. `(forms, bare_clause, takes_object)`.
@@ -196,6 +198,9 @@ pub(super) static CUE_FORMS: Lazy<Vec<(String, CueForm)>> = Lazy::new(|| {
         reports,
         participle: word.split(' ').next().is_some_and(|w| w.ends_with("ing")),
         noun_too: false,
+        aspectual: ["continu", "begin", "began", "go on", "goes on", "went on", "going on"]
+            .iter()
+            .any(|stem| word.starts_with(stem)),
     };
     let mut forms: Vec<(String, CueForm)> = Vec::new();
     let mut push = |word: String, cue: CueForm| {
@@ -387,7 +392,20 @@ pub(super) static TITLES: Lazy<HashSet<&'static str>> = Lazy::new(|| {
         "princess", "pope", "cardinal", "bishop", "father", "imam", "maulana", "mufti",
         "professor", "commissioner", "director", "chief", "vice", "deputy", "former", "prime",
         "foreign", "federal", "state", "senior", "acting", "interim", "spokesman",
-        "spokeswoman", "spokesperson", "congressman", "congresswoman", "attorney",
+        "spokeswoman", "spokesperson", "congressman", "congresswoman", "attorney", "sheriff",
+        "del", "del.", "commander", "captain", "officer", "inspector", "superintendent",
+    ])
+});
+
+/// Titles that stand before a single surname ("President Obama", "Mr. Miller").
+pub(super) static PERSONAL_TITLES: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    set(&[
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sen",
+        "sen.", "rep", "rep.", "gov", "gov.", "gen", "gen.", "lt", "lt.", "col", "col.", "capt",
+        "capt.", "sgt", "sgt.", "rev", "rev.", "president", "senator", "governor", "judge",
+        "sheriff", "mayor", "sir", "dame", "lord", "lady", "king", "queen", "prince",
+        "princess", "pope", "sheikh", "imam", "maulana", "mufti", "del", "del.", "justice",
+        "chancellor", "premier", "professor", "ambassador", "minister", "secretary",
     ])
 });
 
@@ -468,13 +486,28 @@ pub(super) static ORGANIZATION_WORDS: Lazy<HashSet<&'static str>> = Lazy::new(||
         "airlines", "airways", "motors", "holdings", "partners", "capital", "tehreek",
         "movement", "front", "alliance", "coalition", "federation", "cnn", "bbc", "fbi", "cia",
         "nato", "un", "eu", "pac", "gop", "msnbc", "abc", "cbs", "nbc", "fox", "politifact",
+        "republican", "democratic", "democrats", "republicans", "national", "international",
+        "federal", "twitter", "facebook", "instagram", "youtube", "google", "white", "supreme",
+        "statistics", "bureau", "prediction", "center", "weather", "tribunal",
+    ])
+});
+
+/// Words that make a capitalised name a place, for the fallback used when the entity pass
+/// found nothing: places answer to "the country", never to "he" or "the company".
+pub(super) static PLACE_WORDS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+    set(&[
         "state", "states", "city", "county", "province", "street", "road", "avenue", "river",
-        "islamabad", "washington", "london", "america", "american", "pakistan", "afghanistan",
-        "india", "china", "russia", "iran", "ohio", "york", "florida", "virginia", "texas",
-        "california", "pennsylvania", "iowa", "carolina", "north", "south", "east", "west",
-        "united", "republican", "democratic", "democrats", "republicans", "national",
-        "international", "federal", "twitter", "facebook", "instagram", "youtube", "google",
-        "white", "supreme", "federal", "election", "day", "week", "month", "year",
+        "islamabad", "washington", "london", "america", "pakistan", "afghanistan", "india",
+        "china", "russia", "iran", "iraq", "syria", "israel", "gaza", "ukraine", "france",
+        "germany", "britain", "japan", "korea", "mexico", "canada", "cuba", "ohio", "york",
+        "florida", "virginia", "texas", "california", "pennsylvania", "iowa", "carolina",
+        "michigan", "georgia", "arizona", "nevada", "wisconsin", "north", "south", "east",
+        "west", "united", "kingdom", "republic", "island", "islands", "valley", "mountains",
+        "lahore", "karachi", "peshawar", "quetta", "kabul", "delhi", "beijing", "moscow",
+        "tehran", "paris", "tokyo", "seoul", "europe", "asia", "africa", "punjab", "sindh",
+        "balochistan", "khyber", "pakhtunkhwa", "kashmir", "day", "week", "month", "year",
+        "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december",
     ])
 });
 

@@ -298,7 +298,13 @@ pub(super) fn scan(text: &str, start: usize, end: usize) -> Vec<Piece> {
 fn is_nickname(text: &str, start: usize, end: usize, piece: &Piece) -> bool {
     let words = text.get(piece.start..piece.end).unwrap_or("");
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    if !piece.closed || words.contains(char::is_whitespace) || !capitalised(words) {
+    // Headlines put single marks around a capitalised word between names: "Trump ‘Mocking’
+    // Clinton". Nicknames take double marks.
+    if !piece.closed
+        || piece.family != Family::Double
+        || words.contains(char::is_whitespace)
+        || !capitalised(words)
+    {
         return false;
     }
     let before = text.get(start..piece.mark_start).unwrap_or("");
@@ -340,7 +346,10 @@ fn push_piece(
     if closed {
         words = words.strip_suffix(',').unwrap_or(words).trim_end();
     }
-    if !words.chars().any(char::is_alphanumeric) {
+    // "—", "...", and stage directions such as "(CROSSTALK.)" are not anyone's words.
+    let bracketed = words.starts_with(['(', '['])
+        && words.trim_end_matches(['.', ',']).ends_with([')', ']']);
+    if !words.chars().any(char::is_alphanumeric) || bracketed {
         return;
     }
     let start = open.inner_start + leading;

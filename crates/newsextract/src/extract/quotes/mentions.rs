@@ -135,14 +135,19 @@ impl Para<'_, '_, '_> {
     /// The subject of a participle's clause ("Earlier, Trump attacked Clinton, saying ..."):
     /// the first name or pronoun that opens the sentence or follows its opening phrase.
     pub(super) fn clause_subject(&self, sentence_start: usize, limit: usize) -> Option<Mention> {
-        // "The Republican nominee also outlined his plan and vowed ...".
+        // "The Republican nominee also outlined his plan and vowed ...": a definite
+        // description up to its head noun.
         if let Some(word) = self.word(sentence_start) {
             if is_in(&DEFINITE, word) {
-                let mention = self.starting_at(sentence_start, limit)?;
-                return match mention.kind {
-                    MentionKind::Description(Referent::Unresolved) => None,
-                    _ => Some(mention),
-                };
+                let head = (sentence_start + 1..limit.min(sentence_start + 5)).find(|&k| {
+                    self.word(k).is_some_and(|w| head_referent(w) != Referent::Unresolved)
+                })?;
+                let referent = head_referent(self.word(head)?);
+                return Some(Mention {
+                    first: sentence_start,
+                    last: head,
+                    kind: MentionKind::Description(referent),
+                });
             }
         }
         let mut k = sentence_start;

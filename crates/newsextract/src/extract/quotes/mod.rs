@@ -200,6 +200,13 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             {
                 continue;
             }
+            // "continued to support", "began reading": carrying on, not speaking.
+            if form.aspectual {
+                let next = self.tokens.get(last + 1).map(|t| t.text(self.text));
+                if next.is_some_and(|w| w.eq_ignore_ascii_case("to") || w.ends_with("ing")) {
+                    continue;
+                }
+            }
             // "Trump's claim", "his words": a noun of speech with its owner; without an owner
             // ("the claims", "Republican claims") it is no cue.
             let mut form = *form;
@@ -487,6 +494,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             while last + 1 < first + 3
                 && is_word(last + 1)
                 && !is_in(&PHRASE_BREAKS, self.tokens[last + 1].text(self.text))
+                && !is_in(&DETERMINERS, self.tokens[last + 1].text(self.text))
                 && !self.is_cue(last + 1)
             {
                 last += 1;

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use super::lexicon::{
     is_in, Referent, CAPITALISED_DESCRIPTIONS, CAPITALISED_NON_NAMES, NAME_PARTICLES,
-    ORGANIZATION_WORDS, TITLES,
+    ORGANIZATION_WORDS, PERSONAL_TITLES, PLACE_WORDS, TITLES,
 };
 use super::mentions::{Mention, MentionKind};
 use super::tokens::Token;
@@ -23,6 +23,7 @@ const LOOKBACK: usize = 64;
 enum NameClass {
     Person,
     Organization,
+    Place,
     Unknown,
 }
 
@@ -136,19 +137,22 @@ impl<'e> Resolver<'e> {
     }
 
     fn record(&mut self, text: &str, words: &[Token]) {
-        let titled = words.len() > 1 && is_in(&TITLES, words[0].text(text));
+        let titled = words.len() > 1 && words.iter().any(|t| is_in(&TITLES, t.text(text)));
         let name = canonical_words(text, words);
         if name.is_empty() {
             return;
         }
-        let organization = words.iter().any(|t| {
+        let plain = |t: &Token| {
             let w = t.text(text);
-            is_in(&ORGANIZATION_WORDS, w.trim_end_matches("'s").trim_end_matches("\u{2019}s"))
-                || (w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()))
-        });
+            w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w)
+        };
+        let head = words.last().map(plain).unwrap_or_default();
+        let acronym = |w: &str| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase());
         let word_count = name.split(' ').count();
-        let class = if organization {
+        let class = if is_in(&ORGANIZATION_WORDS, head) || words.iter().any(|t| acronym(plain(t))) {
             NameClass::Organization
+        } else if words.iter().any(|t| is_in(&PLACE_WORDS, plain(t))) && !titled {
+            NameClass::Place
         } else if titled || word_count > 1 || self.full_names.contains_key(&name) {
             NameClass::Person
         } else {
@@ -280,7 +284,8 @@ impl<'e> Resolver<'e> {
         }
         let class = match referent {
             Referent::Person => &[NameClass::Person][..],
-            Referent::Organization | Referent::Country => &[NameClass::Organization][..],
+            Referent::Organization => &[NameClass::Organization][..],
+            Referent::Country => &[NameClass::Place][..],
             _ => &[NameClass::Organization, NameClass::Person][..],
         };
         let count = self.names.partition_point(|n| n.start < before);
@@ -317,11 +322,15 @@ fn is_possessive(word: &str) -> bool {
     word.ends_with("'s") || word.ends_with("\u{2019}s")
 }
 
-/// The words of a name without leading titles or a trailing possessive, single-spaced.
+/// The words of a name without its titles ("Cuban Deputy Foreign Minister Teresa Álvarez" ->
+/// "Teresa Álvarez", "President Obama" -> "Obama") or a trailing possessive, single-spaced.
 fn canonical_words(text: &str, words: &[Token]) -> String {
     let mut words: Vec<&str> = words.iter().map(|t| t.text(text)).collect();
-    while words.len() > 1 && is_in(&TITLES, words[0]) {
-        words.remove(0);
+    if let Some(last_title) = words.iter().rposition(|w| is_in(&TITLES, w)) {
+        let rest = words.len() - last_title - 1;
+        if rest >= 2 || (rest == 1 && is_in(&PERSONAL_TITLES, words[last_title])) {
+            words.drain(..=last_title);
+        }
     }
     if let Some(last) = words.last_mut() {
         *last = last

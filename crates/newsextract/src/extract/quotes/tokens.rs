@@ -178,8 +178,11 @@ fn ends_sentence(text: &str, tokens: &[Token], pieces: &[Piece], i: usize) -> bo
             Kind::Quote(_) => true,
             Kind::Punct(c) => matches!(c, '(' | '[' | '\u{2014}' | '\u{2013}'),
             Kind::Word => {
+                // Upper case, a digit, or a script without case (Urdu, Arabic, Chinese).
                 let first = next.text(text).chars().next();
-                first.is_some_and(|c| c.is_uppercase() || c.is_numeric())
+                first.is_some_and(|c| {
+                    c.is_uppercase() || c.is_numeric() || (c.is_alphabetic() && !c.is_lowercase())
+                })
             }
         },
     }
