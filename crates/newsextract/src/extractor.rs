@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use once_cell::sync::Lazy;
 
+use crate::gazetteer::user::UserGazetteer;
 use crate::{extract, Article, Date, Error};
 
 /// Which passes run. The structure and sentence passes always run: the others read them.
@@ -50,6 +51,8 @@ pub(crate) struct Config {
     pub(crate) passes: Passes,
     pub(crate) threads: usize,
     pub(crate) max_input_bytes: Option<usize>,
+    /// Names the user added, merged with the built-in gazetteers.
+    pub(crate) user_gazetteer: Option<Arc<UserGazetteer>>,
 }
 
 /// Extracts [`Article`]s. Cheap to clone, `Send + Sync`: share one across threads.
@@ -77,6 +80,8 @@ pub struct ExtractorBuilder {
     passes: Passes,
     threads: usize,
     max_input_bytes: Option<usize>,
+    /// User gazetteers as (source name, TSV content), parsed by `build`.
+    gazetteers: Vec<(String, String)>,
 }
 
 impl ExtractorBuilder {
@@ -120,6 +125,31 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Adds a user gazetteer: UTF-8 TSV rows `name<TAB>kind[<TAB>canonical name[<TAB>key=value
+    /// ...]]`, where kind is `person`, `organization`, `location`, `nationality` or `misc` and
+    /// the attributes are `country=PK`, `acronym=TTP`, and `lat=`, `lon=`, `geonames_id=`
+    /// together. Blank lines and lines starting with `#` are skipped. User names match as
+    /// written or in capitals and win over what the built-in tagger finds; they merge with
+    /// the built-in gazetteers. `source_name` (a file name, say) names the source in errors:
+    /// [`build`](Self::build) reports the first malformed row as [`Error::Gazetteer`] with its
+    /// line number. May be called several times; the gazetteers add up.
+    ///
+    /// ```
+    /// use newsextract::{EntityKind, Extractor};
+    /// let extractor = Extractor::builder()
+    ///     .gazetteer_tsv("names.tsv", "Gwadar Port Authority\torganization\t\tacronym=GPA\n")
+    ///     .build()
+    ///     .unwrap();
+    /// let article = extractor.extract("The Gwadar Port Authority said on Monday.");
+    /// let gpa = &article.entities[0];
+    /// assert_eq!((gpa.kind, gpa.acronym.as_deref()), (EntityKind::Organization, Some("GPA")));
+    /// ```
+    pub fn gazetteer_tsv(&mut self, source_name: &str, content: &str) -> &mut Self {
+        self.gazetteers
+            .push((source_name.to_string(), content.to_string()));
+        self
+    }
+
     /// Checks the configuration and builds the extractor.
     pub fn build(&self) -> Result<Extractor, Error> {
         let reference_date = match &self.reference_date_text {
@@ -131,12 +161,18 @@ impl ExtractorBuilder {
         } else {
             self.threads
         };
+        let user_gazetteer = if self.gazetteers.is_empty() {
+            None
+        } else {
+            Some(Arc::new(UserGazetteer::parse(&self.gazetteers)?))
+        };
         Ok(Extractor {
             config: Arc::new(Config {
                 reference_date,
                 passes: self.passes,
                 threads,
                 max_input_bytes: self.max_input_bytes,
+                user_gazetteer,
             }),
         })
     }
@@ -159,6 +195,7 @@ impl Extractor {
                 passes: Passes::ALL,
                 threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
                 max_input_bytes: None,
+                user_gazetteer: None,
             }),
         }
     }

@@ -17,9 +17,9 @@ const TITLES_TSV: &str = include_str!("../../data/titles.tsv");
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct GeoPoint {
     /// Latitude in degrees.
-    pub(crate) lat: f32,
+    pub(crate) lat: f64,
     /// Longitude in degrees.
-    pub(crate) lon: f32,
+    pub(crate) lon: f64,
     /// The GeoNames identifier.
     pub(crate) geonames_id: u32,
 }

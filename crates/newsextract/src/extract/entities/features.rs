@@ -108,11 +108,29 @@ impl Tag {
     }
 }
 
-/// A token the tagger need not score: no capital letter while no entity is open. Names in
-/// news start with a capital (or are written in capitals); CoNLL-2003's training set has 48
-/// of 23,499 entities that do not, most of them numbers like "1860 Munich".
-pub(crate) fn is_forced_outside(words: &Words<'_>, i: usize, previous: Tag) -> bool {
-    !previous.is_open() && !words.flags(i).has_upper()
+/// True when token `i` may be tagged `tag`: a token without a capital letter cannot open an
+/// entity (B or U), only continue or close one. Names in news start with a capital (or are
+/// written in capitals); CoNLL-2003's training set has 48 of 23,499 entities that do not,
+/// most of them numbers like "1860 Munich". This is what lets the tagger skip most tokens.
+pub(crate) fn may_open(words: &Words<'_>, i: usize) -> bool {
+    words.flags(i).has_upper()
+}
+
+/// Small words that may sit inside a name: "Bank of England", "Boatmen 's Bancshares",
+/// "Vasco da Gama", "Tehreek-e-Taliban" (one token), "Windows 95".
+const CONTINUERS: &[&str] = &[
+    "of", "and", "'s", "de", "&", "the", "van", "for", "der", "den", "da", "del", "della", "di",
+    "du", "von", "la", "le", "al", "el", "bin", "ibn", "y", "et", "e", "ul",
+];
+
+/// True when token `i` may continue or close an entity (I or L): a capitalised token, a
+/// number, or one of the small words names contain. Any other token closes what is open, so
+/// the tagger scores only capitalised tokens and the few words between them.
+pub(crate) fn may_continue(words: &Words<'_>, i: usize) -> bool {
+    let flags = words.flags(i);
+    flags.has_upper()
+        || (flags.has_digit() && !flags.has_letter())
+        || CONTINUERS.contains(&words.lower(i))
 }
 
 type HashSet64 = HashSet<u64, BuildHasherDefault<PrehashedKey>>;
@@ -445,8 +463,6 @@ const AFTER_TITLE: u8 = 21;
 const SEEN_LOWERCASE: u8 = 22;
 const SEEN_CAPITALISED: u8 = 23;
 const PREVIOUS_TAG: u8 = 24;
-const PREVIOUS_TWO_TAGS: u8 = 25;
-const PREVIOUS_TAG_WORD: u8 = 26;
 const PREVIOUS_TAG_SHAPE: u8 = 27;
 const HISTORY: u8 = 28;
 const HISTORY_SHAPE: u8 = 29;
@@ -503,13 +519,12 @@ impl Sink<'_> {
     }
 }
 
-/// The features of token `i`, given the two tags before it and the document's history, as
-/// bucket ids below `2^bits`, appended to `out`. The one function training and extraction use.
-pub(crate) fn features(
+/// The features of token `i` that do not depend on the tag before it, given what the tagger
+/// said on earlier lines, as bucket ids below `2^bits`, appended to `out`. Training and
+/// extraction both call this (and [`transition_features`]); nothing else computes features.
+pub(crate) fn token_features(
     context: &Context<'_, '_>,
     i: usize,
-    previous: Tag,
-    before_previous: Tag,
     history: &History,
     bits: u32,
     out: &mut Vec<u32>,
@@ -630,14 +645,27 @@ pub(crate) fn features(
             }
         }
     }
-    sink.one(PREVIOUS_TAG, previous.name());
-    sink.two(PREVIOUS_TWO_TAGS, before_previous.name(), previous.name());
-    sink.two(PREVIOUS_TAG_WORD, previous.name(), form);
-    sink.two(PREVIOUS_TAG_SHAPE, previous.name(), shape);
     if let Some(ty) = history.majority(context, i) {
         sink.one(HISTORY, TYPES[ty]);
         sink.two(HISTORY_SHAPE, TYPES[ty], shape);
     }
+}
+
+/// The features of token `i` that pair the tag before it, `previous`, with the token: the
+/// tag alone and the tag with the token's shape. Two ids, appended to `out`.
+pub(crate) fn transition_features(
+    context: &Context<'_, '_>,
+    i: usize,
+    previous: Tag,
+    bits: u32,
+    out: &mut Vec<u32>,
+) {
+    let mut sink = Sink {
+        mask: (1u64 << bits.min(31)) - 1,
+        out,
+    };
+    sink.one(PREVIOUS_TAG, previous.name());
+    sink.two(PREVIOUS_TAG_SHAPE, previous.name(), context.shape(i));
 }
 
 /// Bits of the gazetteer membership word: 4 per category.
@@ -714,8 +742,10 @@ mod tests {
         for i in 0..words.len() {
             a.clear();
             b.clear();
-            features(&context, i, Tag::O, Tag::O, &history, 18, &mut a);
-            features(&context, i, Tag::O, Tag::O, &history, 18, &mut b);
+            token_features(&context, i, &history, 18, &mut a);
+            transition_features(&context, i, Tag::O, 18, &mut a);
+            token_features(&context, i, &history, 18, &mut b);
+            transition_features(&context, i, Tag::O, 18, &mut b);
             assert_eq!(a, b);
             assert!(a.iter().all(|&f| f < 1 << 18));
             assert!(a.len() > 15);

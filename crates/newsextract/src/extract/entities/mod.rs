@@ -1,14 +1,40 @@
 //! The entity pass: people, organisations, places and nationalities, merged into entities.
+//!
+//! 1. The whole text is tokenised once ([`Words`]) and tagged line by line by an averaged
+//!    perceptron over hashed features ([`features`], [`tagger`]), which sees the built-in
+//!    gazetteers, title cues and what the rest of the document says about each word.
+//! 2. The tagged spans become typed mentions; user-gazetteer names override them.
+//! 3. Mentions merge into entities: places by the gazetteer entry they resolve to (with the
+//!    document as context), organisations by name or listed acronym, people by full name and
+//!    later surname (Matthew Miller ... Miller), and both sides of each acronym definition.
+//! 4. People get the titles written before their name or in an apposition after it; places
+//!    their country and coordinates; nationalities their country.
+//!
+//! Entity ids count from 0 in order of first mention. Nothing depends on hash-map order.
 
+mod acronyms;
 pub(crate) mod features;
+mod geo;
+mod mentions;
 pub(crate) mod tagger;
+mod titles;
 #[cfg(feature = "train")]
 pub mod train;
 
+use std::collections::HashMap;
+
 use crate::extract::structure::Structure;
 use crate::extractor::Config;
+use crate::gazetteer::lexicon::Target;
+use crate::gazetteer::places::Place;
+use crate::gazetteer::tables::TABLES;
+use crate::gazetteer::user::UserGazetteer;
+use crate::text::tokens::Words;
 use crate::text::Document;
-use crate::{Acronym, Entity};
+use crate::{Acronym, Entity, EntityKind, Geo, TextSpan};
+
+use features::{Context, Tag};
+use mentions::{gazetteer_entries, Mention};
 
 /// What the entity pass found.
 #[derive(Debug, Clone, Default)]
@@ -19,6 +45,486 @@ pub(crate) struct EntityOutput {
 
 /// Runs the entity pass.
 pub(crate) fn extract(doc: &Document<'_>, structure: &Structure, config: &Config) -> EntityOutput {
-    let _ = (doc, structure, config);
-    EntityOutput::default()
+    let words = Words::new(doc.text);
+    if words.len() == 0 {
+        return EntityOutput::default();
+    }
+    let context = Context::new(&words);
+    let tags = match tagger::MODEL.as_ref() {
+        Some(model) => tagger::decode(&context, &tagger::Frozen(model)),
+        None => vec![Tag::O; words.len()],
+    };
+    let mut mentions = mentions::from_tags(&words, &tags);
+    let user = config.user_gazetteer.as_deref();
+    if let Some(user) = user {
+        mentions::apply_user_gazetteer(&words, user, &mut mentions);
+    }
+    let definitions = acronyms::definitions(&words);
+    let dateline_country = structure
+        .dateline
+        .as_ref()
+        .and_then(|d| d.country.as_deref());
+    Builder {
+        words: &words,
+        user,
+    }
+    .build(mentions, &definitions, dateline_country)
+}
+
+/// What a mention was found to be, beyond its kind.
+#[derive(Debug, Clone, Copy, Default)]
+struct Resolution {
+    place: Option<Place>,
+    organization: Option<u32>,
+    nationality_country: Option<&'static str>,
+}
+
+/// A group of mentions that name one entity, while grouping.
+#[derive(Debug)]
+struct Group {
+    kind: EntityKind,
+    mentions: Vec<usize>,
+    acronym: Option<String>,
+}
+
+struct Builder<'w, 't, 'u> {
+    words: &'w Words<'t>,
+    user: Option<&'u UserGazetteer>,
+}
+
+impl Builder<'_, '_, '_> {
+    fn text(&self, first: usize, end: usize) -> &str {
+        let start = self.words.tokens.get(first).map_or(0, |t| t.start);
+        let stop = self.words.tokens.get(end.saturating_sub(1)).map_or(start, |t| t.end);
+        self.words.text.get(start..stop).unwrap_or("")
+    }
+
+    /// The matching form of tokens `first..end` joined by spaces, without a leading "the".
+    fn key(&self, first: usize, end: usize) -> String {
+        let skip = usize::from(end - first > 1 && self.words.lower(first) == "the");
+        let mut key = String::new();
+        for i in first + skip..end {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(self.words.lower(i));
+        }
+        key
+    }
+
+    fn resolve(&self, mentions: &[Mention], dateline_country: Option<&str>) -> Vec<Resolution> {
+        let mut resolutions = vec![Resolution::default(); mentions.len()];
+        let mut place_candidates: Vec<Vec<Place>> = Vec::new();
+        let mut place_mentions = Vec::new();
+        let mut nationality_countries = Vec::new();
+        for (m, mention) in mentions.iter().enumerate() {
+            if mention.user.is_some() {
+                continue;
+            }
+            let mut entries = gazetteer_entries(self.words, mention.first, mention.end);
+            if entries.is_empty() && mention.end - mention.first > 1 && self.words.lower(mention.first) == "the" {
+                entries = gazetteer_entries(self.words, mention.first + 1, mention.end);
+            }
+            match mention.kind {
+                EntityKind::Location => {
+                    let places: Vec<Place> = entries.iter().filter_map(|e| Place::of(e.target)).collect();
+                    if !places.is_empty() {
+                        place_mentions.push(m);
+                        place_candidates.push(places);
+                    }
+                }
+                EntityKind::Organization => {
+                    resolutions[m].organization = entries.iter().find_map(|e| match e.target {
+                        Target::Organization(i) => Some(i),
+                        _ => None,
+                    });
+                }
+                EntityKind::Nationality => {
+                    let countries: Vec<Option<&'static str>> = entries
+                        .iter()
+                        .filter_map(|e| match e.target {
+                            Target::Nationality(i) => TABLES.nationalities.get(i as usize).map(|n| n.country),
+                            _ => None,
+                        })
+                        .collect();
+                    if let [Some(country)] = countries.as_slice() {
+                        resolutions[m].nationality_country = Some(country);
+                        nationality_countries.push(*country);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let chosen = geo::resolve(&place_candidates, &nationality_countries, dateline_country);
+        for (m, place) in place_mentions.into_iter().zip(chosen) {
+            resolutions[m].place = place;
+        }
+        resolutions
+    }
+
+    fn build(&self, mut mentions: Vec<Mention>, definitions: &[acronyms::Definition], dateline_country: Option<&str>) -> EntityOutput {
+        // Both sides of an acronym definition are mentions once the expansion is one.
+        for d in definitions {
+            let expansion = mentions
+                .iter()
+                .find(|m| m.first == d.expansion.0 && m.end == d.expansion.1)
+                .map(|m| m.kind);
+            if let Some(kind) = expansion {
+                if !mentions.iter().any(|m| m.first <= d.acronym && d.acronym < m.end) {
+                    mentions.push(Mention {
+                        first: d.acronym,
+                        end: d.acronym + 1,
+                        kind,
+                        user: None,
+                    });
+                }
+            }
+        }
+        // Later uses of a defined acronym that the tagger missed.
+        let defined: Vec<(&str, EntityKind)> = definitions
+            .iter()
+            .filter_map(|d| {
+                let kind = mentions.iter().find(|m| m.first == d.acronym && m.end == d.acronym + 1)?.kind;
+                Some((self.words.word(d.acronym), kind))
+            })
+            .collect();
+        if !defined.is_empty() {
+            for i in 0..self.words.len() {
+                let word = self.words.word(i);
+                if let Some(&(_, kind)) = defined.iter().find(|(a, _)| *a == word) {
+                    if !mentions.iter().any(|m| m.first <= i && i < m.end) {
+                        mentions.push(Mention {
+                            first: i,
+                            end: i + 1,
+                            kind,
+                            user: None,
+                        });
+                    }
+                }
+            }
+        }
+        mentions.sort_by_key(|m| (m.first, m.end));
+
+        let resolutions = self.resolve(&mentions, dateline_country);
+        let mut groups: Vec<Group> = Vec::new();
+        let mut group_of = vec![usize::MAX; mentions.len()];
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut person_mentions = Vec::new();
+        for (m, mention) in mentions.iter().enumerate() {
+            let key = match (mention.user, mention.kind) {
+                (Some(Target::User(u)), _) => format!("user:{u}"),
+                (_, EntityKind::Person) => {
+                    person_mentions.push(m);
+                    continue;
+                }
+                (_, kind) => {
+                    let r = &resolutions[m];
+                    if let Some(place) = r.place {
+                        format!("place:{:?}", place.target)
+                    } else if let Some(org) = r.organization {
+                        format!("org:{org}")
+                    } else if let Some(country) = r.nationality_country {
+                        format!("nationality:{country}")
+                    } else {
+                        format!("{kind:?}:{}", self.key(mention.first, mention.end))
+                    }
+                }
+            };
+            let g = *by_key.entry(key).or_insert_with(|| {
+                groups.push(Group {
+                    kind: mention.kind,
+                    mentions: Vec::new(),
+                    acronym: None,
+                });
+                groups.len() - 1
+            });
+            groups[g].mentions.push(m);
+            group_of[m] = g;
+        }
+        self.group_people(&mentions, &person_mentions, &mut groups, &mut group_of);
+
+        // Acronym definitions join the groups of their two sides.
+        let mut parent: Vec<usize> = (0..groups.len()).collect();
+        fn root(parent: &mut [usize], mut g: usize) -> usize {
+            while parent[g] != g {
+                parent[g] = parent[parent[g]];
+                g = parent[g];
+            }
+            g
+        }
+        let mut acronym_of: HashMap<usize, String> = HashMap::new();
+        for d in definitions {
+            let expansion = mentions.iter().position(|m| m.first == d.expansion.0 && m.end == d.expansion.1);
+            let acronym_word = self.words.word(d.acronym);
+            let Some(e) = expansion else { continue };
+            let expansion_group = root(&mut parent, group_of[e]);
+            acronym_of.entry(expansion_group).or_insert_with(|| acronym_word.to_string());
+            for (m, mention) in mentions.iter().enumerate() {
+                if mention.end - mention.first == 1 && self.words.word(mention.first) == acronym_word {
+                    let g = root(&mut parent, group_of[m]);
+                    if g != expansion_group {
+                        parent[g] = expansion_group;
+                    }
+                }
+            }
+        }
+        let mut merged: Vec<Group> = Vec::new();
+        let mut merged_index: HashMap<usize, usize> = HashMap::new();
+        for g in 0..groups.len() {
+            let r = root(&mut parent, g);
+            let target = *merged_index.entry(r).or_insert_with(|| {
+                merged.push(Group {
+                    kind: groups[r].kind,
+                    mentions: Vec::new(),
+                    acronym: acronym_of.get(&r).cloned(),
+                });
+                merged.len() - 1
+            });
+            let taken = std::mem::take(&mut groups[g].mentions);
+            merged[target].mentions.extend(taken);
+        }
+        for group in &mut merged {
+            group.mentions.sort_unstable();
+        }
+        merged.retain(|g| !g.mentions.is_empty());
+        merged.sort_by_key(|g| g.mentions[0]);
+
+        let entities = merged
+            .iter()
+            .enumerate()
+            .map(|(id, group)| self.entity(id as u32, group, &mentions, &resolutions))
+            .collect();
+        let mut acronyms: Vec<Acronym> = Vec::new();
+        for d in definitions {
+            let start = self.words.tokens.get(d.tokens.0).map_or(0, |t| t.start);
+            let end = self.words.tokens.get(d.tokens.1 - 1).map_or(start, |t| t.end);
+            let acronym = self.words.word(d.acronym).to_string();
+            let expansion = self.text(d.expansion.0, d.expansion.1).to_string();
+            if acronyms.iter().any(|a| a.acronym == acronym && a.expansion == expansion) {
+                continue;
+            }
+            acronyms.push(Acronym {
+                acronym,
+                expansion,
+                text: self.words.text.get(start..end).unwrap_or("").to_string(),
+                start,
+                end,
+            });
+        }
+        EntityOutput { entities, acronyms }
+    }
+
+    /// People: full names group by name; a one-word mention joins the person whose first or
+    /// last name it is (the nearest earlier one, else the nearest later one); a shorter full
+    /// name joins a longer one it ends ("Shehbaz Sharif" -> "Muhammad Shehbaz Sharif").
+    fn group_people(&self, mentions: &[Mention], people: &[usize], groups: &mut Vec<Group>, group_of: &mut [usize]) {
+        let names: Vec<Vec<&str>> = people
+            .iter()
+            .map(|&m| (mentions[m].first..mentions[m].end).map(|i| self.words.lower(i)).collect())
+            .collect();
+        // Longest names first, so that shorter forms find them.
+        let mut order: Vec<usize> = (0..people.len()).collect();
+        order.sort_by_key(|&k| (std::cmp::Reverse(names[k].len()), people[k]));
+        let mut full: Vec<(Vec<&str>, usize)> = Vec::new(); // (name, group)
+        let mut single: Vec<usize> = Vec::new();
+        for k in order {
+            let name = &names[k];
+            let m = people[k];
+            if name.len() == 1 {
+                single.push(k);
+                continue;
+            }
+            let existing = full
+                .iter()
+                .find(|(n, _)| n == name || (n.len() > name.len() && n.ends_with(name)))
+                .map(|&(_, g)| g);
+            let g = existing.unwrap_or_else(|| {
+                groups.push(Group {
+                    kind: EntityKind::Person,
+                    mentions: Vec::new(),
+                    acronym: None,
+                });
+                groups.len() - 1
+            });
+            if existing.is_none() {
+                full.push((name.clone(), g));
+            }
+            groups[g].mentions.push(m);
+            group_of[m] = g;
+        }
+        single.sort_by_key(|&k| people[k]);
+        let mut singles_by_name: HashMap<&str, usize> = HashMap::new();
+        for k in single {
+            let m = people[k];
+            let word = names[k][0];
+            let position = mentions[m].first;
+            // Candidates: last-name matches first, then first-name matches.
+            let mut best: Option<(bool, usize, usize)> = None; // (last-name, distance, group)
+            for (name, g) in &full {
+                let last = name.last() == Some(&word);
+                if !last && name.first() != Some(&word) {
+                    continue;
+                }
+                // Distance to the group's nearest mention, earlier ones preferred.
+                let distance = groups[*g]
+                    .mentions
+                    .iter()
+                    .map(|&o| {
+                        let at = mentions[o].first;
+                        if at <= position {
+                            position - at
+                        } else {
+                            (at - position).saturating_add(usize::MAX / 2)
+                        }
+                    })
+                    .min()
+                    .unwrap_or(usize::MAX);
+                let better = match best {
+                    None => true,
+                    Some((best_last, best_distance, _)) => (last, std::cmp::Reverse(distance)) > (best_last, std::cmp::Reverse(best_distance)),
+                };
+                if better {
+                    best = Some((last, distance, *g));
+                }
+            }
+            let g = match best {
+                Some((_, _, g)) => g,
+                None => *singles_by_name.entry(word).or_insert_with(|| {
+                    groups.push(Group {
+                        kind: EntityKind::Person,
+                        mentions: Vec::new(),
+                        acronym: None,
+                    });
+                    groups.len() - 1
+                }),
+            };
+            groups[g].mentions.push(m);
+            group_of[m] = g;
+        }
+    }
+
+    fn entity(&self, id: u32, group: &Group, mentions: &[Mention], resolutions: &[Resolution]) -> Entity {
+        let spans: Vec<TextSpan> = group
+            .mentions
+            .iter()
+            .map(|&m| {
+                let (start, end) = mentions[m].span(self.words);
+                TextSpan {
+                    text: self.words.text.get(start..end).unwrap_or("").to_string(),
+                    start,
+                    end,
+                }
+            })
+            .collect();
+        let resolution = group.mentions.iter().map(|&m| resolutions[m]).find(|r| r.place.is_some() || r.organization.is_some() || r.nationality_country.is_some()).unwrap_or_default();
+        let user_entry = group
+            .mentions
+            .iter()
+            .find_map(|&m| mentions[m].user.and_then(|t| self.user.and_then(|u| u.entry(t))));
+        let mut entity = Entity {
+            id,
+            kind: group.kind,
+            name: String::new(),
+            mentions: spans,
+            titles: Vec::new(),
+            acronym: group.acronym.clone(),
+            country: None,
+            geo: None,
+        };
+        if let Some(entry) = user_entry {
+            entity.kind = entry.kind;
+            entity.name = entry.canonical.clone();
+            entity.country = entry.country.clone();
+            entity.geo = entry.geo;
+            if entry.acronym.is_some() {
+                entity.acronym = entry.acronym.clone();
+            }
+        } else if let Some(place) = resolution.place {
+            entity.name = place.name.to_string();
+            entity.country = place.country.map(str::to_string);
+            entity.geo = place.geo.map(|g| Geo {
+                lat: g.lat,
+                lon: g.lon,
+                geonames_id: u64::from(g.geonames_id),
+            });
+        } else if let Some(org) = resolution.organization.and_then(|o| TABLES.organizations.get(o as usize)) {
+            entity.name = org.name.to_string();
+            if entity.acronym.is_none() {
+                entity.acronym = org.acronym.map(str::to_string);
+            }
+        } else {
+            if let Some(country) = resolution.nationality_country {
+                entity.country = Some(country.to_string());
+            }
+            entity.name = self.canonical_name(group, mentions);
+        }
+        if entity.name.is_empty() {
+            entity.name = display_case(&collapse_spaces(&entity.mentions[0].text));
+        }
+        if entity.kind == EntityKind::Person {
+            for &m in &group.mentions {
+                let mention = &mentions[m];
+                let mut ranges = titles::before(self.words, mention.first);
+                ranges.extend(titles::after(self.words, mention.end));
+                for (a, b) in ranges {
+                    let title = collapse_spaces(self.text(a, b));
+                    if !entity.titles.iter().any(|t| t.eq_ignore_ascii_case(&title)) {
+                        entity.titles.push(title);
+                    }
+                }
+            }
+        }
+        entity
+    }
+
+    /// The name a group goes by: its longest mention, preferring one not in capitals.
+    fn canonical_name(&self, group: &Group, mentions: &[Mention]) -> String {
+        let best = group
+            .mentions
+            .iter()
+            .copied()
+            .filter(|&m| mentions[m].kind == group.kind || group.kind != EntityKind::Person)
+            .max_by_key(|&m| {
+                let mention = &mentions[m];
+                let written = self.text(mention.first, mention.end);
+                let mixed = written.chars().any(|c| c.is_lowercase());
+                (mention.end - mention.first, mixed, std::cmp::Reverse(mention.first))
+            });
+        match best {
+            Some(m) => display_case(&collapse_spaces(self.text(mentions[m].first, mentions[m].end))),
+            None => String::new(),
+        }
+    }
+}
+
+/// White space runs as single spaces.
+fn collapse_spaces(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A name in capitals in its display casing ("KHAWAJA ASIF" -> "Khawaja Asif"); short
+/// one-word names in capitals are acronyms and stay ("NATO", "TTP").
+fn display_case(name: &str) -> String {
+    if name.chars().any(|c| c.is_lowercase()) || !name.chars().any(|c| c.is_uppercase()) {
+        return name.to_string();
+    }
+    if !name.contains(' ') && name.chars().count() <= 5 {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut word_start = true;
+    for c in name.chars() {
+        if c.is_alphabetic() {
+            if word_start {
+                out.push(c);
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            word_start = false;
+        } else {
+            out.push(c);
+            word_start = c.is_whitespace() || c == '-';
+        }
+    }
+    out
 }

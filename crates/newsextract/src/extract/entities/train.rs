@@ -7,7 +7,8 @@
 //! nothing runs in parallel: the same data and options give byte-identical weights.
 
 use super::features::{Context, Part, Tag, TAG_COUNT, TYPES};
-use super::tagger::{decode, spans, Frozen, Model, Scorer};
+use super::features::{may_continue, may_open, History};
+use super::tagger::{decode, decode_line, lines, path_features, spans, Frozen, Lattice, Model, Scorer};
 use crate::text::tokens::Words;
 
 /// A text with its gold entities.
@@ -138,6 +139,14 @@ fn prepare(doc: &Document) -> Prepared<'_> {
         let covered: Vec<usize> = (0..words.len())
             .filter(|&i| words.tokens[i].start < entity.end && words.tokens[i].end > entity.start)
             .collect();
+        // An entity the decoder cannot produce (one starting without a capital, one with a
+        // word inside that no name has, one across lines) would be learnt again and again in
+        // vain; it is left out of the gold tags.
+        let representable = covered.first().is_some_and(|&i| may_open(&words, i))
+            && covered.iter().skip(1).all(|&i| may_continue(&words, i) && !words.tokens[i].line_start);
+        if !representable {
+            continue;
+        }
         match covered.as_slice() {
             [] => {}
             [only] => gold[*only] = Tag::new(Part::Unit, ty),
@@ -163,12 +172,6 @@ struct Perceptron {
     mistakes: usize,
 }
 
-/// The perceptron learning from one document's gold tags.
-struct Learner<'p, 'g> {
-    perceptron: &'p mut Perceptron,
-    gold: &'g [Tag],
-}
-
 impl Perceptron {
     fn update(&mut self, feature: u32, tag: Tag, delta: i32) {
         let k = feature as usize * TAG_COUNT + usize::from(tag.0);
@@ -192,30 +195,52 @@ impl Perceptron {
     }
 }
 
-impl Scorer for Learner<'_, '_> {
+/// The weights being learnt, as the decoder reads them.
+struct Current<'p>(&'p Perceptron);
+
+impl Scorer for Current<'_> {
     fn bits(&self) -> u32 {
-        self.perceptron.bits
+        self.0.bits
     }
 
-    fn score(&mut self, features: &[u32], scores: &mut [f32; TAG_COUNT]) {
-        let weights = &self.perceptron.weights;
-        for &f in features {
-            let row = &weights[f as usize * TAG_COUNT..(f as usize + 1) * TAG_COUNT];
-            for (score, &w) in scores.iter_mut().zip(row) {
-                *score += w as f32;
-            }
+    fn add(&self, feature: u32, scores: &mut [f32; TAG_COUNT]) {
+        let start = feature as usize * TAG_COUNT;
+        let row = &self.0.weights[start..start + TAG_COUNT];
+        for (score, &w) in scores.iter_mut().zip(row) {
+            *score += w as f32;
         }
     }
+}
 
-    fn observe(&mut self, token: usize, features: &[u32], chosen: Tag) {
-        let perceptron = &mut *self.perceptron;
-        perceptron.step += 1;
-        let gold = self.gold.get(token).copied().unwrap_or(Tag::O);
-        if chosen != gold {
-            perceptron.mistakes += 1;
-            for &f in features {
-                perceptron.update(f, gold, 1);
-                perceptron.update(f, chosen, -1);
+impl Perceptron {
+    /// One document: each line is decoded with the current weights and, where it differs
+    /// from the gold tags, the gold path's features gain 1 and the predicted path's lose 1.
+    fn learn(&mut self, context: &Context<'_, '_>, gold: &[Tag], lattice: &mut Lattice) {
+        let mut predicted = vec![Tag::O; gold.len()];
+        let mut history = History::default();
+        let mut buffer = Vec::new();
+        for line in lines(context) {
+            decode_line(context, line.clone(), &history, &Current(self), lattice, &mut predicted);
+            self.step += line.len() as u32;
+            for i in line.clone() {
+                let previous = |tags: &[Tag]| if i == line.start { Tag::O } else { tags[i - 1] };
+                let (gold_pair, predicted_pair) = ((previous(gold), gold[i]), (previous(&predicted), predicted[i]));
+                if gold[i] != predicted[i] {
+                    self.mistakes += 1;
+                }
+                if gold_pair == predicted_pair {
+                    continue;
+                }
+                for ((previous, tag), delta) in [(gold_pair, 1), (predicted_pair, -1)] {
+                    buffer.clear();
+                    path_features(context, i, previous, &history, self.bits, &mut buffer);
+                    for &f in &buffer {
+                        self.update(f, tag, delta);
+                    }
+                }
+            }
+            for i in line {
+                history.record(context, i, predicted[i]);
             }
         }
     }
@@ -232,12 +257,10 @@ impl Scorer for Averaged {
         self.bits
     }
 
-    fn score(&mut self, features: &[u32], scores: &mut [f32; TAG_COUNT]) {
-        for &f in features {
-            let row = &self.weights[f as usize * TAG_COUNT..(f as usize + 1) * TAG_COUNT];
-            for (score, &w) in scores.iter_mut().zip(row) {
-                *score += w;
-            }
+    fn add(&self, feature: u32, scores: &mut [f32; TAG_COUNT]) {
+        let start = feature as usize * TAG_COUNT;
+        for (score, &w) in scores.iter_mut().zip(&self.weights[start..start + TAG_COUNT]) {
+            *score += w;
         }
     }
 }
@@ -288,19 +311,16 @@ pub fn train(
     for epoch in 1..=options.epochs.max(1) {
         shuffle.shuffle(&mut order);
         perceptron.mistakes = 0;
+        let mut lattice = Lattice::default();
         for &d in &order {
-            let mut learner = Learner {
-                perceptron: &mut perceptron,
-                gold: &prepared[d].gold,
-            };
-            decode(&contexts[d], &mut learner);
+            perceptron.learn(&contexts[d], &prepared[d].gold, &mut lattice);
         }
         let averaged = perceptron.averaged();
         let mut scorer = Averaged {
             bits,
             weights: averaged,
         };
-        let scores = evaluate_with(dev, &mut scorer);
+        let scores = evaluate_with(dev, &scorer);
         let report = EpochReport {
             epoch,
             mistakes: perceptron.mistakes,
@@ -315,7 +335,7 @@ pub fn train(
     }
     let (_, best_epoch, weights) = best.unwrap_or((0.0, 0, vec![0.0; size]));
     let model = quantise(bits, &weights);
-    let dev_scores = evaluate_with(dev, &mut Frozen(&model));
+    let dev_scores = evaluate_with(dev, &Frozen(&model));
     Trained {
         model: model.to_bytes(),
         best_epoch,
@@ -328,20 +348,21 @@ pub fn train(
 fn quantise(bits: u32, weights: &[f32]) -> Model {
     let largest = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
     let scale = if largest > 0.0 { 32_767.0 / largest } else { 0.0 };
-    let quantised = weights
+    let quantised: Vec<i16> = weights
         .iter()
         .map(|w| (w * scale).round().clamp(-32_767.0, 32_767.0) as i16)
         .collect();
-    Model::new(bits, quantised).unwrap_or_else(|| Model::new(10, vec![0; 1024 * TAG_COUNT]).expect("empty model"))
+    // `bits` is clamped to 10..=24 and `weights` has 2^bits rows, so this cannot fail.
+    Model::new(bits, &quantised).expect("weights of 2^bits rows")
 }
 
 /// Scores a model file on documents, with the tagger alone (no gazetteer rules, no merging).
 pub fn evaluate(model: &[u8], docs: &[Document]) -> Result<Scores, String> {
     let model = Model::from_bytes(model)?;
-    Ok(evaluate_with(docs, &mut Frozen(&model)))
+    Ok(evaluate_with(docs, &Frozen(&model)))
 }
 
-fn evaluate_with<S: Scorer>(docs: &[Document], scorer: &mut S) -> Scores {
+fn evaluate_with<S: Scorer>(docs: &[Document], scorer: &S) -> Scores {
     let mut per_type = vec![Score::default(); TYPES.len()];
     for doc in docs {
         let words = Words::new(&doc.text);
@@ -383,7 +404,7 @@ pub fn predict(model: &[u8], text: &str) -> Result<Vec<GoldEntity>, String> {
     let model = Model::from_bytes(model)?;
     let words = Words::new(text);
     let context = Context::new(&words);
-    let tags = decode(&context, &mut Frozen(&model));
+    let tags = decode(&context, &Frozen(&model));
     Ok(spans(&tags)
         .into_iter()
         .map(|(a, b, ty)| GoldEntity {
