@@ -39,6 +39,14 @@ pub(crate) fn classify(line: &str) -> Option<LineKind> {
     if line.is_empty() || line.len() > MAX_LINE_BYTES {
         return None;
     }
+    // Every lead-in starts with a capital, a bracket, a dash or a symbol; body lines that
+    // start otherwise are skipped at the cost of one comparison.
+    if !matches!(
+        line.as_bytes()[0],
+        b'A'..=b'Z' | b'(' | b'-' | b'*' | b'[' | b'_' | b'=' | 0xC2 | 0xE2
+    ) {
+        return None;
+    }
     if let Some(kind) = related(line) {
         return Some(kind);
     }
@@ -161,27 +169,29 @@ fn is_advertisement(line: &str) -> bool {
                 '-' | '*' | '[' | ']' | '_' | '=' | '\u{2014}' | '\u{2013}'
             )
     });
+    let core = core.trim_end_matches(':');
     if core.len() > 60 {
         return false;
     }
-    let lower = core.to_ascii_lowercase();
-    matches!(
-        lower.trim_end_matches(':'),
-        "advertisement"
-            | "advertisements"
-            | "advert"
-            | "ad"
-            | "ads"
-            | "sponsored"
-            | "sponsored content"
-            | "story continues below advertisement"
-            | "article continues below advertisement"
-            | "article continues after advertisement"
-            | "continue reading below"
-            | "scroll to continue with content"
-            | "advertisement - scroll to continue"
-            | "advertisement - continue reading below"
-    )
+    const ADVERTS: &[&str] = &[
+        "advertisement",
+        "advertisements",
+        "advert",
+        "ad",
+        "ads",
+        "sponsored",
+        "sponsored content",
+        "story continues below advertisement",
+        "article continues below advertisement",
+        "article continues after advertisement",
+        "continue reading below",
+        "scroll to continue with content",
+        "advertisement - scroll to continue",
+        "advertisement - continue reading below",
+    ];
+    ADVERTS
+        .iter()
+        .any(|candidate| core.eq_ignore_ascii_case(candidate))
 }
 
 /// "(Reporting by ...", "(Writing by ...", and "Reporting by ...; Editing by ..." without
@@ -206,7 +216,12 @@ pub(crate) fn is_credits_start(line: &str) -> bool {
 
 /// "© 2023 ...", "(c) 2023", "Copyright 2023 ...", "... All rights reserved."
 fn is_copyright(line: &str) -> bool {
-    if line.starts_with('\u{00A9}') || contains_ignore_case(line, "all rights reserved") {
+    const RESERVED: &str = "all rights reserved";
+    let unpunctuated = line.trim_end_matches(['.', ' ']);
+    let ends_reserved = unpunctuated.len() >= RESERVED.len()
+        && unpunctuated.is_char_boundary(unpunctuated.len() - RESERVED.len())
+        && unpunctuated[unpunctuated.len() - RESERVED.len()..].eq_ignore_ascii_case(RESERVED);
+    if line.starts_with('\u{00A9}') || starts_with_ignore_case(line, RESERVED) || ends_reserved {
         return true;
     }
     let after = if starts_with_ignore_case(line, "(c)") {
