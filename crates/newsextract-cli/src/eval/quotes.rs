@@ -152,6 +152,11 @@ fn parse_ann(standoff: &str, text: &str) -> Result<Vec<Attribution>, String> {
         let mut fields = line.split('\t');
         let id = fields.next().unwrap_or_default();
         let body = fields.next().unwrap_or_default();
+        // A span's text may hold a line break: its continuation lines carry no id.
+        let is_id = id.len() > 1 && id[1..].bytes().all(|b| b.is_ascii_digit());
+        if !is_id {
+            continue;
+        }
         if id.starts_with('T') {
             let (kind, offsets) = body
                 .split_once(' ')
@@ -446,6 +451,16 @@ mod tests {
         assert_eq!(&text[a.source[0].0..a.source[0].1], "Zoë");
         assert_eq!(&text[a.content[0].0..a.content[0].1], "“ça va bien”");
         assert!(parse_ann("T1\tContent 0 999\tx\n", text).is_err());
+    }
+
+    #[test]
+    fn span_texts_running_over_lines_are_skipped() {
+        let text = "3.\n\nThe number grew, it said.";
+        let standoff = "T1\tContent 0 2;4 17\t3.\n\nThe number grew\nT2\tSource 19 21\tit\n\
+                        E1\tAttribution:T9 Content:T1 Source:T2\n";
+        let attributions = parse_ann(standoff, text).unwrap();
+        assert_eq!(attributions.len(), 1);
+        assert_eq!(attributions[0].source, vec![(19, 21)]);
     }
 
     #[test]

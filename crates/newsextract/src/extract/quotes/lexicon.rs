@@ -140,6 +140,7 @@ const SPEECH_ACTS: &[&str] = &[
     "touts", "touted", "quote", "quotes", "quoted", "characterize", "characterizes",
     "characterized", "characterise", "characterised", "portray", "portrays", "portrayed",
     "refer", "refers", "referred", "fear", "fears", "feared", "rule", "rules", "ruled",
+    "shot back", "fired back", "hit back", "snapped back", "wrote back", "chimed",
     "vowing", "promising", "pledging", "demanding", "urging", "accusing", "blaming",
     "criticizing", "criticising", "mocking", "praising", "defending", "attacking",
     "questioning", "dismissing", "citing", "comparing", "likening",

@@ -135,34 +135,77 @@ impl Para<'_, '_, '_> {
     /// The subject of a participle's clause ("Earlier, Trump attacked Clinton, saying ..."):
     /// the first name or pronoun that opens the sentence or follows its opening phrase.
     pub(super) fn clause_subject(&self, sentence_start: usize, limit: usize) -> Option<Mention> {
-        // "The Republican nominee also outlined his plan and vowed ...": a definite
-        // description up to its head noun.
-        if let Some(word) = self.word(sentence_start) {
-            if is_in(&DEFINITE, word) {
-                let head = (sentence_start + 1..limit.min(sentence_start + 5)).find(|&k| {
-                    self.word(k).is_some_and(|w| head_referent(w) != Referent::Unresolved)
-                })?;
-                let referent = head_referent(self.word(head)?);
-                return Some(Mention {
-                    first: sentence_start,
-                    last: head,
-                    kind: MentionKind::Description(referent),
-                });
-            }
-        }
         let mut k = sentence_start;
         while k < limit && k < sentence_start + 30 {
-            let opens = k == sentence_start || self.tokens[k - 1].is_punct(',');
+            // A subject opens the sentence or follows an opening phrase and its comma or dash:
+            // "Speaking in Salem, New Hampshire, Trump went after Bush".
+            let opens = k == sentence_start
+                || self.tokens[k - 1].is_punct(',')
+                || self.tokens[k - 1].is_dash(self.text);
             if opens {
-                if let Some(word) = self.word(k) {
-                    if pronoun(word).is_some() || self.is_name_word(k) {
-                        return self.starting_at(k, limit);
-                    }
+                if let Some(mention) = self.subject_at(k, limit) {
+                    return Some(mention);
                 }
             }
             k += 1;
         }
         None
+    }
+
+    /// A subject starting at `k`: a pronoun, a name, or a definite description ("The
+    /// Republican nominee", "The Slate technology columnist David Auerbach"), followed by its
+    /// verb rather than by a comma ("Hours later, ...").
+    fn subject_at(&self, k: usize, limit: usize) -> Option<Mention> {
+        let word = self.word(k)?;
+        let mention = if is_in(&DEFINITE, word) && pronoun(word).is_none() {
+            let end = limit.min(k + 7);
+            let name = (k + 1..end).find(|&n| self.is_name_word(n) && !self.is_title(n));
+            let head = (k + 1..end).find(|&h| {
+                self.word(h).is_some_and(|w| head_referent(w) != Referent::Unresolved)
+            });
+            // A name right after the description, or before any head noun, is the subject.
+            let name_first = match (name, head) {
+                (Some(n), Some(h)) => h > n || h + 1 == n,
+                (Some(_), None) => true,
+                _ => false,
+            };
+            match (name, head) {
+                (Some(n), _) if name_first => {
+                    let mut last = n;
+                    while last + 1 < limit && self.is_name_word(last + 1) {
+                        last += 1;
+                    }
+                    Mention {
+                        first: n,
+                        last,
+                        kind: MentionKind::Name,
+                    }
+                }
+                (_, Some(h)) => Mention {
+                    first: k,
+                    last: h,
+                    kind: MentionKind::Description(head_referent(self.word(h)?)),
+                },
+                _ => return None,
+            }
+        } else if pronoun(word).is_some() || self.is_name_word(k) {
+            self.starting_at(k, limit)?
+        } else {
+            return None;
+        };
+        let mut next = mention.last + 1;
+        while self.word(next).is_some_and(|w| is_in(&VERB_MODIFIERS, w) || is_adverb(w)) {
+            next += 1;
+        }
+        // "Trump returned ...", "Trump, who spoke ..., said"; not "Hours later, Trump ...".
+        let follows = match self.tokens.get(next) {
+            Some(t) if t.is_word() => !self.is_name_word(next) || self.is_cue(next),
+            Some(t) if t.is_punct(',') => self
+                .word(next + 1)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase)),
+            _ => false,
+        };
+        follows.then_some(mention)
     }
 
     /// The speaker phrase that ends with token `j`.
@@ -212,11 +255,17 @@ impl Para<'_, '_, '_> {
                 kind: MentionKind::Name,
             });
         }
-        if is_in(&DETERMINERS, word) || is_in(&PHRASE_BREAKS, word) || self.is_cue(j) {
+        if is_in(&DETERMINERS, word)
+            || is_in(&PHRASE_BREAKS, word)
+            || is_in(&INNER_PREPOSITIONS, word)
+            || self.is_cue(j)
+        {
             return None;
         }
-        // Numbers and adverbs ("forcefully said") head no speaker phrase.
-        if word.chars().next().is_some_and(char::is_numeric) || is_adverb(word) {
+        // Numbers, adverbs ("forcefully said") and participles ("were hacked suggested") head
+        // no speaker phrase.
+        let participle = word.len() > 4 && word.ends_with("ed") && !is_in(&PERSON_HEADS, word);
+        if word.chars().next().is_some_and(char::is_numeric) || is_adverb(word) || participle {
             return None;
         }
         self.description_ending_at(j, left)
@@ -282,7 +331,10 @@ impl Para<'_, '_, '_> {
         }
         let word = self.word(i)?;
         if let Some((first, last)) = self.entity_tokens(i, i, right) {
-            if first == i {
+            // "Mississippi Gov. Tate Reeves": an entity that a longer name goes on from is a
+            // modifier, not the speaker.
+            let name_goes_on = self.is_name_word(last + 1) || self.is_title(last + 1);
+            if first == i && (last + 1 >= right || !name_goes_on) {
                 return Some(Mention {
                     first,
                     last,

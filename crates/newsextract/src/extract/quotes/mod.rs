@@ -218,11 +218,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             };
             if owned && (form.noun_too || form.class == CueClass::Noun) {
                 form.class = CueClass::Noun;
-            } else if form.class == CueClass::Noun
-                || (form.noun_too
-                    && first > 0
-                    && is_in(&DETERMINERS, self.tokens[first - 1].text(self.text)))
-            {
+            } else if form.class == CueClass::Noun || (form.noun_too && self.reads_as_noun(first)) {
                 continue;
             }
             let index = self.cues.len() as u32;
@@ -230,6 +226,19 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             self.cue_at[first] = index;
             self.cue_end_at[last] = index;
         }
+    }
+
+    /// True when the word at `i` follows a determiner or "of", directly or after one modifier:
+    /// "the claims", "a series of tweets", "of Republican claims".
+    fn reads_as_noun(&self, i: usize) -> bool {
+        let opens_phrase = |k: usize| {
+            self.tokens[k].is_word() && {
+                let w = self.tokens[k].text(self.text);
+                is_in(&DETERMINERS, w) || w.eq_ignore_ascii_case("of")
+            }
+        };
+        (i >= 1 && opens_phrase(i - 1))
+            || (i >= 2 && self.tokens[i - 1].is_word() && opens_phrase(i - 2))
     }
 
     /// A title-case line ("Flynn Says Trump ‘Absolutely Right’") where verbs are capitalised.
@@ -263,7 +272,6 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
     /// Runs the rules on the paragraph, adds its quotes to `out`, and returns the turn for the
     /// next paragraph.
     fn extract(&self, previous: Turn, out: &mut Vec<Quote>) -> Turn {
-        let mut events: Vec<(usize, Speaker)> = Vec::new();
         let mut direct_cues = vec![false; self.cues.len()];
         let mut found: Vec<(QuoteKind, Option<Attribution>)> = Vec::with_capacity(self.pieces.len());
         for (q, &t) in self.piece_token.iter().enumerate() {
@@ -288,33 +296,53 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             found.push((kind, attribution));
         }
         let reported = self.reported(&direct_cues);
-        for (position, _, attribution) in &reported {
-            if let Some(speaker) = self.resolve(attribution.mention) {
-                events.push((*position, speaker));
-            }
-        }
-        // Every speech cue with a subject is a turn, including a lead-in that ends with a
-        // colon ("Caddell continued:") and hands its speaker to the quote below it.
+        // Turns: who spoke where in this paragraph, by position. A reporting verb with a named
+        // subject is one ("Kerry said that ..."); so is every quote's speaker, as it is found.
+        let mut turns: Vec<(usize, Speaker)> = Vec::new();
         for cue in &self.cues {
-            if cue.form.class != CueClass::Speech {
+            if cue.form.class != CueClass::Speech || !cue.form.reports {
                 continue;
             }
             let (sentence_start, _) = self.sentence_of(cue.first);
-            if let Some(mention) = self.cue_subject(cue, sentence_start) {
-                if let Some(speaker) = self.resolve(mention) {
-                    events.push((self.tokens[cue.first].start, speaker));
-                }
+            let mention = if cue.first == sentence_start {
+                self.starting_at(cue.last + 1, self.tokens.len())
+            } else {
+                self.cue_subject(cue, sentence_start)
+            };
+            let named = mention.filter(|m| {
+                !matches!(m.kind, MentionKind::Description(Referent::Unresolved))
+            });
+            if let Some(speaker) = named.and_then(|m| self.resolve(m)) {
+                turns.push((self.tokens[cue.first].start, speaker));
             }
         }
+        turns.sort_by_key(|(position, _)| *position);
+        let lead = self.lead_speaker();
+        let mut next_turn = 0;
+        let mut current: Option<Speaker> = None;
         // Direct and partial quotes, in order, so an inherited speaker passes on.
         let mut open_quote = previous.open_quote;
         let mut last_open = None;
         for (q, (kind, attribution)) in found.iter().enumerate() {
             let piece = self.pieces[q];
             let t = self.piece_token[q];
+            let start = self.tokens[t].start;
+            while let Some((position, speaker)) = turns.get(next_turn) {
+                if *position >= start {
+                    break;
+                }
+                current = Some(speaker.clone());
+                next_turn += 1;
+            }
             let mut speaker = attribution.and_then(|a| self.resolve(a.mention));
             if speaker.is_none() && *kind == QuoteKind::Direct {
-                speaker = self.transcript_speaker(piece);
+                speaker = self
+                    .transcript_speaker(piece)
+                    .or_else(|| self.colon_speaker(t))
+                    .or_else(|| lead.clone());
+            }
+            if speaker.is_none() && *kind == QuoteKind::Partial {
+                speaker = lead.clone().or_else(|| self.subject_speaker(piece, t));
             }
             let mut cue = attribution.and_then(|a| a.cue).and_then(|c| self.cue_span(c));
             let continues = q == 0 && piece.at_paragraph_start;
@@ -345,18 +373,13 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             if speaker.is_none() && *kind == QuoteKind::Direct {
                 // The same speaker goes on: earlier in the paragraph, or the last speaker of the
                 // paragraph before when this quote opens the paragraph.
-                let start = self.tokens[t].start;
-                speaker = events
-                    .iter()
-                    .filter(|(position, _)| *position < start)
-                    .max_by_key(|(position, _)| *position)
-                    .map(|(_, s)| s.clone());
+                speaker = current.clone();
                 if speaker.is_none() && t == 0 {
                     speaker = previous.speaker.clone();
                 }
             }
             if let Some(s) = &speaker {
-                events.push((self.tokens[t].start, s.clone()));
+                current = Some(s.clone());
             }
             let index = out.len();
             out.push(Quote {
@@ -367,10 +390,24 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
                 speaker,
                 cue,
             });
-            if !piece.closed && q + 1 == self.pieces.len() && piece.mark_end >= self.end_of_paragraph() {
+            if !piece.closed
+                && q + 1 == self.pieces.len()
+                && piece.mark_end >= self.end_of_paragraph()
+            {
                 let mut indices = chain.unwrap_or_default();
                 indices.push(index);
                 last_open = Some((piece.family, indices));
+            }
+        }
+        if let Some((_, speaker)) = turns[next_turn..].last() {
+            current = Some(speaker.clone());
+        }
+        // A lead-in that ends with a colon ("Caddell continued:", "President Clinton released
+        // the following statement:") hands its speaker to the quote below it.
+        let introduces = self.tokens.last().is_some_and(|t| t.is_punct(':'));
+        if introduces {
+            if let Some(speaker) = self.colon_speaker(self.tokens.len()) {
+                current = Some(speaker);
             }
         }
         for (_, span, attribution) in reported {
@@ -386,12 +423,68 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             });
         }
         Turn {
-            speaker: events
-                .into_iter()
-                .max_by_key(|(position, _)| *position)
-                .map(|(_, s)| s),
+            speaker: current,
             open_quote: last_open,
         }
+    }
+
+    /// `Trump: ‘I’m the Worst Thing ...’`, `Lopez: Well, no one is like, ‘...’`: a paragraph
+    /// that opens with a name and a colon (a headline or a transcript line) is that speaker's.
+    fn lead_speaker(&self) -> Option<Speaker> {
+        let mut k = 0;
+        while k < self.tokens.len().min(8) && !self.tokens[k].is_punct(':') {
+            k += 1;
+        }
+        if !self.tokens.get(k).is_some_and(|t| t.is_punct(':')) || k == 0 {
+            return None;
+        }
+        let mention = self.ending_at(k - 1, 0)?;
+        let names_only = (0..mention.first).all(|i| {
+            self.tokens[i].is_capitalised(self.text)
+                || self.tokens[i].text(self.text).eq_ignore_ascii_case("and")
+        });
+        (mention.kind == MentionKind::Name && names_only)
+            .then(|| self.resolve(mention))
+            .flatten()
+    }
+
+    /// The speaker of a quote after a colon (`Republican pollster Daron Shaw: “...”`, `Trump
+    /// leaned in and boomed: “...”`): the name right before the colon, or the subject of the
+    /// sentence that ends with it. `t` is the quote's token (or the token count, for a
+    /// paragraph that ends with the colon).
+    fn colon_speaker(&self, t: usize) -> Option<Speaker> {
+        let colon = t.checked_sub(1)?;
+        if !self.tokens.get(colon)?.is_punct(':') {
+            return None;
+        }
+        let (sentence_start, _) = self.sentence_of(colon);
+        let before = self
+            .ending_at(colon.checked_sub(1)?, sentence_start)
+            .filter(|m| m.kind == MentionKind::Name);
+        let mention = before.or_else(|| {
+            self.clause_subject(sentence_start, colon)
+                .filter(|m| m.kind != MentionKind::Description(Referent::Unresolved))
+        })?;
+        self.resolve(mention)
+    }
+
+    /// For a partial quote of two or more words that no cue ties to anyone, the subject of
+    /// its sentence: `Gibbs derided and insulted “the professional left”`. Single words and
+    /// titles ("Face the Nation") stay without a speaker.
+    fn subject_speaker(&self, piece: Piece, t: usize) -> Option<Speaker> {
+        let words: Vec<&str> = self.text.get(piece.start..piece.end)?.split_whitespace().collect();
+        let significant = words.iter().filter(|w| w.chars().count() > 3);
+        let title_case = significant
+            .clone()
+            .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
+        if words.len() < 2 || title_case {
+            return None;
+        }
+        let (sentence_start, _) = self.sentence_of(t);
+        let mention = self
+            .clause_subject(sentence_start, t)
+            .filter(|m| m.kind != MentionKind::Description(Referent::Unresolved))?;
+        self.resolve(mention)
     }
 
     /// A partial quote right after another in its sentence (`as a “con artist” and a
@@ -607,7 +700,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             }
             let mention = self.subject_before(k, i)?;
             let mention = self.anchor_subject(mention, i)?;
-            if new_sentence && !self.ends_attribution(cue.last) {
+            if new_sentence && !self.closes_attribution(&cue) {
                 return None;
             }
             return Some(Attribution {
@@ -615,7 +708,77 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
                 cue: Some(self.cue_at[k] as usize),
             });
         }
-        None
+        self.unlisted_verb_after(t, i)
+    }
+
+    /// True when a cue ends the attribution it is in: "Miller said.", "Trump told Britain's ITV
+    /// television.", but not "Mills then writes back, “You look cute.”", which introduces the
+    /// next quote.
+    fn closes_attribution(&self, cue: &Cue) -> bool {
+        let mut last = cue.last;
+        if cue.form.takes_object {
+            if let Some(object_end) = self.object_after(cue.last) {
+                last = object_end;
+            }
+        }
+        if !self.ends_attribution(last) {
+            return false;
+        }
+        let mut k = last + 1;
+        while self.tokens.get(k).is_some_and(|t| t.is_word()) {
+            k += 1;
+        }
+        let introduces = self.tokens.get(k).is_some_and(|t| t.is_punct(',') || t.is_punct(':'))
+            && self.tokens.get(k + 1).is_some_and(|t| matches!(t.kind, Kind::Quote(_)));
+        !introduces
+    }
+
+    /// `“This is fantastic!” beamed Donald Hartley` and `“...,” Trump boomed.`: right after a
+    /// quote that ends in a comma, "!" or "?", a name and a verb the cue list lacks still
+    /// attribute it, when they make up the whole attribution.
+    fn unlisted_verb_after(&self, t: usize, i: usize) -> Option<Attribution> {
+        let piece = self.pieces[self.quote_index(t)?];
+        let tail = self.text[piece.start..piece.mark_end]
+            .trim_end_matches(|c: char| c.is_whitespace() || is_mark(c))
+            .chars()
+            .next_back();
+        let comma_after = self.tokens.get(t + 1).is_some_and(|t| t.is_punct(','));
+        if !(comma_after || matches!(tail, Some(',' | '!' | '?'))) {
+            return None;
+        }
+        let is_verb = |k: usize| {
+            self.tokens.get(k).is_some_and(|t| t.is_word()) && {
+                let w = self.tokens[k].text(self.text);
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && (w.ends_with("ed") || w.ends_with('s'))
+                    && !is_in(&PHRASE_BREAKS, w)
+                    && !is_in(&lexicon::VERB_MODIFIERS, w)
+            }
+        };
+        let (verb, mention) = if is_verb(i) {
+            let mention = self.starting_at(i + 1, self.tokens.len())?;
+            (i, mention)
+        } else {
+            let mention = self.starting_at(i, self.tokens.len())?;
+            (is_verb(mention.last + 1).then_some(mention.last + 1)?, mention)
+        };
+        if mention.kind != MentionKind::Name && !matches!(mention.kind, MentionKind::Pronoun(_)) {
+            return None;
+        }
+        let end = verb.max(mention.last);
+        let complete = completes_attribution(self.tokens.get(end + 1))
+            || self.ends_attribution(end);
+        complete.then_some(Attribution {
+            mention,
+            cue: None,
+        })
+    }
+
+    fn quote_index(&self, t: usize) -> Option<usize> {
+        match self.tokens.get(t)?.kind {
+            Kind::Quote(q) => Some(q),
+            _ => None,
+        }
     }
 
     /// A subject found before a cue must start where the attribution starts, right after the
@@ -625,7 +788,14 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         if mention.first <= i {
             return Some(mention);
         }
-        let gap = &self.tokens[i..mention.first];
+        let mut gap = &self.tokens[i..mention.first];
+        // "another friend, Mariam Emara told CNN": a description, a comma, then the name.
+        if gap.len() > 1 && gap[gap.len() - 1].is_punct(',') {
+            gap = &gap[..gap.len() - 1];
+            if mention.kind != MentionKind::Name {
+                return None;
+            }
+        }
         if gap.len() > MAX_SUBJECT_TOKENS / 2 || gap.iter().any(|t| !t.is_word()) {
             return None;
         }
@@ -767,7 +937,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         }
         let subject = self.subject_before(cue.first, sentence_start);
         match subject.map(|m| m.kind) {
-            Some(MentionKind::Description(_)) if cue.form.participle => {
+            None | Some(MentionKind::Description(_)) if cue.form.participle => {
                 self.clause_subject(sentence_start, cue.first)
             }
             Some(MentionKind::Description(Referent::Unresolved)) if !cue.form.reports => None,

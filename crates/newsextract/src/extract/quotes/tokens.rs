@@ -137,7 +137,9 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
         let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
         // "(D-Mass.)", "R-Ky.": a party and a state abbreviation.
         let last_part = word.rsplit('-').next().unwrap_or(word);
-        if dotted || single_letter || is_in(&ABBREVIATIONS, last_part) {
+        // "U.S.", "D.C.", "a.m."; not the end of "Tchadinfos.com.".
+        let initials = dotted && word.split('.').all(|part| part.chars().count() <= 2);
+        if initials || single_letter || is_in(&ABBREVIATIONS, last_part) {
             end += 1;
         }
     }
