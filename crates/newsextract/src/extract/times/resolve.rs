@@ -76,6 +76,31 @@ fn choose<T: Copy>(anchor_key: i64, tense: Tense, candidates: &[(i64, T)]) -> Op
     }
 }
 
+/// Like [`choose`] for a day and month, where a past-tense cue is weaker evidence: news
+/// style writes the year for dates outside the current one, so a day and month without a year
+/// is rarely far from the reference date, and clauses that look past ("the dividend, declared
+/// Monday, is payable Dec. 15"; "the offer was extended to Nov. 20") often name days to come.
+/// In past-tense text a later date is chosen only when it is much nearer than the earlier one
+/// (days after count `PAST_TENSE_WEIGHT` times).
+fn choose_weighted<T: Copy>(anchor_key: i64, tense: Tense, candidates: &[(i64, T)]) -> Option<T> {
+    const PAST_TENSE_WEIGHT: i64 = 3;
+    match tense {
+        Tense::Future => choose(anchor_key, tense, candidates),
+        Tense::Past => candidates
+            .iter()
+            .min_by_key(|(k, _)| {
+                let d = k - anchor_key;
+                if d > 0 {
+                    d * PAST_TENSE_WEIGHT
+                } else {
+                    -d
+                }
+            })
+            .map(|(_, t)| *t),
+        Tense::Unknown => choose(anchor_key, tense, candidates),
+    }
+}
+
 fn year_text(year: i32) -> String {
     if year < 0 {
         format!("-{:04}", -i64::from(year))
@@ -118,7 +143,7 @@ pub(crate) fn month_day(anchor: Option<Date>, tense: Tense, month: u32, day: u32
         .filter_map(|y| Date::new(y, month, day))
         .map(|d| (d.to_days(), d))
         .collect();
-    let chosen = choose(a.to_days(), tense, &candidates)?;
+    let chosen = choose_weighted(a.to_days(), tense, &candidates)?;
     Some(Value::fixed(chosen.to_string()))
 }
 
@@ -204,35 +229,36 @@ pub(crate) fn weekday(anchor: Option<Date>, tense: Tense, weekday: u32, shift: S
     day_offset(anchor, offset)
 }
 
-/// The quarter `q` of a year the tense points at.
+/// The quarter `q` without a year: the reference year's, unless it is still to come and the
+/// clause is in the past tense (then last year's).
+///
+/// Business news reports and forecasts quarters of the current fiscal year in every tense
+/// ("expects to report third-quarter results"), so only a past-tense clause about a quarter
+/// that has not begun moves to the previous year.
 pub(crate) fn quarter(anchor: Option<Date>, tense: Tense, q: u32) -> Value {
     let Some(a) = anchor else {
         return Value::unanchored(format!("XXXX-Q{q}"));
     };
-    let key = |y: i32, q: u32| i64::from(y) * 4 + i64::from(q);
-    let candidates: Vec<(i64, i32)> = (a.year() - 1..=a.year() + 1)
-        .map(|y| (key(y, q), y))
-        .collect();
-    match choose(key(a.year(), a.quarter()), tense, &candidates) {
-        Some(y) => Value::fixed(format!("{}-Q{q}", year_text(y))),
-        None => Value::unanchored(format!("XXXX-Q{q}")),
-    }
+    let year = if q > a.quarter() && tense == Tense::Past {
+        a.year() - 1
+    } else {
+        a.year()
+    };
+    Value::fixed(format!("{}-Q{q}", year_text(year)))
 }
 
-/// The half `h` (1 or 2) of a year the tense points at.
+/// The half `h` (1 or 2) without a year, chosen as for quarters.
 pub(crate) fn half(anchor: Option<Date>, tense: Tense, h: u32) -> Value {
     let Some(a) = anchor else {
         return Value::unanchored(format!("XXXX-H{h}"));
     };
-    let key = |y: i32, h: u32| i64::from(y) * 2 + i64::from(h);
     let current = if a.month() <= 6 { 1 } else { 2 };
-    let candidates: Vec<(i64, i32)> = (a.year() - 1..=a.year() + 1)
-        .map(|y| (key(y, h), y))
-        .collect();
-    match choose(key(a.year(), current), tense, &candidates) {
-        Some(y) => Value::fixed(format!("{}-H{h}", year_text(y))),
-        None => Value::unanchored(format!("XXXX-H{h}")),
-    }
+    let year = if h > current && tense == Tense::Past {
+        a.year() - 1
+    } else {
+        a.year()
+    };
+    Value::fixed(format!("{}-H{h}", year_text(year)))
 }
 
 /// A season of a year the tense points at, or shifted strictly before/after the current one.
@@ -611,7 +637,9 @@ mod tests {
         assert_eq!(weekday(a, Tense::Past, 2, Shift::Last).text, "2023-05-02");
         assert_eq!(weekday(a, Tense::Past, 5, Shift::Next).text, "2023-05-12");
         assert_eq!(quarter(a, Tense::Past, 3).text, "2022-Q3");
-        assert_eq!(quarter(a, Tense::Unknown, 1).text, "2023-Q1");
+        assert_eq!(quarter(a, Tense::Future, 3).text, "2023-Q3");
+        assert_eq!(quarter(a, Tense::Past, 1).text, "2023-Q1");
+        assert_eq!(half(a, Tense::Past, 2).text, "2022-H2");
         assert_eq!(season(a, Tense::Unknown, Season::Summer, 0).text, "2023-SU");
         assert_eq!(season(a, Tense::Unknown, Season::Fall, -1).text, "2022-FA");
         assert_eq!(season(a, Tense::Unknown, Season::Winter, -1).text, "2022-WI");

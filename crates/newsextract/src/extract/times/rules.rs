@@ -98,18 +98,31 @@ const IRREGULAR_PAST: &[&str] = &[
     "wrote", "sent", "built", "paid", "kept", "felt", "heard", "knew", "got", "stood", "shot",
     "fled", "sought", "caught", "drew", "grew", "threw", "flew", "broke", "chose", "drove",
     "stole", "tore", "withdrew", "arose", "dealt", "meant", "slept", "swept", "bent", "lent",
-    "sank", "rang", "sang", "won", "ago", "overthrew", "undertook", "forgot", "hit", "quit",
-    "beat", "bore", "swore", "froze", "woke", "wore", "ate", "slid", "spun", "stuck", "struck",
-    "hung", "lay", "laid", "fed",
+    "sank", "rang", "sang", "won", "ago", "overthrew", "undertook", "forgot", "bore", "swore",
+    "froze", "woke", "wore", "ate", "slid", "spun", "stuck", "hung", "laid", "fed",
 ];
+
+/// Forms of "be" that make a participle passive ("will be named", "is heard").
+const BE: &[&str] = &["be", "been", "being", "is", "are", "am"];
 
 /// Words that put a clause in the future.
 const FUTURE_CUES: &[&str] = &[
-    "will", "shall", "would", "could", "might", "may", "must", "should", "ll", "gonna", "plan",
-    "plans", "planned", "planning", "schedule", "scheduled", "expected", "expects", "expect",
-    "expecting", "due", "upcoming", "next", "coming", "intend", "intends", "intended", "hope",
-    "hopes", "aim", "aims", "aiming", "tomorrow", "soon", "forecast", "forecasts", "predicted",
-    "proposed", "slated", "prepare", "prepares", "preparing", "until", "awaiting", "await",
+    "will", "shall", "gonna", "plan", "plans", "planning", "schedule", "scheduled", "expected",
+    "expects", "expect", "expecting", "upcoming", "next", "coming", "tomorrow", "slated",
+];
+
+/// Words that lean to the future but often report the past ("would", "could", "planned");
+/// they decide a month or a date, not a weekday, which news mostly uses for past days.
+const WEAK_FUTURE_CUES: &[&str] = &[
+    "would", "could", "might", "may", "must", "should", "planned", "intend", "intends",
+    "intended", "hope", "hopes", "aim", "aims", "aiming", "soon", "forecast", "forecasts",
+    "proposed", "prepare", "prepares", "preparing", "awaiting", "await", "supposed",
+];
+
+/// Words that make a weekday part of a name ("Black Friday", "Bloody Sunday").
+const WEEKDAY_NAMES: &[&str] = &[
+    "black", "good", "bloody", "super", "ash", "holy", "palm", "easter", "cyber", "man", "girl",
+    "maundy", "low", "shrove", "whit", "trinity", "mothering", "joe", "gal",
 ];
 
 /// Words a month name needs before it to be read as a month when it can also be a name or
@@ -266,11 +279,35 @@ impl<'a, 't> Matcher<'a, 't> {
         (1000..=2100).contains(&y).then_some(y as i32)
     }
 
+    /// A year at `i`, in digits ("1997") or spoken ("nineteen ninety-seven"): `(year, end)`.
+    fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year4(i) {
+            return Some((y, i + 1));
+        }
+        let f = self.spoken_year(i)?;
+        let y = f.value.text.parse().ok()?;
+        Some((y, f.end))
+    }
+
     // ---- tense ---------------------------------------------------------------------------
 
     /// The tense of the clause around tokens `start..end`: the nearest cue before the
     /// expression within its sentence, else the nearest after it.
     fn tense(&self, start: usize, end: usize) -> Tense {
+        self.tense_with(start, end, false)
+    }
+
+    /// The tense for a weekday: only strong future cues count ("will", "next").
+    fn weekday_tense(&self, start: usize, end: usize) -> Tense {
+        self.tense_with(start, end, true)
+    }
+
+    fn tense_with(&self, start: usize, end: usize, strong_only: bool) -> Tense {
+        let cue = |k: usize| match self.cue(k) {
+            Some((Tense::Future, false)) if strong_only => None,
+            Some((t, _)) => Some(t),
+            None => None,
+        };
         let mut k = start;
         let mut steps = 0;
         while k > 0 && steps < 14 {
@@ -279,7 +316,7 @@ impl<'a, 't> Matcher<'a, 't> {
             if self.is_boundary(k) || self.tokens[k + 1].newline_before {
                 break;
             }
-            if let Some(t) = self.cue(k) {
+            if let Some(t) = cue(k) {
                 return t;
             }
         }
@@ -289,7 +326,7 @@ impl<'a, 't> Matcher<'a, 't> {
             if self.tokens[k].newline_before || self.is_boundary(k) {
                 break;
             }
-            if let Some(t) = self.cue(k) {
+            if let Some(t) = cue(k) {
                 return t;
             }
             k += 1;
@@ -298,40 +335,65 @@ impl<'a, 't> Matcher<'a, 't> {
         Tense::Unknown
     }
 
-    fn cue(&self, k: usize) -> Option<Tense> {
+    /// Token `k` in lowercase, when it is an ASCII word of at most 12 letters.
+    fn lower<'b>(&self, k: usize, buf: &'b mut [u8; 12]) -> Option<&'b str> {
         let t = self.tok(k)?;
         if t.kind != TokenKind::Word || !t.text.is_ascii() || t.text.len() > 12 {
             return None;
         }
-        let mut buf = [0u8; 12];
         let bytes = t.text.as_bytes();
         for (b, c) in buf.iter_mut().zip(bytes) {
             *b = c.to_ascii_lowercase();
         }
-        let lower = std::str::from_utf8(&buf[..bytes.len()]).ok()?;
+        std::str::from_utf8(&buf[..bytes.len()]).ok()
+    }
+
+    /// The tense token `k` signals, and whether the signal is strong.
+    fn cue(&self, k: usize) -> Option<(Tense, bool)> {
+        let t = self.tok(k)?;
+        let mut buf = [0u8; 12];
+        let lower = self.lower(k, &mut buf)?;
+        let passive = k > 0 && {
+            let mut prev = [0u8; 12];
+            self.lower(k - 1, &mut prev).is_some_and(|w| BE.contains(&w))
+        };
+        if (lower == "set" || lower == "due") && (self.is(k + 1, Kw::To) || self.is(k + 1, Kw::For)) {
+            return Some((Tense::Future, true));
+        }
+        // "next to the embassy" is a place.
+        if lower == "next" && self.is(k + 1, Kw::To) {
+            return None;
+        }
         if lower == "won" && self.punct(k + 1, '\'') {
-            return Some(Tense::Future);
+            return Some((Tense::Future, true));
         }
         if lower == "going" && self.is(k + 1, Kw::To) {
-            return Some(Tense::Future);
+            return Some((Tense::Future, true));
         }
         if lower == "ll" && k > 0 && self.punct(k - 1, '\'') {
-            return Some(Tense::Future);
+            return Some((Tense::Future, true));
         }
         if FUTURE_CUES.contains(&lower) {
+            return Some((Tense::Future, true));
+        }
+        if WEAK_FUTURE_CUES.contains(&lower) {
             // "May" capitalized mid-sentence is a month or a name, not the modal.
             if lower == "may" && !t.is_lowercase() {
                 return None;
             }
-            if lower == "ll" {
-                return None;
-            }
-            return Some(Tense::Future);
+            return Some((Tense::Future, false));
         }
         if IRREGULAR_PAST.contains(&lower) {
-            return Some(Tense::Past);
+            // "is held", "will be sold": a passive participle says nothing of the time.
+            if passive {
+                return None;
+            }
+            return Some((Tense::Past, true));
         }
         if lower.len() >= 4 && lower.ends_with("ed") && t.is_lowercase() {
+            if passive {
+                return None;
+            }
             if NOT_PAST_ED.contains(&lower) {
                 return None;
             }
@@ -340,7 +402,7 @@ impl<'a, 't> Matcher<'a, 't> {
             {
                 return None;
             }
-            return Some(Tense::Past);
+            return Some((Tense::Past, true));
         }
         None
     }
@@ -455,8 +517,9 @@ impl<'a, 't> Matcher<'a, 't> {
                 if self.is(i, Kw::Mid) || self.is(i, Kw::Early) || self.is(i, Kw::Late) {
                     // "mid-afternoon", "late evening": a part of the reference day.
                     if let Lex::DayPart(part) = self.lex(j) {
-                        let value = resolve::day_offset(self.anchor, 0).with_time(part.code());
-                        return self.found(i, j + 1, TimeKind::Time, value);
+                        let (day, end) = self.attached_day(j + 1);
+                        let value = day.with_time(part.code());
+                        return self.found(i, end.max(j + 1), TimeKind::Time, value);
                     }
                 }
                 j
@@ -712,7 +775,7 @@ impl<'a, 't> Matcher<'a, 't> {
                 if let Some(f) = self.weekday_with_date(k) {
                     return (f.value, f.end);
                 }
-                let tense = self.tense(j, k + 1);
+                let tense = self.weekday_tense(j, k + 1);
                 return (
                     resolve::weekday(self.anchor, tense, u32::from(weekday), Shift::Bare),
                     k + 1,
@@ -827,6 +890,27 @@ impl<'a, 't> Matcher<'a, 't> {
     /// "1988 third quarter", "1990 first-half".
     fn year_quarter(&self, i: usize) -> Option<Found> {
         let y = self.year4(i)?;
+        // "the 1988 quarter", "the 1989 period": the quarter under discussion, in that year.
+        if i > 0 && self.is(i - 1, Kw::The) {
+            let quarter_word = matches!(
+                self.lex(i + 1),
+                Lex::Unit {
+                    unit: Unit::Quarter,
+                    plural: false
+                }
+            );
+            if quarter_word || self.word_is(i + 1, "period") {
+                let v = match self.ctx.last_quarter {
+                    Some((_, q)) => Value::fixed(format!("{y:04}-Q{q}")),
+                    None if quarter_word => return None,
+                    None => resolve::year(y),
+                };
+                let mut f = self.date(i, i + 2, v)?;
+                f.takes_the = true;
+                f.explicit = false;
+                return Some(f);
+            }
+        }
         let (which, unit, end) = self.ordinal_period(i + 1)?;
         let v = match unit {
             Unit::Quarter => Value::fixed(format!("{y:04}-Q{which}")),
@@ -913,7 +997,9 @@ impl<'a, 't> Matcher<'a, 't> {
         if let Some(p) = prev {
             // Money, numbers and codes: "$2000", "No. 1990", "Flight 2020", "#1999".
             if matches!(p.kind, TokenKind::Punct('$' | '£' | '€' | '¥' | '#' | '+' | '/'))
-                || (matches!(p.kind, TokenKind::Punct('-' | '.' | ',' | ':')) && self.touches(i))
+                || (matches!(p.kind, TokenKind::Punct('-' | '.' | ',' | ':'))
+                    && self.touches(i)
+                    && !self.after_hyphen_prefix(i))
             {
                 return None;
             }
@@ -1026,8 +1112,8 @@ impl<'a, 't> Matcher<'a, 't> {
         }
         // "August 2021", "March of 1999".
         let k = if self.is(j, Kw::Of) { j + 1 } else { j };
-        if let Some(y) = self.year4(k) {
-            return self.date(i, k + 1, resolve::year_month(y, u32::from(month)));
+        if let Some((y, end)) = self.year_at(k) {
+            return self.date(i, end, resolve::year_month(y, u32::from(month)));
         }
         // "January this year", "July last year".
         if let Some(offset) = self.relative_year_at(j) {
@@ -1048,7 +1134,13 @@ impl<'a, 't> Matcher<'a, 't> {
     fn month_alone_ok(&self, i: usize) -> bool {
         let Some(t) = self.tok(i) else { return false };
         let prev_kw = i.checked_sub(1).and_then(|p| self.kw(p));
-        let introduced = prev_kw.is_some_and(introduces_month);
+        let introduced = prev_kw.is_some_and(introduces_month) || self.after_hyphen_prefix(i);
+        // "the March for Life", "a March rally": a title or an attribute, rarely the month.
+        if matches!(prev_kw, Some(Kw::The | Kw::A | Kw::An))
+            || (i > 0 && self.tok(i - 1).is_some_and(|p| p.is_punct('"') || p.is_punct('\'')))
+        {
+            return false;
+        }
         if let Lex::Month { month: 5, .. } = t.lex {
             // "May" is also the modal and a surname: only "in May", "last May" ...
             return t.text == "May" && introduced;
@@ -1068,7 +1160,7 @@ impl<'a, 't> Matcher<'a, 't> {
                 if p.kind == TokenKind::Word && p.is_capitalized() && !is_function_word(p.lex) {
                     return false;
                 }
-                if p.is_punct('-') {
+                if p.is_punct('-') && !introduced {
                     return false;
                 }
             }
@@ -1081,6 +1173,17 @@ impl<'a, 't> Matcher<'a, 't> {
             }
         }
         true
+    }
+
+    /// Token `i` follows "mid-", "early-", "late-", "pre-", "post-" written with a hyphen.
+    fn after_hyphen_prefix(&self, i: usize) -> bool {
+        i >= 2
+            && self.punct(i - 1, '-')
+            && self.touches(i)
+            && self.touches(i - 1)
+            && (matches!(self.kw(i - 2), Some(Kw::Mid | Kw::Early | Kw::Late))
+                || self.word_is(i - 2, "pre")
+                || self.word_is(i - 2, "post"))
     }
 
     /// "this year", "last year", "next year" at `j`: the year offset.
@@ -1170,12 +1273,10 @@ impl<'a, 't> Matcher<'a, 't> {
             return None;
         }
         // "Black Friday", "Man Friday", "Bloody Sunday": a name, not a date we can resolve.
-        if i > 0 && !self.sentence_start(i) {
-            if let Some(p) = self.tok(i - 1) {
-                if p.kind == TokenKind::Word && p.is_capitalized() && !is_function_word(p.lex) {
-                    return None;
-                }
-            }
+        if i > 0 && self.tok(i - 1).is_some_and(|p| {
+            p.is_capitalized() && WEEKDAY_NAMES.iter().any(|w| p.text.eq_ignore_ascii_case(w))
+        }) {
+            return None;
         }
         if plural {
             let mut v = Value::fixed(format!("XXXX-WXX-{weekday}"));
@@ -1189,7 +1290,7 @@ impl<'a, 't> Matcher<'a, 't> {
         if let Some(f) = self.weekday_with_date(i) {
             return Some(f);
         }
-        let tense = self.tense(i, i + 1);
+        let tense = self.weekday_tense(i, i + 1);
         let v = resolve::weekday(self.anchor, tense, u32::from(weekday), Shift::Bare);
         self.with_day_part(i, i + 1, v)
     }
@@ -1217,7 +1318,13 @@ impl<'a, 't> Matcher<'a, 't> {
     fn keyword_rules(&self, i: usize, kw: Kw) -> Option<Found> {
         let anchor = self.anchor;
         match kw {
-            Kw::Today => self.date(i, i + 1, resolve::day_offset(anchor, 0)),
+            Kw::Today => {
+                // "VOA Today", "USA Today": a name.
+                if self.tok(i)?.is_capitalized() && !self.sentence_start(i) {
+                    return None;
+                }
+                self.date(i, i + 1, resolve::day_offset(anchor, 0))
+            }
             Kw::Tonight => self.found(
                 i,
                 i + 1,
@@ -1280,12 +1387,6 @@ impl<'a, 't> Matcher<'a, 't> {
                 if t.is_capitalized() && !self.sentence_start(i) {
                     return None;
                 }
-                if self
-                    .tok(i + 1)
-                    .is_some_and(|n| n.kind == TokenKind::Word && n.is_capitalized())
-                {
-                    return None;
-                }
                 let value = match kw {
                     Kw::Daily => "P1D",
                     Kw::Weekly => "P1W",
@@ -1297,6 +1398,10 @@ impl<'a, 't> Matcher<'a, 't> {
             }
             Kw::Fiscal => self.fiscal(i),
             Kw::Noon | Kw::Midday | Kw::Midnight => {
+                // "High Noon": a title.
+                if self.tok(i)?.is_capitalized() && !self.sentence_start(i) {
+                    return None;
+                }
                 let clock = if kw == Kw::Midnight { "24:00" } else { "12:00" };
                 let (day, end) = self.attached_day(i + 1);
                 self.found(i, end, TimeKind::Time, day.with_time(clock))
@@ -1323,6 +1428,11 @@ impl<'a, 't> Matcher<'a, 't> {
 
     /// "current" as a time word ("current conditions") or period ("the current quarter").
     fn current(&self, i: usize) -> Option<Found> {
+        if self.is(i + 1, Kw::Fiscal) && matches!(self.unit(i + 2), Some((Unit::Year, false))) {
+            let mut f = self.date(i, i + 3, resolve::period(self.anchor, Unit::Year, 0))?;
+            f.takes_the = true;
+            return Some(f);
+        }
         if let Some((unit, false)) = self.unit(i + 1) {
             if matches!(
                 unit,
@@ -1424,6 +1534,12 @@ impl<'a, 't> Matcher<'a, 't> {
             Kw::Next | Kw::Coming | Kw::Upcoming | Kw::Following => 1,
             _ => 0,
         };
+        // "that same day".
+        let mut same = false;
+        if kw == Kw::That && self.is(j, Kw::Same) {
+            same = true;
+            j += 1;
+        }
         // "this past weekend", "this coming Sunday".
         if kw == Kw::This {
             if self.is(j, Kw::Past) {
@@ -1486,13 +1602,18 @@ impl<'a, 't> Matcher<'a, 't> {
                 mark(self.date(i, end, resolve::holiday(anchor, tense, holiday, direction)))
             }
             Lex::DayPart(part) => {
-                let day = match (kw, part) {
-                    (Kw::This, _) => 0,
-                    (Kw::Last, DayPart::Night | DayPart::Evening) => -1,
+                let (base, day) = match (kw, part) {
+                    (Kw::This, _) => (anchor, 0),
+                    (Kw::Last, DayPart::Night | DayPart::Evening) => (anchor, -1),
+                    // "the next morning": after the day last mentioned.
+                    (Kw::Next | Kw::Following, _) if the_before => (self.context_date(), 1),
                     _ => return None,
                 };
-                let v = resolve::day_offset(anchor, day).with_time(part.code());
-                self.found(i, j + 1, TimeKind::Time, v)
+                let v = resolve::day_offset(base, day).with_time(part.code());
+                let mut f = self.found(i, j + 1, TimeKind::Time, v)?;
+                f.takes_the = true;
+                f.explicit = kw == Kw::This || kw == Kw::Last;
+                Some(f)
             }
             Lex::Word(Kw::Half) if direction < 0 && kw == Kw::Last => {
                 // "the last half of 1989".
@@ -1500,6 +1621,13 @@ impl<'a, 't> Matcher<'a, 't> {
                 mark(self.date(i, end, v))
             }
             Lex::Unit { unit, plural: false } => {
+                // "This Week", "Next Year": a title, not a date.
+                if self.tok(j)?.is_capitalized() && !self.tok(j)?.is_all_caps() {
+                    return None;
+                }
+                if kw == Kw::That && unit == Unit::Day && !same {
+                    return None;
+                }
                 mark(self.relative_unit(i, j, kw, direction, unit, the_before))
             }
             Lex::Unit { unit, plural: true } => {
@@ -1591,6 +1719,12 @@ impl<'a, 't> Matcher<'a, 't> {
                     Unit::Day => {
                         let d = self.context_date()?;
                         let mut f = self.date(i, j + 1, Value::fixed(d.to_string()))?;
+                        f.explicit = false;
+                        Some(f)
+                    }
+                    Unit::Quarter => {
+                        let (y, q) = self.ctx.last_quarter?;
+                        let mut f = self.date(i, j + 1, Value::fixed(format!("{y:04}-Q{q}")))?;
                         f.explicit = false;
                         Some(f)
                     }
@@ -1853,8 +1987,7 @@ impl<'a, 't> Matcher<'a, 't> {
         if self.is(k, Kw::Fiscal) {
             k += 1;
         }
-        let y = self.year4(k)?;
-        Some((y, k + 1))
+        self.year_at(k)
     }
 
     /// "of this year", "of next year", "of last year", "of the year": `(offset, end)`.
@@ -1935,12 +2068,8 @@ impl<'a, 't> Matcher<'a, 't> {
         if self.is(k, Kw::Of) {
             k += 1;
         }
-        if let Some(y) = self.year4(k) {
-            let mut f = self.date(
-                i,
-                k + 1,
-                Value::fixed(format!("{y:04}-{}", season.code())),
-            )?;
+        if let Some((y, end)) = self.year_at(k) {
+            let mut f = self.date(i, end, Value::fixed(format!("{y:04}-{}", season.code())))?;
             f.takes_the = true;
             return Some(f);
         }
@@ -2031,6 +2160,7 @@ impl<'a, 't> Matcher<'a, 't> {
                 if (self.is(i + 2, Kw::Earlier) || self.is(i + 2, Kw::Ago)) && self.touches(i + 2)
                 {
                     let mut end = i + 3;
+                    let mut value = self.year_ago(1);
                     if matches!(
                         self.lex(end),
                         Lex::Unit {
@@ -2040,18 +2170,41 @@ impl<'a, 't> Matcher<'a, 't> {
                     ) || self.word_is(end, "period")
                     {
                         end += 1;
+                    } else if let Some((n, which, e)) = self.ordinal_period(end) {
+                        // "the year-earlier third quarter".
+                        if let Some(a) = self.anchor {
+                            let code = if which == Unit::Quarter { "Q" } else { "H" };
+                            value = Value::fixed(format!("{:04}-{code}{n}", a.year() - 1));
+                        }
+                        end = e;
                     }
-                    let mut f = self.date(i, end, self.year_ago(1))?;
+                    let mut f = self.date(i, end, value)?;
                     f.takes_the = true;
                     f.explicit = false;
                     return Some(f);
                 }
-                if self.is(i + 2, Kw::End) && self.touches(i + 2) {
+                if self.is(i + 2, Kw::End) && self.touches(i + 2) && self.touches(i + 1) {
                     let v = match self.anchor {
                         Some(a) => Value::fixed(format!("{:04}-12-31", a.year())),
                         None => Value::unanchored("XXXX-12-31"),
                     };
                     return self.date(i, i + 3, v);
+                }
+            }
+            // "year end", "year's end".
+            if unit == Unit::Year {
+                let end = if self.is(i + 1, Kw::End) {
+                    Some(i + 2)
+                } else if self.punct(i + 1, '\'') && self.word_is(i + 2, "s") && self.is(i + 3, Kw::End)
+                {
+                    Some(i + 4)
+                } else {
+                    None
+                };
+                if let Some(end) = end {
+                    let mut f = self.date(i, end, resolve::period(self.anchor, Unit::Year, 0))?;
+                    f.explicit = false;
+                    return Some(f);
                 }
             }
             return None;
@@ -2156,6 +2309,54 @@ impl<'a, 't> Matcher<'a, 't> {
                 return None;
             }
             Lex::Word(Kw::The) => return None,
+            Lex::Word(Kw::Latest) if self.word_is(j + 1, "period") => {
+                let mut f = self.date(i, j + 2, self.the_quarter())?;
+                f.explicit = false;
+                return Some(f);
+            }
+            Lex::Word(Kw::Full | Kw::Whole | Kw::Entire | Kw::Fiscal)
+                if matches!(
+                    self.lex(j + 1),
+                    Lex::Unit {
+                        unit: Unit::Year,
+                        plural: false
+                    }
+                ) =>
+            {
+                return self.the_year(i);
+            }
+            Lex::Unit {
+                unit: Unit::Month,
+                plural: false,
+            } => {
+                // "the month of May".
+                if self.is(j + 1, Kw::Of) {
+                    if let Lex::Month { .. } = self.lex(j + 2) {
+                        let f = self.month_rules(j + 2)?;
+                        return Some(Found { start: i, ..f });
+                    }
+                    return None;
+                }
+                let mut f = self.date(i, j + 1, resolve::period(anchor, Unit::Month, 0))?;
+                f.explicit = false;
+                return Some(f);
+            }
+            Lex::Unit {
+                unit: Unit::Week,
+                plural: false,
+            } if self.is(j + 1, Kw::Of) => {
+                // "the week of March 6".
+                let f = self.month_day(j + 2)?;
+                let day = f.value.text.get(..10).and_then(|d| d.parse::<Date>().ok());
+                let v = match day {
+                    Some(d) => {
+                        let (y, w) = d.iso_week();
+                        Value::fixed(format!("{y:04}-W{w:02}"))
+                    }
+                    None => Value::unanchored("XXXX-WXX"),
+                };
+                return self.date(i, f.end, v);
+            }
             _ => {
                 if self.word_is(j, "foreseeable") && self.is(j + 1, Kw::Future) {
                     return self.date(i, j + 2, Value::fixed("FUTURE_REF"));
@@ -2178,7 +2379,14 @@ impl<'a, 't> Matcher<'a, 't> {
     /// "the year": the reference year, a year-long span ("the year ended March 31"), or
     /// "the year 2000".
     fn the_year(&self, i: usize) -> Option<Found> {
-        let j = i + 1;
+        let mut j = i + 1;
+        // "the fiscal year", "the full year": the same rules.
+        if matches!(
+            self.kw(j),
+            Some(Kw::Full | Kw::Whole | Kw::Entire | Kw::Fiscal)
+        ) {
+            j += 1;
+        }
         if self.punct(j + 1, '-') && self.touches(j + 1) {
             let f = self.bare_unit_rules(j)?;
             return Some(Found { start: i, ..f });
@@ -2256,6 +2464,15 @@ impl<'a, 't> Matcher<'a, 't> {
                 })
             }
             Lex::Word(Kw::Several | Kw::Many | Kw::Few) => simple(i + 1, None),
+            Lex::Word(Kw::Couple) => {
+                let end = if self.is(i + 1, Kw::Of) { i + 2 } else { i + 1 };
+                simple(end, Some(2.0))
+            }
+            Lex::Word(Kw::Another) => Some(Amount {
+                end: i + 1,
+                value: Some(1.0),
+                article: true,
+            }),
             Lex::Word(Kw::Some) => {
                 // "some years" is vague; "some 20 years" is a qualifier, handled before.
                 matches!(self.unit(i + 1), Some((_, true))).then_some(())?;
@@ -2356,6 +2573,17 @@ impl<'a, 't> Matcher<'a, 't> {
         let mut j = amount.end;
         if self.punct(j, '-') && self.touches(j) && self.touches(j + 1) {
             j += 1;
+        } else {
+            // "two more weeks", "an additional year", "eight trading days".
+            if self.is(j, Kw::More) || self.is(j, Kw::Additional) {
+                j += 1;
+            }
+            if ["trading", "business", "working", "calendar", "full"]
+                .iter()
+                .any(|w| self.word_is(j, w))
+            {
+                j += 1;
+            }
         }
         let unit = match self.lex(j) {
             Lex::Unit { unit, .. } => unit,
@@ -2381,28 +2609,53 @@ impl<'a, 't> Matcher<'a, 't> {
         if let Some(v) = value.as_mut() {
             end = self.and_a_half(end, v);
         }
-        // Ages are not time expressions: "37 years old", "a 25-year-old".
-        if self.is(end, Kw::Old)
-            || (self.punct(end, '-') && self.touches(end) && self.is(end + 1, Kw::Old))
+        // Ages are not time expressions: "37 years old", "a 6-year-old boy".
+        if self.is(end, Kw::Old) || (self.is(end, Kw::Of) && self.word_is(end + 1, "age")) {
+            return None;
+        }
+        if self.punct(end, '-') && self.touches(end) && self.is(end + 1, Kw::Old) {
+            return None;
+        }
+        // "60 Minutes": a title.
+        if self
+            .tok(end - 1)
+            .is_some_and(|t| t.is_capitalized() && !t.is_all_caps())
+            && !self.sentence_start(end - 1)
         {
             return None;
         }
-        if self.is(end, Kw::Of) && self.word_is(end + 1, "age") {
+        // "a year-earlier loss": the adjective "year-earlier" is the expression.
+        if self.punct(end, '-') && self.touches(end) && amount.article {
             return None;
+        }
+        // "a week or so ago".
+        let mut after = end;
+        if self.is(after, Kw::Or) && self.is(after + 1, Kw::So) {
+            after += 2;
+        }
+        if after != end && (self.is(after, Kw::Ago) || self.is(after, Kw::Earlier)) {
+            end = after;
         }
         let n = value.map(|v| v.round() as i64);
         if self.is(end, Kw::Ago) {
+            let from_context = n == Some(1) && unit == Unit::Year && self.ctx.last_quarter.is_some();
             let v = match (n, unit) {
                 (None, _) => Value::fixed("PAST_REF"),
                 (Some(1), Unit::Year) => self.year_ago(1),
                 (Some(n), _) => resolve::shifted(self.anchor, unit, n, -1),
             };
-            return self.date(i, end + 1, v);
+            let mut f = self.date(i, end + 1, v)?;
+            f.explicit = !from_context;
+            return Some(f);
         }
         if self.is(end, Kw::Earlier) || self.is(end, Kw::Later) {
             let sign = if self.is(end, Kw::Earlier) { -1 } else { 1 };
             let v = match (n, unit) {
-                (None, _) => return None,
+                (None, _) => {
+                    // "a few days later": how long, not when.
+                    let v = Value::fixed(resolve::duration(None, unit));
+                    return self.found(i, end, TimeKind::Duration, v);
+                }
                 (Some(1), Unit::Year) if sign < 0 => self.year_ago(1),
                 (Some(n), Unit::Year | Unit::Decade | Unit::Century) => {
                     let base = self.context_year().and_then(|y| Date::new(y, 7, 1));
@@ -2421,8 +2674,8 @@ impl<'a, 't> Matcher<'a, 't> {
             };
             return self.date(i, end + 2, v);
         }
-        if unit == Unit::Quarter {
-            // "three quarters of the vote" is a fraction.
+        if unit == Unit::Quarter && value.is_some() {
+            // "three quarters of the vote" is a fraction; "several quarters" is time.
             return None;
         }
         if amount.article {
