@@ -332,7 +332,8 @@ pub(super) static VERB_MODIFIERS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
         "alone", "herself", "himself", "themselves", "itself", "personally", "directly", "not",
         "however", "yesterday", "today", "tonight", "morning", "afternoon", "evening", "night",
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "on",
-        "early", "late", "week", "month", "year", "overnight",
+        "early", "late", "week", "month", "year", "overnight", "now", "meanwhile", "instead",
+        "eventually", "ultimately", "currently", "once", "long", "ago",
     ])
 });
 
@@ -377,7 +378,9 @@ pub(super) static CAPITALISED_NON_NAMES: Lazy<HashSet<&'static str>> = Lazy::new
         "through", "without", "within", "against", "toward", "towards", "into", "until",
         "having", "being", "following", "including", "amid", "once", "whether", "do", "does",
         "did", "is", "was", "are", "were", "will", "would", "can", "could", "should", "must",
-        "let", "please", "thank", "thanks",
+        "let", "please", "thank", "thanks", "ever", "unless", "whenever", "wherever",
+        "perhaps", "maybe", "whatever", "whoever", "nor", "for", "hours", "days", "weeks",
+        "months", "years", "minutes", "later", "soon", "yet", "besides", "otherwise",
     ])
 });
 

@@ -194,6 +194,10 @@ impl Para<'_, '_, '_> {
             return None;
         };
         let mut next = mention.last + 1;
+        // "Sen. Bernie Sanders (I-Vt.) visited ...".
+        if self.tokens.get(next).is_some_and(|t| t.is_punct('(')) {
+            next = (next..limit.min(next + 8)).find(|&c| self.tokens[c].is_punct(')'))? + 1;
+        }
         while self.word(next).is_some_and(|w| is_in(&VERB_MODIFIERS, w) || is_adverb(w)) {
             next += 1;
         }

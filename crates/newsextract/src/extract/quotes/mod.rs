@@ -278,7 +278,9 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             let trailing = self.trailing(t);
             let kind = self.classify(q, t, trailing.is_some());
             let attribution = match kind {
-                QuoteKind::Direct => trailing.or_else(|| self.leading(t, kind)),
+                QuoteKind::Direct => trailing
+                    .or_else(|| self.name_before_colon(t))
+                    .or_else(|| self.leading(t, kind)),
                 _ => self
                     .leading(t, kind)
                     .or(trailing)
@@ -443,28 +445,63 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             self.tokens[i].is_capitalised(self.text)
                 || self.tokens[i].text(self.text).eq_ignore_ascii_case("and")
         });
-        (mention.kind == MentionKind::Name && names_only)
-            .then(|| self.resolve(mention))
+        if mention.kind == MentionKind::Name && names_only {
+            return self.resolve(mention);
+        }
+        // "Gillibrand on Hillary Releasing Her Transcripts: ‘I Think She Will.’"
+        let on = (1..k).find(|&i| self.tokens[i].text(self.text) == "on")?;
+        let speaker = self.ending_at(on - 1, 0)?;
+        (speaker.kind == MentionKind::Name && speaker.first == 0)
+            .then(|| self.resolve(speaker))
             .flatten()
     }
 
-    /// The speaker of a quote after a colon (`Republican pollster Daron Shaw: “...”`, `Trump
-    /// leaned in and boomed: “...”`): the name right before the colon, or the subject of the
-    /// sentence that ends with it. `t` is the quote's token (or the token count, for a
+    /// `Pollsters agree - Carl Bialik: “...”`, `HuffPollster: “...”`: a name that opens its
+    /// sentence (or follows a dash) and ends right at the colon before the quote.
+    fn name_before_colon(&self, t: usize) -> Option<Attribution> {
+        let colon = t.checked_sub(1)?;
+        if !self.tokens.get(colon)?.is_punct(':') {
+            return None;
+        }
+        let (sentence_start, _) = self.sentence_of(colon);
+        let mention = self.ending_at(colon.checked_sub(1)?, sentence_start)?;
+        let opens = mention.first == sentence_start
+            || self.tokens[mention.first - 1].is_dash(self.text);
+        (mention.kind == MentionKind::Name && opens).then_some(Attribution { mention, cue: None })
+    }
+
+    /// The speaker of a quote after a colon (`Trump leaned in and boomed: “...”`, `the
+    /// Heritage Foundation website notes:`): a cue's subject in the sentence that ends with the
+    /// colon, a person or organisation named right before it (`Republican pollster Daron
+    /// Shaw:`), or the sentence's subject. `t` is the quote's token (or the token count, for a
     /// paragraph that ends with the colon).
     fn colon_speaker(&self, t: usize) -> Option<Speaker> {
         let colon = t.checked_sub(1)?;
         if !self.tokens.get(colon)?.is_punct(':') {
             return None;
         }
+        if let Some(attribution) = self.name_before_colon(t) {
+            return self.resolve(attribution.mention);
+        }
         let (sentence_start, _) = self.sentence_of(colon);
-        let before = self
+        let cued = (sentence_start..colon).rev().find_map(|k| {
+            let cue = self.cue_starting_at(k).filter(|c| c.form.class == CueClass::Speech)?;
+            self.cue_subject(&cue, sentence_start)
+        });
+        if let Some(mention) = cued {
+            return self.resolve(mention);
+        }
+        let named = self
             .ending_at(colon.checked_sub(1)?, sentence_start)
-            .filter(|m| m.kind == MentionKind::Name);
-        let mention = before.or_else(|| {
-            self.clause_subject(sentence_start, colon)
-                .filter(|m| m.kind != MentionKind::Description(Referent::Unresolved))
-        })?;
+            .filter(|m| m.kind == MentionKind::Name)
+            .and_then(|m| self.resolve(m))
+            .filter(|s| self.resolver.is_person_or_organization(s.entity));
+        if named.is_some() {
+            return named;
+        }
+        let mention = self
+            .clause_subject(sentence_start, colon)
+            .filter(|m| m.kind != MentionKind::Description(Referent::Unresolved))?;
         self.resolve(mention)
     }
 
@@ -484,7 +521,9 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         let mention = self
             .clause_subject(sentence_start, t)
             .filter(|m| m.kind != MentionKind::Description(Referent::Unresolved))?;
+        // Places are where things happen, not who speaks, unless a cue says so.
         self.resolve(mention)
+            .filter(|s| !self.resolver.is_place(s.entity, &s.name))
     }
 
     /// A partial quote right after another in its sentence (`as a “con artist” and a
@@ -503,13 +542,19 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             .flatten()
     }
 
-    /// A transcript line quoted whole names its speaker first: `"PENCE: Well, look, ..."`.
+    /// A transcript line quoted whole names its speaker first: `"PENCE: Well, look, ..."`,
+    /// `"Chris Matthews: Seriously, ..."`.
     fn transcript_speaker(&self, piece: Piece) -> Option<Speaker> {
         let words = self.text.get(piece.start..piece.end)?;
         let (name, _) = words.split_once(':')?;
         let letters = name.chars().filter(|c| c.is_alphabetic()).count();
         let upper = name.chars().all(|c| !c.is_lowercase());
-        if letters < 2 || !upper || name.len() > 40 || name.split_whitespace().count() > 3 {
+        let name_words: Vec<&str> = name.split_whitespace().collect();
+        let capitalised = name_words.len() >= 2
+            && name_words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if letters < 2 || !(upper || capitalised) || name.len() > 40 || name_words.len() > 4 {
             return None;
         }
         Some(self.resolver.speaker_at(self.text, piece.start, piece.start + name.len()))

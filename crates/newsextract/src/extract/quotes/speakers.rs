@@ -249,6 +249,24 @@ impl<'e> Resolver<'e> {
         }
     }
 
+    /// True when `entity` is a person or an organisation; without an entity, when the
+    /// pass's own names do not call it a place.
+    pub(super) fn is_person_or_organization(&self, entity: Option<u32>) -> bool {
+        match entity.and_then(|id| self.entities.iter().find(|e| e.id == id)) {
+            Some(e) => matches!(e.kind, EntityKind::Person | EntityKind::Organization),
+            None => entity.is_none(),
+        }
+    }
+
+    /// True when a speaker is a place: an entity of kind location, or a name made of place
+    /// words in the fallback.
+    pub(super) fn is_place(&self, entity: Option<u32>, name: &str) -> bool {
+        match entity.and_then(|id| self.entities.iter().find(|e| e.id == id)) {
+            Some(e) => e.kind == EntityKind::Location,
+            None => name.split(' ').any(|w| is_in(&PLACE_WORDS, w)),
+        }
+    }
+
     /// The most recent entity (or, in the fallback, name) that `referent` fits, before `before`.
     fn antecedent(&self, referent: Referent, before: usize, head: &str) -> Option<(String, Option<u32>)> {
         let wanted: &[EntityKind] = match referent {
