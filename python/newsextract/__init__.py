@@ -12,6 +12,10 @@ Offsets: every ``start``/``end`` is a code-point offset into the text you passed
 ``to_dict()`` gives that Python view as plain data. ``to_json()`` gives the contract JSON with
 byte offsets, exactly as the Rust library and the ``newsextract`` command write it.
 
+Tables: :func:`to_records` turns articles into flat rows (one table per ``what``: articles,
+entities, mentions, quotes, times, quantities, acronyms) that ``pandas.DataFrame``,
+``polars.DataFrame`` and ``pyarrow.Table.from_pylist`` take as they are.
+
 Errors: bad arguments raise :class:`NewsExtractError`, a ``ValueError``; arguments of the wrong
 type raise ``TypeError``. Extraction itself never fails.
 """
@@ -40,6 +44,8 @@ from newsextract._newsextract import (
     TimeExpression,
     __version__,
     extract,
+    record_columns,
+    to_records,
 )
 
 __all__ = [
@@ -66,4 +72,6 @@ __all__ = [
     "TimeExpression",
     "__version__",
     "extract",
+    "record_columns",
+    "to_records",
 ]

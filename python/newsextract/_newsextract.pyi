@@ -8,9 +8,10 @@ offsets in ``start``/``end``, exactly as the Rust core and the command line writ
 
 import datetime
 from collections.abc import Iterable
-from typing import Any, ClassVar, final
+from typing import Any, ClassVar, Literal, final
 
 _DateLike = str | datetime.date | None
+_Table = Literal["articles", "entities", "mentions", "quotes", "times", "quantities", "acronyms"]
 
 __all__ = [
     "__version__",
@@ -36,6 +37,8 @@ __all__ = [
     "TimeExpression",
     "Quantity",
     "Acronym",
+    "to_records",
+    "record_columns",
     "_restore",
     "_restore_article",
     "_restore_extractor",
@@ -511,6 +514,16 @@ class Acronym:
     def __eq__(self, value: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
     def __reduce__(self) -> tuple[Any, ...]: ...
+
+def to_records(
+    articles: Iterable[Article], what: _Table, ids: Iterable[Any] | None = None
+) -> list[dict[str, Any]]:
+    """Rows of one table (``what``) for many articles: flat dicts with the same keys
+    (``record_columns(what)``) in every row, for pandas, polars and pyarrow. ``article_id`` is
+    the article's index, or the matching item of ``ids``."""
+
+def record_columns(what: _Table) -> list[str]:
+    """The columns of a ``to_records`` table, in row order."""
 
 def _restore(name: str, bytes_json: str, chars_json: str) -> Any: ...
 def _restore_article(json: str, char_offsets: list[int]) -> Article: ...

@@ -13,6 +13,7 @@ mod errors;
 mod extractor;
 mod inputs;
 mod model;
+mod records;
 
 use pyo3::prelude::*;
 use pyo3::BoundObject;
@@ -121,6 +122,8 @@ fn _newsextract(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyTimeExpression>()?;
     m.add_class::<PyQuantity>()?;
     m.add_class::<PyAcronym>()?;
+    m.add_function(wrap_pyfunction!(records::to_records, m)?)?;
+    m.add_function(wrap_pyfunction!(records::record_columns, m)?)?;
     m.add_function(wrap_pyfunction!(_restore, m)?)?;
     m.add_function(wrap_pyfunction!(article::_restore_article, m)?)?;
     m.add_function(wrap_pyfunction!(extractor::_restore_extractor, m)?)?;
