@@ -188,8 +188,28 @@ impl Para<'_, '_, '_> {
                 },
                 _ => return None,
             }
-        } else if pronoun(word).is_some() || self.is_name_word(k) {
-            self.starting_at(k, limit)?
+        } else if let Some(referent) = pronoun(word) {
+            Mention {
+                first: k,
+                last: k,
+                kind: MentionKind::Pronoun(referent),
+            }
+        } else if self.is_name_word(k) && !is_in(&CAPITALISED_DESCRIPTIONS, word) {
+            // The name alone: in "President Clinton released the statement" the words after
+            // it are the predicate.
+            let mut last = k;
+            while last + 1 < limit
+                && (self.is_name_word(last + 1)
+                    || self.word(last + 1).is_some_and(|w| is_in(&NAME_PARTICLES, w))
+                        && self.is_name_word(last + 2))
+            {
+                last += 1;
+            }
+            Mention {
+                first: k,
+                last,
+                kind: MentionKind::Name,
+            }
         } else {
             return None;
         };

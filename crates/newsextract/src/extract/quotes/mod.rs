@@ -346,7 +346,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             if speaker.is_none() && *kind == QuoteKind::Partial {
                 speaker = lead.clone().or_else(|| self.subject_speaker(piece, t));
             }
-            let mut cue = attribution.and_then(|a| a.cue).and_then(|c| self.cue_span(c));
+            let mut cue = attribution.and_then(|a| self.cue_span(a));
             let continues = q == 0 && piece.at_paragraph_start;
             let chain = match open_quote.take() {
                 Some((family, indices)) if continues && family == piece.family => Some(indices),
@@ -414,7 +414,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         }
         for (_, span, attribution) in reported {
             let speaker = self.resolve(attribution.mention);
-            let cue = attribution.cue.and_then(|c| self.cue_span(c));
+            let cue = self.cue_span(attribution);
             out.push(Quote {
                 text: self.text[span.0..span.1].to_string(),
                 start: span.0,
@@ -521,9 +521,12 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         let mention = self
             .clause_subject(sentence_start, t)
             .filter(|m| m.kind != MentionKind::Description(Referent::Unresolved))?;
-        // Places are where things happen, not who speaks, unless a cue says so.
-        self.resolve(mention)
-            .filter(|s| !self.resolver.is_place(s.entity, &s.name))
+        // Places are where things happen, not who speaks, unless a cue says so; with the
+        // entity pass's results, only a name it knows is trusted as a subject.
+        self.resolve(mention).filter(|s| {
+            !self.resolver.is_place(s.entity, &s.name)
+                && (self.resolver.uses_fallback() || mention.kind != MentionKind::Name || s.entity.is_some())
+        })
     }
 
     /// A partial quote right after another in its sentence (`as a “con artist” and a
@@ -595,10 +598,12 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
 
     /// The cue phrase as written: the verb, and for "told" and its kind the addressee
     /// ("told reporters", "told The Associated Press").
-    fn cue_span(&self, index: usize) -> Option<TextSpan> {
-        let cue = self.cues.get(index)?;
+    fn cue_span(&self, attribution: Attribution) -> Option<TextSpan> {
+        let cue = self.cues.get(attribution.cue?)?;
         let mut last = cue.last;
-        if cue.form.takes_object {
+        // In "warned Richards" the name after the verb is the speaker, not the addressee.
+        let inverted = attribution.mention.first == cue.last + 1;
+        if cue.form.takes_object && !inverted {
             if let Some(object_end) = self.object_after(cue.last) {
                 last = object_end;
             }
