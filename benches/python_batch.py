@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""How Python's Extractor.extract_batch scales from one thread to more.
+
+A benchmark script, not a test: it prints throughput for each thread count and the ratio to one
+thread. The target (issue 6) is at least 1.8x on 2 threads for a batch of 10,000 articles.
+
+Input: the BBC News corpus of ../shared/data/bbc (2,225 articles, about 5 MB; "evaluate and
+benchmark only", read at run time, never copied) when present, otherwise the golden articles in
+tests/articles/*.txt; repeated until there are --count articles.
+
+Run (with newsextract installed in the current Python, e.g. `pip install ./python`):
+
+    python benches/python_batch.py                    # 10,000 articles, threads 1 and 2
+    python benches/python_batch.py --threads 1 2 4 --rounds 5
+
+Each configuration runs --rounds times after a warm-up and the best round counts: the machine's
+other load only ever slows a round down. The load average is printed so that a busy machine
+shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+BBC = REPO.parent / "shared" / "data" / "bbc"
+FIXTURES = REPO / "tests" / "articles"
+
+
+def corpus() -> tuple[str, list[str]]:
+    """The name of the corpus and its texts (invalid UTF-8 replaced, as one byte in the BBC
+    corpus is Latin-1)."""
+    for name, root in [("bbc", BBC), ("fixtures", FIXTURES)]:
+        paths = sorted(p for p in root.rglob("*.txt") if p.name != "README.TXT")
+        if paths:
+            texts = [p.read_bytes().decode("utf-8", errors="replace") for p in paths]
+            return name, texts
+    sys.exit(f"no articles found in {BBC} or {FIXTURES}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--count", type=int, default=10_000, help="articles per batch")
+    parser.add_argument("--threads", type=int, nargs="+", default=[1, 2])
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="timed rounds; the best counts"
+    )
+    args = parser.parse_args()
+
+    try:
+        import newsextract
+    except ImportError:
+        sys.exit(
+            "newsextract is not installed: pip install ./python (from the repository)"
+        )
+
+    name, base = corpus()
+    texts = [base[i % len(base)] for i in range(args.count)]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    print(
+        f"corpus: {name}, {len(base)} distinct articles repeated to {len(texts)}, {size / 1e6:.1f} MB"
+    )
+    print(f"cpus: {os.cpu_count()}, load average before: {os.getloadavg()[0]:.2f}")
+
+    best: dict[int, float] = {}
+    for threads in args.threads:
+        extractor = newsextract.Extractor(threads=threads)
+        extractor.extract_batch(
+            texts[: min(len(texts), 200)]
+        )  # warm-up: built-in data, caches
+        rounds = []
+        for _ in range(args.rounds):
+            started = time.perf_counter()
+            articles = extractor.extract_batch(texts)
+            rounds.append(time.perf_counter() - started)
+            assert len(articles) == len(texts)
+            del articles
+        best[threads] = min(rounds)
+        print(
+            f"threads={threads}: best {best[threads]:.3f} s of {args.rounds}"
+            f" ({', '.join(f'{r:.3f}' for r in rounds)}),"
+            f" {len(texts) / best[threads]:,.0f} articles/s, {size / best[threads] / 1e6:.2f} MB/s"
+        )
+    base_threads = args.threads[0]
+    for threads in args.threads[1:]:
+        print(
+            f"ratio threads={threads} / threads={base_threads}: {best[base_threads] / best[threads]:.2f}x"
+        )
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
