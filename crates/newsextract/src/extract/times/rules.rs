@@ -107,14 +107,14 @@ const BE: &[&str] = &["be", "been", "being", "is", "are", "am"];
 
 /// Words that put a clause in the future.
 const FUTURE_CUES: &[&str] = &[
-    "will", "shall", "gonna", "plan", "plans", "planning", "schedule", "scheduled", "expected",
+    "will", "shall", "gonna", "plan", "plans", "planned", "planning", "schedule", "scheduled", "expected",
     "expects", "expect", "expecting", "upcoming", "next", "coming", "tomorrow", "slated",
 ];
 
 /// Words that lean to the future but often report the past ("would", "could", "planned");
 /// they decide a month or a date, not a weekday, which news mostly uses for past days.
 const WEAK_FUTURE_CUES: &[&str] = &[
-    "would", "could", "might", "may", "must", "should", "planned", "intend", "intends",
+    "would", "could", "might", "may", "must", "should", "intend", "intends",
     "intended", "hope", "hopes", "aim", "aims", "aiming", "soon", "forecast", "forecasts",
     "proposed", "prepare", "prepares", "preparing", "awaiting", "await", "supposed",
 ];
@@ -235,11 +235,24 @@ impl<'a, 't> Matcher<'a, 't> {
 
     /// Token `i` starts a sentence: first token, after a line break or sentence punctuation.
     fn sentence_start(&self, i: usize) -> bool {
-        if i == 0 {
-            return true;
+        let mut i = i;
+        // Opening quotes and brackets do not start anything: look before them.
+        for _ in 0..3 {
+            if i == 0 {
+                return true;
+            }
+            let Some(t) = self.tok(i) else { return false };
+            if t.newline_before || self.is_boundary(i - 1) {
+                return true;
+            }
+            let p = &self.tokens[i - 1];
+            if matches!(p.kind, TokenKind::Punct('"' | '\'' | '(' | '[')) {
+                i -= 1;
+            } else {
+                return false;
+            }
         }
-        let Some(t) = self.tok(i) else { return false };
-        t.newline_before || self.is_boundary(i - 1)
+        false
     }
 
     /// Token `k` ends a sentence.
@@ -358,6 +371,13 @@ impl<'a, 't> Matcher<'a, 't> {
             self.lower(k - 1, &mut prev).is_some_and(|w| BE.contains(&w))
         };
         if (lower == "set" || lower == "due") && (self.is(k + 1, Kw::To) || self.is(k + 1, Kw::For)) {
+            return Some((Tense::Future, true));
+        }
+        // "as soon as Tuesday", "as early as next week"; "is to resume", "are to meet".
+        if (lower == "soon" || lower == "early") && self.word_is(k + 1, "as") {
+            return Some((Tense::Future, true));
+        }
+        if lower == "to" && k > 0 && (self.word_is(k - 1, "is") || self.word_is(k - 1, "are")) {
             return Some((Tense::Future, true));
         }
         // "next to the embassy" is a place.
@@ -1135,10 +1155,8 @@ impl<'a, 't> Matcher<'a, 't> {
         let Some(t) = self.tok(i) else { return false };
         let prev_kw = i.checked_sub(1).and_then(|p| self.kw(p));
         let introduced = prev_kw.is_some_and(introduces_month) || self.after_hyphen_prefix(i);
-        // "the March for Life", "a March rally": a title or an attribute, rarely the month.
-        if matches!(prev_kw, Some(Kw::The | Kw::A | Kw::An))
-            || (i > 0 && self.tok(i - 1).is_some_and(|p| p.is_punct('"') || p.is_punct('\'')))
-        {
+        // "the ``March of the Mothers'': a title in quotes.
+        if i > 0 && self.tok(i - 1).is_some_and(|p| p.is_punct('"') || p.is_punct('\'')) {
             return false;
         }
         if let Lex::Month { month: 5, .. } = t.lex {
@@ -1168,7 +1186,11 @@ impl<'a, 't> Matcher<'a, 't> {
         // "March on Washington" style verbs: "March" directly followed by a preposition that
         // only a verb takes.
         if let Lex::Month { month: 3, .. } = t.lex {
-            if !introduced && (self.word_is(i + 1, "on") || self.word_is(i + 1, "to")) {
+            if !introduced
+                && ["on", "to", "for", "against", "of"]
+                    .iter()
+                    .any(|w| self.word_is(i + 1, w))
+            {
                 return false;
             }
         }
