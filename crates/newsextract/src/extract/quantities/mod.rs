@@ -1,8 +1,26 @@
 //! The quantity pass: numbers with what they count and how they are hedged.
+//!
+//! The text is tokenized with the time pass's tokenizer and scanned once, left to right. At
+//! each number (digits like "1,750" or "2.5", words like "three" or "twenty-four", "dozens
+//! of") the pass reads, within a few tokens: a qualifier before it ("at least", "nearly"), a
+//! currency before it ("$", "Rs", "US$"), a scale after it ("million", "bn"), a unit after it
+//! ("percent", "km", "dlrs per tonne"), and otherwise the noun it counts ("103 people").
+//!
+//! Numbers inside time expressions (years, dates, clock times, durations) are not quantities,
+//! nor are phone numbers, ordinals, scores and identifiers ("F-16", "Flight 370", "G7").
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
+use once_cell::sync::Lazy;
 
 use crate::extract::structure::Structure;
+use crate::extract::times::lexicon::{Kw, Lex};
+use crate::extract::times::tokens::{tokenize, Token, TokenKind};
 use crate::text::Document;
-use crate::{Quantity, TimeExpression};
+use crate::{Qualifier, Quantity, TimeExpression};
 
 /// Runs the quantity pass; `times` are excluded (years and dates are not quantities).
 pub(crate) fn extract(
@@ -10,6 +28,784 @@ pub(crate) fn extract(
     structure: &Structure,
     times: &[TimeExpression],
 ) -> Vec<Quantity> {
-    let _ = (doc, structure, times);
-    Vec::new()
+    let _ = structure;
+    let text = doc.text;
+    let tokens = tokenize(text);
+    let scanner = Scanner {
+        tokens: &tokens,
+        in_time: mark_times(&tokens, times),
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match scanner.quantity_at(i) {
+            Some(found) if found.end > i => {
+                let start = tokens[found.start].start;
+                let end = tokens[found.end - 1].end;
+                if let Some(slice) = text.get(start..end) {
+                    out.push(Quantity {
+                        text: slice.to_string(),
+                        start,
+                        end,
+                        value: found.value,
+                        noun: found.noun,
+                        qualifier: found.qualifier,
+                        unit: found.unit,
+                    });
+                }
+                i = found.end;
+            }
+            Some(found) => i = found.end.max(i + 1),
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// For each token, whether it lies inside a time expression. Both lists are in text order,
+/// so one merge pass does it.
+fn mark_times(tokens: &[Token<'_>], times: &[TimeExpression]) -> Vec<bool> {
+    let mut marks = vec![false; tokens.len()];
+    let mut t = 0;
+    for (i, token) in tokens.iter().enumerate() {
+        while t < times.len() && times[t].end <= token.start {
+            t += 1;
+        }
+        if let Some(time) = times.get(t) {
+            marks[i] = time.start < token.end && token.start < time.end;
+        }
+    }
+    marks
+}
+
+/// A unit or currency a number can carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UnitKind {
+    /// A currency: the unit is its code ("USD") or "Rs".
+    Money,
+    /// "percent", "percentage points".
+    Percent,
+    /// A measure: "km", "tonne", "barrel".
+    Measure,
+}
+
+/// Words after a number that give its unit, lowercased.
+static UNIT_WORDS: Lazy<HashMap<&'static str, (&'static str, UnitKind)>> = Lazy::new(|| {
+    use UnitKind::{Measure, Money, Percent};
+    let entries: &[(&str, &str, UnitKind)] = &[
+        ("dollars", "USD", Money),
+        ("dollar", "USD", Money),
+        ("dlrs", "USD", Money),
+        ("usd", "USD", Money),
+        ("euros", "EUR", Money),
+        ("euro", "EUR", Money),
+        ("eur", "EUR", Money),
+        ("sterling", "GBP", Money),
+        ("gbp", "GBP", Money),
+        ("rupees", "Rs", Money),
+        ("rupee", "Rs", Money),
+        ("pkr", "PKR", Money),
+        ("inr", "INR", Money),
+        ("yen", "JPY", Money),
+        ("jpy", "JPY", Money),
+        ("yuan", "CNY", Money),
+        ("renminbi", "CNY", Money),
+        ("cny", "CNY", Money),
+        ("rmb", "CNY", Money),
+        ("riyals", "SAR", Money),
+        ("riyal", "SAR", Money),
+        ("dirhams", "AED", Money),
+        ("dirham", "AED", Money),
+        ("roubles", "RUB", Money),
+        ("rubles", "RUB", Money),
+        ("lira", "TRY", Money),
+        ("naira", "NGN", Money),
+        ("rand", "ZAR", Money),
+        ("taka", "BDT", Money),
+        ("afghanis", "AFN", Money),
+        ("francs", "franc", Money),
+        ("cents", "cent", Money),
+        ("percent", "percent", Percent),
+        ("pct", "percent", Percent),
+        ("km", "km", Measure),
+        ("kms", "km", Measure),
+        ("kilometres", "km", Measure),
+        ("kilometers", "km", Measure),
+        ("kilometre", "km", Measure),
+        ("kilometer", "km", Measure),
+        ("miles", "mile", Measure),
+        ("mile", "mile", Measure),
+        ("metres", "m", Measure),
+        ("meters", "m", Measure),
+        ("metre", "m", Measure),
+        ("meter", "m", Measure),
+        ("cm", "cm", Measure),
+        ("mm", "mm", Measure),
+        ("kg", "kg", Measure),
+        ("kgs", "kg", Measure),
+        ("kilograms", "kg", Measure),
+        ("kilogrammes", "kg", Measure),
+        ("kilos", "kg", Measure),
+        ("grams", "g", Measure),
+        ("tonnes", "tonne", Measure),
+        ("tonne", "tonne", Measure),
+        ("tons", "ton", Measure),
+        ("ton", "ton", Measure),
+        ("barrels", "barrel", Measure),
+        ("barrel", "barrel", Measure),
+        ("bpd", "barrel per day", Measure),
+        ("acres", "acre", Measure),
+        ("hectares", "hectare", Measure),
+        ("feet", "ft", Measure),
+        ("ft", "ft", Measure),
+        ("inches", "inch", Measure),
+        ("litres", "litre", Measure),
+        ("liters", "litre", Measure),
+        ("gallons", "gallon", Measure),
+        ("mw", "MW", Measure),
+        ("megawatts", "MW", Measure),
+        ("gw", "GW", Measure),
+        ("kwh", "kWh", Measure),
+        ("degrees", "degree", Measure),
+        ("mph", "mph", Measure),
+        ("kph", "km/h", Measure),
+        ("pounds", "pound", Measure),
+        ("lbs", "pound", Measure),
+        ("lb", "pound", Measure),
+        ("calories", "calorie", Measure),
+        ("megabytes", "MB", Measure),
+        ("gigabytes", "GB", Measure),
+    ];
+    entries.iter().map(|&(w, u, k)| (w, (u, k))).collect()
+});
+
+/// Currency written before a number: symbols and codes.
+fn currency_before(token: &Token<'_>) -> Option<&'static str> {
+    match token.kind {
+        TokenKind::Punct('$') => Some("USD"),
+        TokenKind::Punct('£') => Some("GBP"),
+        TokenKind::Punct('€') => Some("EUR"),
+        TokenKind::Punct('¥') => Some("JPY"),
+        TokenKind::Punct('₹') => Some("INR"),
+        TokenKind::Punct('₨') => Some("Rs"),
+        TokenKind::Word => match token.text {
+            "Rs" | "RS" | "rs" => Some("Rs"),
+            "PKR" => Some("PKR"),
+            "INR" => Some("INR"),
+            "USD" => Some("USD"),
+            "EUR" => Some("EUR"),
+            "GBP" => Some("GBP"),
+            "Tk" => Some("BDT"),
+            "Dh" | "AED" => Some("AED"),
+            "SR" | "SAR" => Some("SAR"),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Letters written against a dollar sign: "US$", "C$", "HK$".
+fn dollar_prefix(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "US" => "USD",
+        "C" | "CA" => "CAD",
+        "A" | "AU" => "AUD",
+        "HK" => "HKD",
+        "S" => "SGD",
+        "NZ" => "NZD",
+        "NT" => "TWD",
+        _ => return None,
+    })
+}
+
+/// Plurals that do not end in "s".
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people", "men", "women", "children", "police", "cattle", "sheep", "personnel", "staff",
+    "livestock", "feet", "teeth", "geese", "mice", "aircraft", "crew", "infantry", "youth",
+];
+
+/// Words that end a noun search: function words and common verbs after counts.
+const STOP_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "for", "from", "with", "by",
+    "as", "than", "that", "this", "these", "those", "who", "which", "were", "was", "are", "is",
+    "be", "been", "have", "has", "had", "will", "would", "said", "says", "per", "each", "more",
+    "less", "over", "under", "up", "down", "after", "before", "into", "its", "their", "his",
+    "her", "our", "this", "times", "percent", "years", "year", "days", "months", "weeks",
+    "hours", "minutes", "seconds", "other", "others", "such", "while", "when", "where", "but",
+    "not", "only", "also", "about", "around", "nearly", "including", "among",
+];
+
+/// A number read at some token: its value and where it ends.
+#[derive(Debug, Clone, Copy)]
+struct Number {
+    end: usize,
+    value: f64,
+    /// Written in digits.
+    digits: bool,
+    /// "dozens of", "hundreds of": at least twice the scale.
+    plural_scale: bool,
+}
+
+struct Found {
+    start: usize,
+    end: usize,
+    value: f64,
+    noun: Option<String>,
+    qualifier: Qualifier,
+    unit: Option<String>,
+}
+
+struct Scanner<'a, 't> {
+    tokens: &'a [Token<'t>],
+    in_time: Vec<bool>,
+}
+
+impl<'a, 't> Scanner<'a, 't> {
+    fn tok(&self, i: usize) -> Option<&Token<'t>> {
+        self.tokens.get(i)
+    }
+
+    fn kw(&self, i: usize) -> Option<Kw> {
+        match self.tok(i)?.lex {
+            Lex::Word(kw) => Some(kw),
+            _ => None,
+        }
+    }
+
+    fn is(&self, i: usize, kw: Kw) -> bool {
+        self.kw(i) == Some(kw)
+    }
+
+    fn word_is(&self, i: usize, word: &str) -> bool {
+        self.tok(i).is_some_and(|t| t.is_word(word))
+    }
+
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.tok(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    fn touches(&self, i: usize) -> bool {
+        i > 0 && i < self.tokens.len() && self.tokens[i - 1].end == self.tokens[i].start
+    }
+
+    fn is_digits(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == TokenKind::Digits)
+    }
+
+    fn timed(&self, i: usize) -> bool {
+        self.in_time.get(i).copied().unwrap_or(false)
+    }
+
+    /// A quantity starting at token `i` (a qualifier, a currency or a number). A result with
+    /// `end == start` asks the scan to skip to `end` without output (a phone number).
+    fn quantity_at(&self, i: usize) -> Option<Found> {
+        let (qualifier, j) = self.qualifier(i).unwrap_or((Qualifier::Exact, i));
+        let (currency, k) = self.currency(j).map_or((None, j), |(c, k)| (Some(c), k));
+        if j == i && k == i && !self.starts_number(i) {
+            return None;
+        }
+        if self.timed(k) {
+            return None;
+        }
+        if let Some(skip) = self.not_a_quantity(k) {
+            return Some(Found {
+                start: i,
+                end: skip,
+                value: 0.0,
+                noun: None,
+                qualifier,
+                unit: None,
+            });
+        }
+        let number = self.number(k)?;
+        let mut end = number.end;
+        let mut value = number.value;
+        let mut unit: Option<String> = currency.map(str::to_string);
+        let mut noun = None;
+        let mut qualifier = qualifier;
+        // Scale after the number: "2.5 million", "$5bn", "Rs 10 billion".
+        if let Some((scale, e)) = self.scale(end, currency.is_some()) {
+            value *= scale;
+            end = e;
+        }
+        // Percent: "30%", "15 percent", "15 per cent", "2 percentage points".
+        if self.punct(end, '%') && self.touches(end) {
+            unit = Some("percent".to_string());
+            end += 1;
+        } else if self.word_is(end, "per") && self.word_is(end + 1, "cent") {
+            unit = Some("percent".to_string());
+            end += 2;
+        } else if self.word_is(end, "percentage")
+            && (self.word_is(end + 1, "points") || self.word_is(end + 1, "point"))
+        {
+            unit = Some("percentage point".to_string());
+            end += 2;
+        } else if let Some((name, kind)) = self.unit_word(end) {
+            if !(self.timed(end)) && (unit.is_none() || kind == UnitKind::Money) {
+                // "1,750 dlrs per tonne": keep the rate in the text.
+                unit = Some(name.to_string());
+                end += 1;
+                if kind != UnitKind::Percent {
+                    if let Some(e) = self.rate(end) {
+                        end = e;
+                    }
+                }
+            }
+        } else if unit.is_some() {
+            if let Some(e) = self.rate(end) {
+                end = e;
+            }
+        }
+        if number.plural_scale {
+            if qualifier == Qualifier::Exact {
+                qualifier = Qualifier::AtLeast;
+            }
+            if self.is(end, Kw::Of) {
+                end += 1;
+            }
+        }
+        if unit.is_none() {
+            if let Some((n, e)) = self.counted_noun(end) {
+                noun = Some(n);
+                end = e;
+            } else if !number.digits && qualifier == Qualifier::Exact && !number.plural_scale {
+                // A number word alone ("one of them", "the two") is rarely a quantity.
+                return None;
+            }
+        }
+        if (k..end).any(|x| self.timed(x)) {
+            // Part of it belongs to a time expression ("$5 a day" where "a day" is a set):
+            // stop before it.
+            let cut = (k..end).find(|&x| self.timed(x)).unwrap_or(end);
+            if cut <= number.end {
+                return None;
+            }
+            end = cut;
+            noun = None;
+        }
+        Some(Found {
+            start: i,
+            end,
+            value,
+            noun,
+            qualifier,
+            unit,
+        })
+    }
+
+    fn starts_number(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        t.kind == TokenKind::Digits
+            || matches!(
+                t.lex,
+                Lex::Number(_) | Lex::Scale { .. } | Lex::Word(Kw::Dozens | Kw::Scores)
+            )
+            || (matches!(t.lex, Lex::Word(Kw::A | Kw::An))
+                && matches!(self.tok(i + 1).map(|n| n.lex), Some(Lex::Scale { .. })))
+    }
+
+    /// "at least", "more than", "nearly" ...: the qualifier and the token after it.
+    fn qualifier(&self, i: usize) -> Option<(Qualifier, usize)> {
+        let t = self.tok(i)?;
+        let q = match t.lex {
+            Lex::Word(Kw::At) if self.is(i + 1, Kw::Least) => (Qualifier::AtLeast, i + 2),
+            Lex::Word(Kw::At) if self.is(i + 1, Kw::Most) => (Qualifier::AtMost, i + 2),
+            Lex::Word(Kw::More) if self.is(i + 1, Kw::Than) => (Qualifier::MoreThan, i + 2),
+            Lex::Word(Kw::Less) if self.is(i + 1, Kw::Than) => (Qualifier::LessThan, i + 2),
+            Lex::Word(Kw::Up) if self.is(i + 1, Kw::To) => (Qualifier::AtMost, i + 2),
+            Lex::Word(Kw::Over) => (Qualifier::MoreThan, i + 1),
+            Lex::Word(Kw::Under) => (Qualifier::LessThan, i + 1),
+            Lex::Word(
+                Kw::Nearly | Kw::Almost | Kw::About | Kw::Around | Kw::Approximately | Kw::Roughly,
+            ) => (Qualifier::About, i + 1),
+            Lex::Word(Kw::Some) => (Qualifier::About, i + 1),
+            _ => {
+                if t.is_word("above") || t.is_word("exceeding") {
+                    (Qualifier::MoreThan, i + 1)
+                } else if t.is_word("below") {
+                    (Qualifier::LessThan, i + 1)
+                } else if t.is_word("close") && self.is(i + 1, Kw::To) {
+                    (Qualifier::About, i + 2)
+                } else if t.is_word("as")
+                    && (self.is(i + 1, Kw::Many) || self.word_is(i + 1, "much"))
+                    && self.word_is(i + 2, "as")
+                {
+                    (Qualifier::AtMost, i + 3)
+                } else if t.is_word("an") && self.word_is(i + 1, "estimated") {
+                    (Qualifier::About, i + 2)
+                } else {
+                    return None;
+                }
+            }
+        };
+        // The qualifier counts only when a number (or a currency) follows.
+        let next = q.1;
+        (self.starts_number(next) || self.currency(next).is_some()).then_some(q)
+    }
+
+    /// A currency before the number: `(code, index of the number)`.
+    fn currency(&self, i: usize) -> Option<(&'static str, usize)> {
+        let t = self.tok(i)?;
+        // "US$", "C$", "HK$".
+        if t.kind == TokenKind::Word && self.punct(i + 1, '$') && self.touches(i + 1) {
+            if let Some(code) = dollar_prefix(t.text) {
+                return self.number_after(i + 2).then_some((code, i + 2));
+            }
+        }
+        let code = currency_before(t)?;
+        let mut j = i + 1;
+        // "Rs. 500", "Rs.500".
+        if t.kind == TokenKind::Word && self.punct(j, '.') && self.touches(j) {
+            j += 1;
+        }
+        self.number_after(j).then_some((code, j))
+    }
+
+    fn number_after(&self, j: usize) -> bool {
+        self.is_digits(j)
+            || matches!(
+                self.tok(j).map(|t| t.lex),
+                Some(Lex::Number(_) | Lex::Scale { .. })
+            )
+    }
+
+    /// Numbers that are not quantities: phone numbers, scores, codes, ordinals and names
+    /// with digits. Returns where to resume.
+    fn not_a_quantity(&self, i: usize) -> Option<usize> {
+        let t = self.tok(i)?;
+        if t.kind != TokenKind::Digits {
+            return None;
+        }
+        // "+92 300 1234567", "(021) 111-222".
+        if i > 0 && (self.punct(i - 1, '+') && self.touches(i)) {
+            return Some(self.skip_digit_run(i));
+        }
+        if i > 0 && self.punct(i - 1, '(') && self.punct(i + 1, ')') && self.is_digits(i + 2) {
+            return Some(self.skip_digit_run(i + 2));
+        }
+        // "051-2345678", "2-1", "1-800-555": digits joined by hyphens or slashes.
+        if (self.punct(i + 1, '-') || self.punct(i + 1, '/'))
+            && self.touches(i + 1)
+            && self.touches(i + 2)
+            && self.is_digits(i + 2)
+        {
+            return Some(self.skip_digit_run(i));
+        }
+        // Long unbroken digit strings are identifiers or phone numbers.
+        if t.text.len() >= 7 {
+            return Some(self.skip_digit_run(i));
+        }
+        // "1st", "21st", "3rd".
+        if self.touches(i + 1)
+            && ["st", "nd", "rd", "th"]
+                .iter()
+                .any(|s| self.word_is(i + 1, s))
+        {
+            return Some(i + 2);
+        }
+        // "G7", "H1N1", "F-16", "AK-47", "COVID-19".
+        if i > 0 && self.touches(i) {
+            let p = &self.tokens[i - 1];
+            if p.kind == TokenKind::Word {
+                return Some(i + 1);
+            }
+            if p.is_punct('-')
+                && i >= 2
+                && self.touches(i - 1)
+                && self.tokens[i - 2].kind == TokenKind::Word
+            {
+                return Some(i + 1);
+            }
+            if p.is_punct('.') && i >= 2 && self.touches(i - 1) && self.is_digits(i - 2) {
+                // The tail of "1.2.3".
+                return Some(i + 1);
+            }
+        }
+        // "5G", "4x4" (but "5bn", "10km" are scale and unit).
+        if self.touches(i + 1) {
+            if let Some(n) = self.tok(i + 1) {
+                if n.kind == TokenKind::Word
+                    && !matches!(n.lex, Lex::Scale { .. })
+                    && self.unit_word(i + 1).is_none()
+                    && !["m", "k", "b", "bn", "mn"].contains(&n.text)
+                {
+                    return Some(i + 2);
+                }
+            }
+        }
+        // "Flight 370", "Article 370", "No. 5", "Boeing 747".
+        if i > 0 {
+            let p = &self.tokens[i - 1];
+            let after_label = p.kind == TokenKind::Word
+                && p.is_capitalized()
+                && p.lex == Lex::None
+                && currency_before(p).is_none()
+                && !self.sentence_start(i - 1);
+            let after_number_sign = p.is_punct('#')
+                || (p.is_punct('.') && i >= 2 && {
+                    let w = &self.tokens[i - 2];
+                    w.is_word("no") || w.is_word("nos")
+                });
+            if after_label || after_number_sign {
+                return Some(i + 1);
+            }
+        }
+        None
+    }
+
+    fn sentence_start(&self, i: usize) -> bool {
+        i == 0
+            || self.tokens[i].newline_before
+            || matches!(
+                self.tokens[i - 1].kind,
+                TokenKind::Punct('.' | '!' | '?' | '"' | '\'' | '(' | ':' | '-')
+            )
+    }
+
+    /// The end of a run of digit groups joined by hyphens, spaces, slashes or dots.
+    fn skip_digit_run(&self, i: usize) -> usize {
+        let mut j = i + 1;
+        let mut steps = 0;
+        while steps < 8 {
+            if self.is_digits(j) && !self.touches(j) && self.tokens[j].text.len() >= 3 {
+                j += 1;
+            } else if matches!(
+                self.tok(j).map(|t| t.kind),
+                Some(TokenKind::Punct('-' | '/' | '.' | ')'))
+            ) && self.is_digits(j + 1)
+                && self.touches(j + 1)
+            {
+                j += 2;
+            } else {
+                break;
+            }
+            steps += 1;
+        }
+        j
+    }
+
+    /// The number at `i`, digits or words.
+    fn number(&self, i: usize) -> Option<Number> {
+        let t = self.tok(i)?;
+        match t.lex {
+            _ if t.kind == TokenKind::Digits => {
+                let mut text = String::from(t.text);
+                let mut end = i + 1;
+                while self.punct(end, ',')
+                    && self.touches(end)
+                    && self.touches(end + 1)
+                    && self
+                        .tok(end + 1)
+                        .is_some_and(|d| d.kind == TokenKind::Digits && d.text.len() == 3)
+                {
+                    text.push_str(self.tok(end + 1)?.text);
+                    end += 2;
+                }
+                if self.punct(end, '.')
+                    && self.touches(end)
+                    && self.touches(end + 1)
+                    && self.is_digits(end + 1)
+                {
+                    text.push('.');
+                    text.push_str(self.tok(end + 1)?.text);
+                    end += 2;
+                }
+                if text.len() > 30 {
+                    return None;
+                }
+                let value: f64 = text.parse().ok()?;
+                Some(Number {
+                    end,
+                    value,
+                    digits: true,
+                    plural_scale: false,
+                })
+            }
+            Lex::Number(n) => {
+                let mut value = f64::from(n);
+                let mut end = i + 1;
+                if n >= 20 && n % 10 == 0 {
+                    let mut k = end;
+                    if self.punct(k, '-') && self.touches(k) {
+                        k += 1;
+                    }
+                    if let Some(Lex::Number(u)) = self.tok(k).map(|t| t.lex) {
+                        if (1..=9).contains(&u) {
+                            value += f64::from(u);
+                            end = k + 1;
+                        }
+                    }
+                }
+                // "two hundred", "five thousand".
+                if let Some(Lex::Scale {
+                    value: scale,
+                    plural: false,
+                }) = self.tok(end).map(|t| t.lex)
+                {
+                    if scale <= 1000 {
+                        value *= scale as f64;
+                        end += 1;
+                    }
+                }
+                Some(Number {
+                    end,
+                    value,
+                    digits: false,
+                    plural_scale: false,
+                })
+            }
+            Lex::Word(Kw::A | Kw::An) => {
+                let Some(Lex::Scale {
+                    value,
+                    plural: false,
+                }) = self.tok(i + 1).map(|t| t.lex)
+                else {
+                    return None;
+                };
+                Some(Number {
+                    end: i + 2,
+                    value: value as f64,
+                    digits: false,
+                    plural_scale: false,
+                })
+            }
+            Lex::Scale {
+                value,
+                plural: true,
+            } => {
+                // "hundreds of thousands of": multiply the plural scales.
+                let mut total = value as f64 * 2.0;
+                let mut end = i + 1;
+                if self.is(end, Kw::Of) {
+                    if let Some(Lex::Scale {
+                        value: v2,
+                        plural: true,
+                    }) = self.tok(end + 1).map(|t| t.lex)
+                    {
+                        total *= v2 as f64;
+                        end += 2;
+                    }
+                }
+                Some(Number {
+                    end,
+                    value: total,
+                    digits: false,
+                    plural_scale: true,
+                })
+            }
+            Lex::Word(Kw::Dozens) => Some(Number {
+                end: i + 1,
+                value: 24.0,
+                digits: false,
+                plural_scale: true,
+            }),
+            Lex::Word(Kw::Scores) if self.is(i + 1, Kw::Of) => Some(Number {
+                end: i + 1,
+                value: 40.0,
+                digits: false,
+                plural_scale: true,
+            }),
+            _ => None,
+        }
+    }
+
+    /// A scale word after a number: `(multiplier, end)`. Single letters ("$5m", "$5b",
+    /// "$5k") count only written against the number after a currency.
+    fn scale(&self, i: usize, money: bool) -> Option<(f64, usize)> {
+        let t = self.tok(i)?;
+        if let Lex::Scale {
+            value,
+            plural: false,
+        } = t.lex
+        {
+            return Some((value as f64, i + 1));
+        }
+        if money && self.touches(i) && t.kind == TokenKind::Word {
+            let v = match t.text {
+                "m" | "M" => 1e6,
+                "b" | "B" => 1e9,
+                "k" | "K" => 1e3,
+                _ => return None,
+            };
+            return Some((v, i + 1));
+        }
+        None
+    }
+
+    fn unit_word(&self, i: usize) -> Option<(&'static str, UnitKind)> {
+        let t = self.tok(i)?;
+        if t.kind != TokenKind::Word || t.text.len() > 12 || !t.text.is_ascii() {
+            return None;
+        }
+        let lower = t.text.to_ascii_lowercase();
+        // "pounds sterling" is money; "pounds" alone may be weight.
+        if lower == "pounds" && self.word_is(i + 1, "sterling") {
+            return Some(("GBP", UnitKind::Money));
+        }
+        UNIT_WORDS.get(lower.as_str()).copied()
+    }
+
+    /// "per tonne", "a barrel", "per share" after a price: the end of the rate.
+    fn rate(&self, i: usize) -> Option<usize> {
+        let per = self.is(i, Kw::Per) || self.is(i, Kw::A) || self.is(i, Kw::An);
+        if !per || self.timed(i) || self.timed(i + 1) {
+            return None;
+        }
+        let t = self.tok(i + 1)?;
+        let ok = self.unit_word(i + 1).is_some()
+            || ["share", "head", "person", "unit", "litre", "liter", "kg", "kilo"]
+                .iter()
+                .any(|w| t.is_word(w));
+        ok.then_some(i + 2)
+    }
+
+    /// The noun a number counts: within three words, a plural noun ("103 people", "five
+    /// Pakistani soldiers"), or "of" + plural noun ("dozens of people"). `(noun, end)`.
+    fn counted_noun(&self, i: usize) -> Option<(String, usize)> {
+        let mut k = i;
+        if self.is(k, Kw::Of) {
+            k += 1;
+        }
+        for step in 0..3 {
+            let t = self.tok(k)?;
+            if t.kind != TokenKind::Word || self.timed(k) {
+                return None;
+            }
+            if step > 0 && t.newline_before {
+                return None;
+            }
+            let lower = t.text.to_lowercase();
+            if STOP_WORDS.contains(&lower.as_str()) {
+                return None;
+            }
+            if is_plural_noun(&lower) {
+                return Some((lower, k + 1));
+            }
+            // One singular noun after "one" ("one soldier") is taken as is.
+            if step == 0 && t.is_lowercase() && k > 0 && self.tokens[k - 1].is_word("one") {
+                return Some((lower, k + 1));
+            }
+            // Skip a modifier: "five Pakistani soldiers", "two senior officials".
+            if self.punct(k + 1, '-') && self.touches(k + 1) {
+                k += 2; // "three-storey buildings": skip the hyphenated half
+            } else {
+                k += 1;
+            }
+        }
+        None
+    }
+}
+
+/// A word that reads as a plural noun.
+fn is_plural_noun(lower: &str) -> bool {
+    if IRREGULAR_PLURALS.contains(&lower) {
+        return true;
+    }
+    lower.len() > 3
+        && lower.is_ascii()
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && !lower.ends_with("us")
+        && !lower.ends_with("is")
+        && !lower.ends_with("ous")
 }

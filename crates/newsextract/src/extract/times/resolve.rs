@@ -70,8 +70,14 @@ fn choose<T: Copy>(anchor_key: i64, tense: Tense, candidates: &[(i64, T)]) -> Op
             .map(|(_, t)| *t),
         Tense::Unknown => candidates
             .iter()
-            // Ties go to the past: news reports more than it announces.
-            .min_by_key(|(k, _)| ((k - anchor_key).abs(), *k > anchor_key))
+            // News reports more than it announces: a later candidate must be clearly nearer
+            // (distances after the reference count half as much again), and ties go to the
+            // past.
+            .min_by_key(|(k, _)| {
+                let d = k - anchor_key;
+                let cost = if d > 0 { 3 * d } else { -2 * d };
+                (cost, d > 0)
+            })
             .map(|(_, t)| *t),
     }
 }
@@ -616,8 +622,13 @@ mod tests {
     fn years_follow_the_tense() {
         let a = d("2023-05-09");
         assert_eq!(
+            month_day(a, Tense::Past, 12, 1).unwrap().text,
+            "2022-12-01"
+        );
+        // A date a few weeks ahead in past-tense text is usually a deadline or a payment day.
+        assert_eq!(
             month_day(a, Tense::Past, 6, 1).unwrap().text,
-            "2022-06-01"
+            "2023-06-01"
         );
         assert_eq!(
             month_day(a, Tense::Future, 6, 1).unwrap().text,

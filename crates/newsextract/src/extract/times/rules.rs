@@ -9,7 +9,7 @@
 //! "1989-Q3", "the past two months" a duration "P2M", "now" "PRESENT_REF", "last week" the
 //! ISO week before the reference date's.
 
-use super::lexicon::{DayPart, Kw, Lex, Season, Unit};
+use super::lexicon::{DayPart, Kw, Lex, Unit};
 use super::resolve::{self, Holiday, Shift, Tense, Value};
 use super::tokens::{Token, TokenKind};
 use crate::{Date, TimeKind};
@@ -1773,6 +1773,10 @@ impl<'a, 't> Matcher<'a, 't> {
             let _ = part;
         }
         if unit == Unit::Weekend {
+            if kw == Kw::This {
+                // "this weekend": the one of the reference date's week.
+                return self.date(i, j + 1, resolve::period(anchor, Unit::Weekend, 0));
+            }
             let tense = self.tense(i, j + 1);
             return self.date(i, j + 1, resolve::weekend(anchor, tense, direction));
         }
