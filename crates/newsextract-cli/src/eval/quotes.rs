@@ -429,7 +429,8 @@ mod tests {
 
     #[test]
     fn segments_pair_simply_per_line() {
-        let text = "He said “one two” and \"three four\".\n“open\nZoë ''five six'' ‘seven eight’ don’t";
+        let text =
+            "He said “one two” and \"three four\".\n“open\nZoë ''five six'' ‘seven eight’ don’t";
         let got: Vec<&str> = quoted_segments(text)
             .iter()
             .map(|&(s, e)| &text[s..e])
@@ -469,17 +470,31 @@ mod tests {
         let standoff = "T1\tContent 0 6;16 22\tx\nT2\tContent 7 9\the\n";
         let attributions = parse_ann(standoff, text).unwrap();
         assert_eq!(attributions.len(), 2);
-        assert_eq!(attributions[0].content, vec![(0, 8), (18, 26)]);
+        // Character offsets 0..6 and 16..22 are bytes 0..10 and 20..30 (“ and ” take three).
+        assert_eq!(attributions[0].content, vec![(0, 10), (20, 30)]);
+        let second = attributions[0].content[1];
+        assert_eq!(&text[second.0..second.1], "“C d.”");
     }
 
     #[test]
     fn last_capitalised_word_drops_possessives_and_punctuation() {
-        assert_eq!(last_capitalised_word("Hillary Clinton's campaign"), Some("Clinton"));
+        assert_eq!(
+            last_capitalised_word("Hillary Clinton's campaign"),
+            Some("Clinton")
+        );
         assert_eq!(last_capitalised_word("the former secretary"), None);
-        assert_eq!(last_capitalised_word("Sen. Warren (D-Mass.),"), Some("D-Mass"));
+        assert_eq!(
+            last_capitalised_word("Sen. Warren (D-Mass.),"),
+            Some("D-Mass")
+        );
     }
 
-    fn quote(start: usize, end: usize, text: &str, speaker: Option<(usize, usize, &str)>) -> newsextract::Quote {
+    fn quote(
+        start: usize,
+        end: usize,
+        text: &str,
+        speaker: Option<(usize, usize, &str)>,
+    ) -> newsextract::Quote {
         newsextract::Quote {
             text: text[start..end].to_string(),
             start,
@@ -498,7 +513,8 @@ mod tests {
 
     #[test]
     fn scoring_counts_recall_precision_and_speakers() {
-        let text = "“We will win this,” said Miller. A “scare quote” here. “Also mine.”".to_string();
+        let text =
+            "“We will win this,” said Miller. A “scare quote” here. “Also mine.”".to_string();
         let miller = text.find("Miller").unwrap();
         let first = (text.find("We").unwrap(), text.find(",”").unwrap());
         let article = Article {
@@ -511,7 +527,12 @@ mod tests {
         };
         let scare = (text.find("scare").unwrap(), text.find(" here").unwrap() - 3);
         let quotes = vec![
-            quote(first.0, first.1, &text, Some((miller, miller + 6, "Matthew Miller"))),
+            quote(
+                first.0,
+                first.1,
+                &text,
+                Some((miller, miller + 6, "Matthew Miller")),
+            ),
             quote(scare.0, scare.1, &text, None),
         ];
         let mut counts = Counts::default();

@@ -132,7 +132,13 @@ fn role(prev: Option<char>, next: Option<char>) -> Role {
 }
 
 /// True when a single mark at `at` (of length `len`) is an apostrophe, judged by its neighbours.
-fn is_apostrophe(text: &str, at: usize, len: usize, prev: Option<char>, next: Option<char>) -> bool {
+fn is_apostrophe(
+    text: &str,
+    at: usize,
+    len: usize,
+    prev: Option<char>,
+    next: Option<char>,
+) -> bool {
     let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     if alnum(prev) && alnum(next) {
         return true;
@@ -215,9 +221,9 @@ pub(super) fn scan(text: &str, start: usize, end: usize) -> Vec<Piece> {
             ('\u{00BB}', _) | ('\u{203A}', _) => close_or_skip(same_family),
             ('\u{201C}', _) | ('\u{2018}', _) => {
                 let low_open = stack.last().is_some_and(|o| o.style == Style::Low);
-                if c == '\u{201C}' && low_open && context != Role::Open {
-                    close_or_skip(same_family)
-                } else if context == Role::Close && same_family.is_some() {
+                // „...“ closes with “; sloppy text closes with “ too.
+                let closes_low = c == '\u{201C}' && low_open && context != Role::Open;
+                if closes_low || (context == Role::Close && same_family.is_some()) {
                     close_or_skip(same_family)
                 } else if context == Role::Close
                     || (family == Family::Single && context == Role::Unclear)
@@ -309,8 +315,12 @@ fn is_nickname(text: &str, start: usize, end: usize, piece: &Piece) -> bool {
     }
     let before = text.get(start..piece.mark_start).unwrap_or("");
     let after = text.get(piece.mark_end..end).unwrap_or("");
-    let previous_word = before.strip_suffix(' ').and_then(|b| b.split_whitespace().next_back());
-    let next_word = after.strip_prefix(' ').and_then(|a| a.split_whitespace().next());
+    let previous_word = before
+        .strip_suffix(' ')
+        .and_then(|b| b.split_whitespace().next_back());
+    let next_word = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split_whitespace().next());
     previous_word.is_some_and(capitalised) && next_word.is_some_and(capitalised)
 }
 
@@ -347,8 +357,8 @@ fn push_piece(
         words = words.strip_suffix(',').unwrap_or(words).trim_end();
     }
     // "—", "...", and stage directions such as "(CROSSTALK.)" are not anyone's words.
-    let bracketed = words.starts_with(['(', '['])
-        && words.trim_end_matches(['.', ',']).ends_with([')', ']']);
+    let bracketed =
+        words.starts_with(['(', '[']) && words.trim_end_matches(['.', ',']).ends_with([')', ']']);
     if !words.chars().any(char::is_alphanumeric) || bracketed {
         return;
     }
@@ -423,7 +433,10 @@ mod tests {
         let cases: &[(&str, &[&str])] = &[
             ("Pakistan’s view, don’t you know, in the ’90s", &[]),
             ("rock 'n' roll and the '90s and Davis' book", &[]),
-            ("“Pakistan’s ‘shared interest’ isn’t new,” he said.", &["Pakistan’s ‘shared interest’ isn’t new"]),
+            (
+                "“Pakistan’s ‘shared interest’ isn’t new,” he said.",
+                &["Pakistan’s ‘shared interest’ isn’t new"],
+            ),
             ("The analysts’ view and the ‘core’ issue", &["core"]),
             ("He's 6'2\" tall and 'em all", &[]),
         ];
@@ -438,13 +451,19 @@ mod tests {
         let pieces = scan(text, 0, text.len());
         assert_eq!(pieces.len(), 1);
         assert!(!pieces[0].closed);
-        assert_eq!(&text[pieces[0].start..pieces[0].end], "We will not stop until it is done.");
+        assert_eq!(
+            &text[pieces[0].start..pieces[0].end],
+            "We will not stop until it is done."
+        );
     }
 
     #[test]
     fn a_forgotten_closing_mark_ends_at_the_next_opening_mark() {
         let text = "Ms Hewitt said: \"We have doubled it. \"We are going to extend it.\"";
-        assert_eq!(quotes(text), ["We have doubled it.", "We are going to extend it."]);
+        assert_eq!(
+            quotes(text),
+            ["We have doubled it.", "We are going to extend it."]
+        );
     }
 
     #[test]

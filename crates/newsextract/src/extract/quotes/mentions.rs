@@ -68,11 +68,17 @@ impl Para<'_, '_, '_> {
         let token = self.tokens.get(i)?;
         let (start, end) = self.resolver.mention_covering(token.start, token.end)?;
         let mut first = i;
-        while first > left && self.tokens[first - 1].start >= start && self.tokens[first - 1].is_word() {
+        while first > left
+            && self.tokens[first - 1].start >= start
+            && self.tokens[first - 1].is_word()
+        {
             first -= 1;
         }
         let mut last = i;
-        while last + 1 < right && self.tokens[last + 1].end <= end && self.tokens[last + 1].is_word() {
+        while last + 1 < right
+            && self.tokens[last + 1].end <= end
+            && self.tokens[last + 1].is_word()
+        {
             last += 1;
         }
         Some((first, last))
@@ -82,7 +88,11 @@ impl Para<'_, '_, '_> {
     pub(super) fn subject_before(&self, cue: usize, left: usize) -> Option<Mention> {
         let mut j = cue.checked_sub(1)?;
         // "Miller also said", "she has repeatedly argued", "Miller on Monday said".
-        while j >= left && self.word(j).is_some_and(|w| is_in(&VERB_MODIFIERS, w) || is_adverb(w)) {
+        while j >= left
+            && self
+                .word(j)
+                .is_some_and(|w| is_in(&VERB_MODIFIERS, w) || is_adverb(w))
+        {
             j = j.checked_sub(1)?;
         }
         // "Sen. Warren (D-Mass.) said", "Miller, a spokesman for the ministry, said", and both:
@@ -161,7 +171,8 @@ impl Para<'_, '_, '_> {
             let end = limit.min(k + 7);
             let name = (k + 1..end).find(|&n| self.is_name_word(n) && !self.is_title(n));
             let head = (k + 1..end).find(|&h| {
-                self.word(h).is_some_and(|w| head_referent(w) != Referent::Unresolved)
+                self.word(h)
+                    .is_some_and(|w| head_referent(w) != Referent::Unresolved)
             });
             // A name right after the description, or before any head noun, is the subject.
             let name_first = match (name, head) {
@@ -200,7 +211,9 @@ impl Para<'_, '_, '_> {
             let mut last = k;
             while last + 1 < limit
                 && (self.is_name_word(last + 1)
-                    || self.word(last + 1).is_some_and(|w| is_in(&NAME_PARTICLES, w))
+                    || self
+                        .word(last + 1)
+                        .is_some_and(|w| is_in(&NAME_PARTICLES, w))
                         && self.is_name_word(last + 2))
             {
                 last += 1;
@@ -218,7 +231,10 @@ impl Para<'_, '_, '_> {
         if self.tokens.get(next).is_some_and(|t| t.is_punct('(')) {
             next = (next..limit.min(next + 8)).find(|&c| self.tokens[c].is_punct(')'))? + 1;
         }
-        while self.word(next).is_some_and(|w| is_in(&VERB_MODIFIERS, w) || is_adverb(w)) {
+        while self
+            .word(next)
+            .is_some_and(|w| is_in(&VERB_MODIFIERS, w) || is_adverb(w))
+        {
             next += 1;
         }
         // "Trump returned ...", "Trump, who spoke ..., said"; not "Hours later, Trump ...".
@@ -262,7 +278,9 @@ impl Para<'_, '_, '_> {
             let mut first = j;
             while first > left && j - first < MAX_NAME {
                 let k = first - 1;
-                if self.is_name_word(k) && !is_in(&CAPITALISED_DESCRIPTIONS, self.word(k).unwrap_or("")) {
+                if self.is_name_word(k)
+                    && !is_in(&CAPITALISED_DESCRIPTIONS, self.word(k).unwrap_or(""))
+                {
                     first = k;
                 } else if k > left
                     && self.word(k).is_some_and(|w| is_in(&NAME_PARTICLES, w))
@@ -392,9 +410,8 @@ impl Para<'_, '_, '_> {
                 });
                 // "Secretary of State", "a spokesman for the ministry"; not "Miller on Monday"
                 // or "Plaskett of the Virgin Islands".
-                let title_of = w.eq_ignore_ascii_case("of")
-                    && self.is_title(last)
-                    && self.is_name_word(k + 1);
+                let title_of =
+                    w.eq_ignore_ascii_case("of") && self.is_title(last) && self.is_name_word(k + 1);
                 let inside = title_of || next_fits && !all_names;
                 if !inside {
                     break;
@@ -453,7 +470,10 @@ fn is_adverb(word: &str) -> bool {
     word.len() > 4
         && word.ends_with("ly")
         && word.chars().next().is_some_and(char::is_lowercase)
-        && !matches!(word, "family" | "ally" | "supply" | "assembly" | "rally" | "anomaly")
+        && !matches!(
+            word,
+            "family" | "ally" | "supply" | "assembly" | "rally" | "anomaly"
+        )
 }
 
 fn is_negation(word: &str) -> bool {

@@ -23,12 +23,12 @@ use crate::extract::structure::Structure;
 use crate::text::Document;
 use crate::{Entity, Quote, QuoteKind, Speaker, TextSpan};
 
+use lexicon::Referent;
 use lexicon::{
-    is_in, CueClass, CueForm, ATTRIBUTION_TAIL, CUES, CUE_FORMS, DETERMINERS,
-    INNER_PREPOSITIONS, PHRASE_BREAKS,
+    is_in, CueClass, CueForm, ATTRIBUTION_TAIL, CUES, CUE_FORMS, DETERMINERS, INNER_PREPOSITIONS,
+    PHRASE_BREAKS,
 };
 use marks::{Family, Piece};
-use lexicon::Referent;
 use mentions::{Mention, MentionKind};
 use speakers::Resolver;
 use tokens::{Kind, Token};
@@ -192,7 +192,10 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             // headline, or opening a sentence as "According to ..." or "Said Ellis: ...".
             let capitalised = token.is_capitalised(self.text);
             let opens_inverted = (first == 0 || self.tokens[first - 1].sentence != token.sentence)
-                && self.tokens.get(last + 1).is_some_and(|t| t.is_capitalised(self.text));
+                && self
+                    .tokens
+                    .get(last + 1)
+                    .is_some_and(|t| t.is_capitalised(self.text));
             if capitalised
                 && !headline_like
                 && !opens_inverted
@@ -273,7 +276,8 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
     /// next paragraph.
     fn extract(&self, previous: Turn, out: &mut Vec<Quote>) -> Turn {
         let mut direct_cues = vec![false; self.cues.len()];
-        let mut found: Vec<(QuoteKind, Option<Attribution>)> = Vec::with_capacity(self.pieces.len());
+        let mut found: Vec<(QuoteKind, Option<Attribution>)> =
+            Vec::with_capacity(self.pieces.len());
         for (q, &t) in self.piece_token.iter().enumerate() {
             let trailing = self.trailing(t);
             let kind = self.classify(q, t, trailing.is_some());
@@ -311,9 +315,8 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             } else {
                 self.cue_subject(cue, sentence_start)
             };
-            let named = mention.filter(|m| {
-                !matches!(m.kind, MentionKind::Description(Referent::Unresolved))
-            });
+            let named = mention
+                .filter(|m| !matches!(m.kind, MentionKind::Description(Referent::Unresolved)));
             if let Some(speaker) = named.and_then(|m| self.resolve(m)) {
                 turns.push((self.tokens[cue.first].start, speaker));
             }
@@ -465,8 +468,8 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         }
         let (sentence_start, _) = self.sentence_of(colon);
         let mention = self.ending_at(colon.checked_sub(1)?, sentence_start)?;
-        let opens = mention.first == sentence_start
-            || self.tokens[mention.first - 1].is_dash(self.text);
+        let opens =
+            mention.first == sentence_start || self.tokens[mention.first - 1].is_dash(self.text);
         (mention.kind == MentionKind::Name && opens).then_some(Attribution { mention, cue: None })
     }
 
@@ -485,7 +488,9 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         }
         let (sentence_start, _) = self.sentence_of(colon);
         let cued = (sentence_start..colon).rev().find_map(|k| {
-            let cue = self.cue_starting_at(k).filter(|c| c.form.class == CueClass::Speech)?;
+            let cue = self
+                .cue_starting_at(k)
+                .filter(|c| c.form.class == CueClass::Speech)?;
             self.cue_subject(&cue, sentence_start)
         });
         if let Some(mention) = cued {
@@ -509,7 +514,11 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
     /// its sentence: `Gibbs derided and insulted “the professional left”`. Single words and
     /// titles ("Face the Nation") stay without a speaker.
     fn subject_speaker(&self, piece: Piece, t: usize) -> Option<Speaker> {
-        let words: Vec<&str> = self.text.get(piece.start..piece.end)?.split_whitespace().collect();
+        let words: Vec<&str> = self
+            .text
+            .get(piece.start..piece.end)?
+            .split_whitespace()
+            .collect();
         let significant = words.iter().filter(|w| w.chars().count() > 3);
         let title_case = significant
             .clone()
@@ -525,7 +534,9 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         // entity pass's results, only a name it knows is trusted as a subject.
         self.resolve(mention).filter(|s| {
             !self.resolver.is_place(s.entity, &s.name)
-                && (self.resolver.uses_fallback() || mention.kind != MentionKind::Name || s.entity.is_some())
+                && (self.resolver.uses_fallback()
+                    || mention.kind != MentionKind::Name
+                    || s.entity.is_some())
         })
     }
 
@@ -560,7 +571,10 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         if letters < 2 || !(upper || capitalised) || name.len() > 40 || name_words.len() > 4 {
             return None;
         }
-        Some(self.resolver.speaker_at(self.text, piece.start, piece.start + name.len()))
+        Some(
+            self.resolver
+                .speaker_at(self.text, piece.start, piece.start + name.len()),
+        )
     }
 
     fn end_of_paragraph(&self) -> usize {
@@ -572,7 +586,10 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
     /// then for the most recent fitting entity or name.
     fn resolve(&self, mention: Mention) -> Option<Speaker> {
         if let MentionKind::Pronoun(referent) | MentionKind::Description(referent) = mention.kind {
-            if matches!(referent, Referent::Person | Referent::Organization | Referent::Group) {
+            if matches!(
+                referent,
+                Referent::Person | Referent::Organization | Referent::Group
+            ) {
                 let (sentence_start, _) = self.sentence_of(mention.first);
                 let subject = self
                     .clause_subject(sentence_start, mention.first)
@@ -581,8 +598,10 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
                     let named = self.resolver.speaker(self.text, &self.tokens, subject)?;
                     let fits = self.resolver.fits(named.entity, referent);
                     if fits {
-                        let (start, end) =
-                            (self.tokens[mention.first].start, self.tokens[mention.last].end);
+                        let (start, end) = (
+                            self.tokens[mention.first].start,
+                            self.tokens[mention.last].end,
+                        );
                         return Some(Speaker {
                             text: self.text.get(start..end)?.to_string(),
                             start,
@@ -630,7 +649,12 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         let is_word = |k: usize| self.tokens.get(k).is_some_and(|t| t.is_word());
         let mut last = first;
         if token.is_capitalised(self.text) {
-            while last + 1 < first + 5 && self.tokens.get(last + 1).is_some_and(|t| t.is_capitalised(self.text)) {
+            while last + 1 < first + 5
+                && self
+                    .tokens
+                    .get(last + 1)
+                    .is_some_and(|t| t.is_capitalised(self.text))
+            {
                 last += 1;
             }
         } else if is_in(&DETERMINERS, word) {
@@ -677,7 +701,10 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             .chars()
             .next_back();
         let ends_in_punctuation = inner_tail.is_some_and(|c| {
-            matches!(c, '.' | ',' | '?' | '!' | ';' | ':' | '\u{2026}' | '\u{2014}' | '\u{2013}' | '-')
+            matches!(
+                c,
+                '.' | ',' | '?' | '!' | ';' | ':' | '\u{2026}' | '\u{2014}' | '\u{2013}' | '-'
+            )
         });
         let ends = !piece.closed
             || ends_in_punctuation
@@ -686,7 +713,10 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
                 None => true,
                 Some(next) => {
                     next.sentence != self.tokens[t].sentence
-                        || matches!(next.kind, Kind::Quote(_) | Kind::Punct('.' | '!' | '?' | ':' | ';'))
+                        || matches!(
+                            next.kind,
+                            Kind::Quote(_) | Kind::Punct('.' | '!' | '?' | ':' | ';')
+                        )
                         || next.is_dash(self.text)
                 }
             };
@@ -778,8 +808,14 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         while self.tokens.get(k).is_some_and(|t| t.is_word()) {
             k += 1;
         }
-        let introduces = self.tokens.get(k).is_some_and(|t| t.is_punct(',') || t.is_punct(':'))
-            && self.tokens.get(k + 1).is_some_and(|t| matches!(t.kind, Kind::Quote(_)));
+        let introduces = self
+            .tokens
+            .get(k)
+            .is_some_and(|t| t.is_punct(',') || t.is_punct(':'))
+            && self
+                .tokens
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.kind, Kind::Quote(_)));
         !introduces
     }
 
@@ -810,18 +846,18 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             (i, mention)
         } else {
             let mention = self.starting_at(i, self.tokens.len())?;
-            (is_verb(mention.last + 1).then_some(mention.last + 1)?, mention)
+            (
+                is_verb(mention.last + 1).then_some(mention.last + 1)?,
+                mention,
+            )
         };
         if mention.kind != MentionKind::Name && !matches!(mention.kind, MentionKind::Pronoun(_)) {
             return None;
         }
         let end = verb.max(mention.last);
-        let complete = completes_attribution(self.tokens.get(end + 1))
-            || self.ends_attribution(end);
-        complete.then_some(Attribution {
-            mention,
-            cue: None,
-        })
+        let complete =
+            completes_attribution(self.tokens.get(end + 1)) || self.ends_attribution(end);
+        complete.then_some(Attribution { mention, cue: None })
     }
 
     fn quote_index(&self, t: usize) -> Option<usize> {
@@ -969,7 +1005,10 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         let mut before = cue.first;
         while before > sentence_start
             && self.tokens[before - 1].is_word()
-            && is_in(&lexicon::VERB_MODIFIERS, self.tokens[before - 1].text(self.text))
+            && is_in(
+                &lexicon::VERB_MODIFIERS,
+                self.tokens[before - 1].text(self.text),
+            )
         {
             before -= 1;
         }
@@ -1006,14 +1045,16 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
                 kind: MentionKind::Pronoun(referent),
             });
         }
-        if !(word.ends_with("'s") || word.ends_with('\u{2019}')
-            || word.ends_with("\u{2019}s"))
+        if !(word.ends_with("'s") || word.ends_with('\u{2019}') || word.ends_with("\u{2019}s"))
             || !self.tokens[owner].is_capitalised(self.text)
         {
             return None;
         }
         let mut first = owner;
-        while first > left && first + MAX_NAME_WORDS > owner && self.tokens[first - 1].is_capitalised(self.text) {
+        while first > left
+            && first + MAX_NAME_WORDS > owner
+            && self.tokens[first - 1].is_capitalised(self.text)
+        {
             first -= 1;
         }
         Some(Mention {
@@ -1037,7 +1078,9 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
                 CueClass::Speech => self.cue_subject(&cue, sentence_start).or_else(|| {
                     // "..., said Miller."
                     let inverted = cue.form.reports && self.tokens[k - 1].is_punct(',');
-                    inverted.then(|| self.starting_at(cue.last + 1, right)).flatten()
+                    inverted
+                        .then(|| self.starting_at(cue.last + 1, right))
+                        .flatten()
                 }),
                 CueClass::Naming | CueClass::Noun => None,
             };
@@ -1064,16 +1107,17 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         }
         let (sentence_start, _) = self.sentence_of(t);
         let mention = self.clause_subject(sentence_start, k)?;
-        (!matches!(mention.kind, MentionKind::Description(_))).then_some(Attribution {
-            mention,
-            cue: None,
-        })
+        (!matches!(mention.kind, MentionKind::Description(_)))
+            .then_some(Attribution { mention, cue: None })
     }
 
     /// The index of the first quote token at or after `i`, or the token count.
     fn next_quote(&self, i: usize) -> usize {
         let from = self.piece_token.partition_point(|&t| t < i);
-        self.piece_token.get(from).copied().unwrap_or(self.tokens.len())
+        self.piece_token
+            .get(from)
+            .copied()
+            .unwrap_or(self.tokens.len())
     }
 }
 
@@ -1085,7 +1129,16 @@ fn completes_attribution(next: Option<&Token>) -> bool {
 fn is_mark(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2018}' | '\u{2019}'
-            | '\u{00AB}' | '\u{00BB}' | '\u{2039}' | '\u{203A}'
+        '"' | '\''
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{201E}'
+            | '\u{201F}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{2039}'
+            | '\u{203A}'
     )
 }

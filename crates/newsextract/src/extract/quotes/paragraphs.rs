@@ -128,11 +128,12 @@ mod tests {
     fn datelines_and_related_lines_are_not_speech() {
         let text = "Title\n\nISLAMABAD: (Web Desk) Miller said so.\n\nAlso read: Zoë says hi";
         let doc = Document::new(text);
+        let (dateline, related) = (text.find("ISLAMABAD").unwrap(), text.find("Also").unwrap());
         let structure = Structure {
             dateline: Some(crate::Dateline {
                 text: "ISLAMABAD".into(),
-                start: 7,
-                end: 16,
+                start: dateline,
+                end: dateline + "ISLAMABAD".len(),
                 location: None,
                 region: None,
                 country: None,
@@ -141,14 +142,17 @@ mod tests {
             }),
             related: vec![crate::Related {
                 text: "Also read: Zoë says hi".into(),
-                start: 40,
+                start: related,
                 end: text.len(),
                 title: "Zoë says hi".into(),
                 kind: crate::RelatedKind::AlsoRead,
             }],
             ..Structure::default()
         };
-        let got: Vec<&str> = split(&doc, &structure).into_iter().map(|(s, e)| &text[s..e]).collect();
+        let got: Vec<&str> = split(&doc, &structure)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
         assert_eq!(got, ["Title", "Miller said so."]);
     }
 
@@ -158,7 +162,12 @@ mod tests {
         let text = format!("Title\n\nFirst line {long}\nSecond line\n\n  Third");
         assert_eq!(
             paragraphs(&text),
-            ["Title", &format!("First line {long}") as &str, "Second line", "Third"]
+            [
+                "Title",
+                &format!("First line {long}") as &str,
+                "Second line",
+                "Third"
+            ]
         );
         let wrapped = "Title\n\nA wrapped line\nthat goes on.\n  An indented start\nhere.\n\nLast";
         assert_eq!(
@@ -170,10 +179,15 @@ mod tests {
                 "Last"
             ]
         );
-        let indented = "TITLE\n\tFirst paragraph\nruns on.\n\tSecond \"quote\nover lines,\" he said.";
+        let indented =
+            "TITLE\n\tFirst paragraph\nruns on.\n\tSecond \"quote\nover lines,\" he said.";
         assert_eq!(
             paragraphs(indented),
-            ["TITLE", "First paragraph\nruns on.", "Second \"quote\nover lines,\" he said."]
+            [
+                "TITLE",
+                "First paragraph\nruns on.",
+                "Second \"quote\nover lines,\" he said."
+            ]
         );
         assert!(paragraphs("").is_empty());
         assert_eq!(paragraphs("\n\n  “Zoë”  \n"), ["“Zoë”"]);

@@ -144,7 +144,9 @@ impl<'e> Resolver<'e> {
         }
         let plain = |t: &Token| {
             let w = t.text(text);
-            w.strip_suffix("'s").or_else(|| w.strip_suffix("\u{2019}s")).unwrap_or(w)
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("\u{2019}s"))
+                .unwrap_or(w)
         };
         let head = words.last().map(plain).unwrap_or_default();
         let acronym = |w: &str| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase());
@@ -171,7 +173,12 @@ impl<'e> Resolver<'e> {
     }
 
     /// The speaker a phrase names. `tokens` are the paragraph's tokens the mention indexes.
-    pub(super) fn speaker(&self, text: &str, tokens: &[Token], mention: Mention) -> Option<Speaker> {
+    pub(super) fn speaker(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        mention: Mention,
+    ) -> Option<Speaker> {
         let first = tokens.get(mention.first)?;
         let last = tokens.get(mention.last)?;
         let (start, end) = (first.start, last.end);
@@ -187,13 +194,23 @@ impl<'e> Resolver<'e> {
             MentionKind::Name => {
                 if let Some(m) = self.covering(last.start, last.end) {
                     let entity = &self.entities[m.entity];
-                    return Some(speaker(entity.name.clone(), Some(entity.id), m.start, m.end));
+                    return Some(speaker(
+                        entity.name.clone(),
+                        Some(entity.id),
+                        m.start,
+                        m.end,
+                    ));
                 }
-                let name = self.full_name(canonical_words(text, &tokens[mention.first..=mention.last]));
+                let name =
+                    self.full_name(canonical_words(text, &tokens[mention.first..=mention.last]));
                 if self.uses_fallback() {
                     self.promote_to_person(start);
                 }
-                let name = if name.is_empty() { phrase.to_string() } else { name };
+                let name = if name.is_empty() {
+                    phrase.to_string()
+                } else {
+                    name
+                };
                 Some(speaker(name, None, start, end))
             }
             MentionKind::Pronoun(referent) | MentionKind::Description(referent) => {
@@ -268,7 +285,12 @@ impl<'e> Resolver<'e> {
     }
 
     /// The most recent entity (or, in the fallback, name) that `referent` fits, before `before`.
-    fn antecedent(&self, referent: Referent, before: usize, head: &str) -> Option<(String, Option<u32>)> {
+    fn antecedent(
+        &self,
+        referent: Referent,
+        before: usize,
+        head: &str,
+    ) -> Option<(String, Option<u32>)> {
         let wanted: &[EntityKind] = match referent {
             Referent::Person => &[EntityKind::Person],
             Referent::Organization => &[EntityKind::Organization],
@@ -282,8 +304,7 @@ impl<'e> Resolver<'e> {
             for kind in wanted {
                 let fits = |m: &&MentionSpan| {
                     let e = &self.entities[m.entity];
-                    e.kind == *kind
-                        && (referent != Referent::Country || e.country.is_some())
+                    e.kind == *kind && (referent != Referent::Country || e.country.is_some())
                 };
                 // A description prefers the entity it titles ("the minister" -> the minister).
                 let titled = recent.iter().rev().take(LOOKBACK).filter(fits).find(|m| {

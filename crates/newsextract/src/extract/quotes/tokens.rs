@@ -50,18 +50,28 @@ impl Token {
 
     /// True for a dash that introduces an attribution (`— Miller`).
     pub(super) fn is_dash(&self, text: &str) -> bool {
-        matches!(self.kind, Kind::Punct('\u{2014}' | '\u{2013}' | '-' | '\u{2015}'))
-            || (self.kind == Kind::Word && self.text(text) == "--")
+        matches!(
+            self.kind,
+            Kind::Punct('\u{2014}' | '\u{2013}' | '-' | '\u{2015}')
+        ) || (self.kind == Kind::Word && self.text(text) == "--")
     }
 
     /// True for a word whose first letter is upper case.
     pub(super) fn is_capitalised(&self, text: &str) -> bool {
-        self.kind == Kind::Word && self.text(text).chars().next().is_some_and(char::is_uppercase)
+        self.kind == Kind::Word
+            && self
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
     }
 }
 
 fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '.' | '&')
+    matches!(
+        c,
+        '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '.' | '&'
+    )
 }
 
 /// Splits `text[start..end]` into tokens, each of `pieces` (sorted, inside the range) as one.
@@ -100,7 +110,9 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize, pieces: &[Piece]) -
             at += c.len_utf8();
             continue;
         }
-        let limit = pieces.get(next_piece).map_or(end, |p| p.mark_start.min(end));
+        let limit = pieces
+            .get(next_piece)
+            .map_or(end, |p| p.mark_start.min(end));
         let word_end = word_end(text, at, limit);
         tokens.push(Token {
             start: at,
@@ -209,7 +221,21 @@ mod tests {
         let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(
             texts,
-            ["Mr.", "O’Neil", "of", "the", "U.S.", "said", "al-Assad's", "men", "left", ".", "Zoë", "stayed", "."]
+            [
+                "Mr.",
+                "O’Neil",
+                "of",
+                "the",
+                "U.S.",
+                "said",
+                "al-Assad's",
+                "men",
+                "left",
+                ".",
+                "Zoë",
+                "stayed",
+                "."
+            ]
         );
         assert_eq!(got[10].1, 1);
     }
@@ -220,7 +246,16 @@ mod tests {
         let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(
             texts,
-            ["“We are done. Really,”", "he", "said", ".", "“Next.”", "Müller", "left", "."]
+            [
+                "“We are done. Really,”",
+                "he",
+                "said",
+                ".",
+                "“Next.”",
+                "Müller",
+                "left",
+                "."
+            ]
         );
         let sentences: Vec<u32> = got.iter().map(|(_, s)| *s).collect();
         assert_eq!(sentences, [0, 0, 0, 0, 1, 2, 2, 2]);
