@@ -39,7 +39,8 @@ pub(crate) fn extract(
     let mut i = 0;
     while i < tokens.len() {
         match scanner.quantity_at(i) {
-            Some(found) if found.end > i => {
+            Some(Step::Skip(end)) => i = end.max(i + 1),
+            Some(Step::Found(found)) if found.end > i => {
                 let start = tokens[found.start].start;
                 let end = tokens[found.end - 1].end;
                 if let Some(slice) = text.get(start..end) {
@@ -55,8 +56,7 @@ pub(crate) fn extract(
                 }
                 i = found.end;
             }
-            Some(found) => i = found.end.max(i + 1),
-            None => i += 1,
+            Some(Step::Found(_)) | None => i += 1,
         }
     }
     out
@@ -246,6 +246,14 @@ struct Number {
     plural_scale: bool,
 }
 
+/// What the scan does at a token.
+enum Step {
+    /// A quantity.
+    Found(Found),
+    /// Not a quantity, and nothing up to this token is one (a phone number, a code).
+    Skip(usize),
+}
+
 struct Found {
     start: usize,
     end: usize,
@@ -296,9 +304,8 @@ impl<'a, 't> Scanner<'a, 't> {
         self.in_time.get(i).copied().unwrap_or(false)
     }
 
-    /// A quantity starting at token `i` (a qualifier, a currency or a number). A result with
-    /// `end == start` asks the scan to skip to `end` without output (a phone number).
-    fn quantity_at(&self, i: usize) -> Option<Found> {
+    /// A quantity starting at token `i` (a qualifier, a currency or a number).
+    fn quantity_at(&self, i: usize) -> Option<Step> {
         let (qualifier, j) = self.qualifier(i).unwrap_or((Qualifier::Exact, i));
         let (currency, k) = self.currency(j).map_or((None, j), |(c, k)| (Some(c), k));
         if j == i && k == i && !self.starts_number(i) {
@@ -308,14 +315,7 @@ impl<'a, 't> Scanner<'a, 't> {
             return None;
         }
         if let Some(skip) = self.not_a_quantity(k) {
-            return Some(Found {
-                start: i,
-                end: skip,
-                value: 0.0,
-                noun: None,
-                qualifier,
-                unit: None,
-            });
+            return Some(Step::Skip(skip));
         }
         let number = self.number(k)?;
         let mut end = number.end;
@@ -383,14 +383,14 @@ impl<'a, 't> Scanner<'a, 't> {
             end = cut;
             noun = None;
         }
-        Some(Found {
+        Some(Step::Found(Found {
             start: i,
             end,
             value,
             noun,
             qualifier,
             unit,
-        })
+        }))
     }
 
     fn starts_number(&self, i: usize) -> bool {
@@ -539,8 +539,7 @@ impl<'a, 't> Scanner<'a, 't> {
             let after_label = p.kind == TokenKind::Word
                 && p.is_capitalized()
                 && p.lex == Lex::None
-                && currency_before(p).is_none()
-                && !self.sentence_start(i - 1);
+                && currency_before(p).is_none();
             let after_number_sign = p.is_punct('#')
                 || (p.is_punct('.') && i >= 2 && {
                     let w = &self.tokens[i - 2];
@@ -551,15 +550,6 @@ impl<'a, 't> Scanner<'a, 't> {
             }
         }
         None
-    }
-
-    fn sentence_start(&self, i: usize) -> bool {
-        i == 0
-            || self.tokens[i].newline_before
-            || matches!(
-                self.tokens[i - 1].kind,
-                TokenKind::Punct('.' | '!' | '?' | '"' | '\'' | '(' | ':' | '-')
-            )
     }
 
     /// The end of a run of digit groups joined by hyphens, spaces, slashes or dots.
