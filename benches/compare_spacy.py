@@ -162,25 +162,17 @@ def cpu_model() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument(
-        "--corpus", type=Path, default=BBC, help="directory of *.txt articles"
-    )
-    parser.add_argument(
-        "--limit", type=int, default=None, help="use the first N articles"
-    )
+    parser.add_argument("--corpus", type=Path, default=BBC, help="directory of *.txt articles")
+    parser.add_argument("--limit", type=int, default=None, help="use the first N articles")
     parser.add_argument("--batch-size", type=int, default=64, help="articles per batch")
-    parser.add_argument(
-        "--child", choices=["newsextract", "spacy"], help=argparse.SUPPRESS
-    )
+    parser.add_argument("--child", choices=["newsextract", "spacy"], help=argparse.SUPPRESS)
     args = parser.parse_args()
 
     if args.child:
         child(args.child, args.corpus, args.limit, args.batch_size)
         return
     if not args.corpus.is_dir():
-        sys.exit(
-            f"corpus not found: {args.corpus} (give --corpus DIR with *.txt articles)"
-        )
+        sys.exit(f"corpus not found: {args.corpus} (give --corpus DIR with *.txt articles)")
     missing = missing_dependencies()
     if missing:
         sys.exit(
@@ -189,9 +181,7 @@ def main() -> None:
             + f"\ninstall them into a venv of your own: {INSTALL}"
         )
 
-    print(
-        f"machine: {os.cpu_count()} cpus, {cpu_model()}, Python {platform.python_version()}"
-    )
+    print(f"machine: {os.cpu_count()} cpus, {cpu_model()}, Python {platform.python_version()}")
     print(f"load average before: {os.getloadavg()[0]:.2f}")
     print(f"corpus: {args.corpus}" + (f" (first {args.limit})" if args.limit else ""))
     results = {engine: measure(engine, args) for engine in ["newsextract", "spacy"]}
