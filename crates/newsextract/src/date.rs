@@ -247,7 +247,10 @@ mod tests {
         assert_eq!(add_months(9999, 12, 1), None);
         assert_eq!(easter(2024).unwrap().to_string(), "2024-03-31");
         assert_eq!(easter(2000).unwrap().to_string(), "2000-04-23");
-        assert_eq!(nth_weekday(1999, 11, 4, 4).unwrap().to_string(), "1999-11-25");
+        assert_eq!(
+            nth_weekday(1999, 11, 4, 4).unwrap().to_string(),
+            "1999-11-25"
+        );
         assert_eq!(nth_weekday(2023, 2, 1, 5), None);
     }
 

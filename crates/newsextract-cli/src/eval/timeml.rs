@@ -129,7 +129,10 @@ impl Evaluation {
         let mut by_folder: BTreeMap<String, Counts> = BTreeMap::new();
         let mut overall = Counts::default();
         for d in &self.documents {
-            by_folder.entry(d.folder.clone()).or_default().add(&d.counts);
+            by_folder
+                .entry(d.folder.clone())
+                .or_default()
+                .add(&d.counts);
             overall.add(&d.counts);
         }
         let mut out: Vec<(String, Counts)> = by_folder.into_iter().collect();
@@ -168,9 +171,7 @@ impl Evaluation {
                 type_accuracy,
                 value_accuracy,
             ));
-            let triple = |(p, r, f): (f64, f64, f64)| {
-                json!({ "precision": round(p), "recall": round(r), "f1": round(f) })
-            };
+            let triple = |(p, r, f): (f64, f64, f64)| json!({ "precision": round(p), "recall": round(r), "f1": round(f) });
             groups.push(json!({
                 "group": name,
                 "documents": c.documents,
@@ -251,8 +252,8 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     // An explicit stack rather than recursion: directory depth is not bounded.
     let mut stack = vec![path.to_path_buf()];
     while let Some(dir) = stack.pop() {
-        let entries = std::fs::read_dir(&dir)
-            .map_err(|e| format!("{}: cannot list: {e}", dir.display()))?;
+        let entries =
+            std::fs::read_dir(&dir).map_err(|e| format!("{}: cannot list: {e}", dir.display()))?;
         for entry in entries {
             let entry = entry.map_err(|e| format!("{}: cannot list: {e}", dir.display()))?;
             let p = entry.path();
@@ -514,7 +515,10 @@ AT&amp;T <EVENT eid="e1">said</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-0
         ];
         let (pairs, c) = score(&d.gold, &system);
         assert_eq!(pairs, vec![(0, 0), (1, 1), (2, 2)]);
-        assert_eq!((c.gold, c.system, c.relaxed, c.strict, c.value, c.kind), (3, 4, 3, 2, 2, 3));
+        assert_eq!(
+            (c.gold, c.system, c.relaxed, c.strict, c.value, c.kind),
+            (3, 4, 3, 2, 2, 3)
+        );
         let (p, r, f) = prf(c.value, c.system, c.gold);
         assert!((p - 0.5).abs() < 1e-9 && (r - 2.0 / 3.0).abs() < 1e-9);
         assert!((f - 4.0 / 7.0).abs() < 1e-9);
@@ -529,6 +533,9 @@ AT&amp;T <EVENT eid="e1">said</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-0
 
     #[test]
     fn decodes_entities() {
-        assert_eq!(decode_entities("a &lt;b&gt; &amp;Cx1f; &quot;&apos;&x"), "a <b> &Cx1f; \"'&x");
+        assert_eq!(
+            decode_entities("a &lt;b&gt; &amp;Cx1f; &quot;&apos;&x"),
+            "a <b> &Cx1f; \"'&x"
+        );
     }
 }

@@ -220,19 +220,105 @@ fn dollar_prefix(word: &str) -> Option<&'static str> {
 
 /// Plurals that do not end in "s".
 const IRREGULAR_PLURALS: &[&str] = &[
-    "people", "men", "women", "children", "police", "cattle", "sheep", "personnel", "staff",
-    "livestock", "feet", "teeth", "geese", "mice", "aircraft", "crew", "infantry", "youth",
+    "people",
+    "men",
+    "women",
+    "children",
+    "police",
+    "cattle",
+    "sheep",
+    "personnel",
+    "staff",
+    "livestock",
+    "feet",
+    "teeth",
+    "geese",
+    "mice",
+    "aircraft",
+    "crew",
+    "infantry",
+    "youth",
 ];
 
 /// Words that end a noun search: function words and common verbs after counts.
 const STOP_WORDS: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "at", "and", "or", "for", "from", "with", "by",
-    "as", "than", "that", "this", "these", "those", "who", "which", "were", "was", "are", "is",
-    "be", "been", "have", "has", "had", "will", "would", "said", "says", "per", "each", "more",
-    "less", "over", "under", "up", "down", "after", "before", "into", "its", "their", "his",
-    "her", "our", "this", "times", "percent", "years", "year", "days", "months", "weeks",
-    "hours", "minutes", "seconds", "other", "others", "such", "while", "when", "where", "but",
-    "not", "only", "also", "about", "around", "nearly", "including", "among",
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "and",
+    "or",
+    "for",
+    "from",
+    "with",
+    "by",
+    "as",
+    "than",
+    "that",
+    "this",
+    "these",
+    "those",
+    "who",
+    "which",
+    "were",
+    "was",
+    "are",
+    "is",
+    "be",
+    "been",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "said",
+    "says",
+    "per",
+    "each",
+    "more",
+    "less",
+    "over",
+    "under",
+    "up",
+    "down",
+    "after",
+    "before",
+    "into",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "times",
+    "percent",
+    "years",
+    "year",
+    "days",
+    "months",
+    "weeks",
+    "hours",
+    "minutes",
+    "seconds",
+    "other",
+    "others",
+    "such",
+    "while",
+    "when",
+    "where",
+    "but",
+    "not",
+    "only",
+    "also",
+    "about",
+    "around",
+    "nearly",
+    "including",
+    "among",
 ];
 
 /// A number read at some token: its value and where it ends.
@@ -306,6 +392,9 @@ impl<'a, 't> Scanner<'a, 't> {
 
     /// A quantity starting at token `i` (a qualifier, a currency or a number).
     fn quantity_at(&self, i: usize) -> Option<Step> {
+        if !self.may_start(i) {
+            return None;
+        }
         let (qualifier, j) = self.qualifier(i).unwrap_or((Qualifier::Exact, i));
         let (currency, k) = self.currency(j).map_or((None, j), |(c, k)| (Some(c), k));
         if j == i && k == i && !self.starts_number(i) {
@@ -391,6 +480,46 @@ impl<'a, 't> Scanner<'a, 't> {
             qualifier,
             unit,
         }))
+    }
+
+    /// A cheap test that token `i` can start a quantity, so most words cost one match.
+    fn may_start(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        match t.kind {
+            TokenKind::Digits => true,
+            TokenKind::Punct(c) => matches!(c, '$' | '£' | '€' | '¥' | '₹' | '₨'),
+            TokenKind::Word => match t.lex {
+                Lex::Number(_) | Lex::Scale { .. } => true,
+                Lex::Word(kw) => matches!(
+                    kw,
+                    Kw::At
+                        | Kw::More
+                        | Kw::Less
+                        | Kw::Up
+                        | Kw::Over
+                        | Kw::Under
+                        | Kw::Nearly
+                        | Kw::Almost
+                        | Kw::About
+                        | Kw::Around
+                        | Kw::Approximately
+                        | Kw::Roughly
+                        | Kw::Some
+                        | Kw::A
+                        | Kw::An
+                        | Kw::Dozens
+                        | Kw::Scores
+                ),
+                // Currency codes and "US$" prefixes are short; a few qualifiers are not.
+                Lex::None => {
+                    t.text.len() <= 3
+                        || ["above", "below", "close", "exceeding"]
+                            .iter()
+                            .any(|w| t.text.eq_ignore_ascii_case(w))
+                }
+                _ => false,
+            },
+        }
     }
 
     fn starts_number(&self, i: usize) -> bool {
@@ -743,9 +872,11 @@ impl<'a, 't> Scanner<'a, 't> {
         }
         let t = self.tok(i + 1)?;
         let ok = self.unit_word(i + 1).is_some()
-            || ["share", "head", "person", "unit", "litre", "liter", "kg", "kilo"]
-                .iter()
-                .any(|w| t.is_word(w));
+            || [
+                "share", "head", "person", "unit", "litre", "liter", "kg", "kilo",
+            ]
+            .iter()
+            .any(|w| t.is_word(w));
         ok.then_some(i + 2)
     }
 

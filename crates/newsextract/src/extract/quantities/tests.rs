@@ -54,13 +54,25 @@ fn counts_in_digits_and_words() {
         ),
         (
             "The city has 2.5 million residents.",
-            &[("2.5 million residents", 2_500_000.0, Exact, Some("residents"), None)],
+            &[(
+                "2.5 million residents",
+                2_500_000.0,
+                Exact,
+                Some("residents"),
+                None,
+            )],
         ),
         (
             "Three soldiers and twenty-four civilians died.",
             &[
                 ("Three soldiers", 3.0, Exact, Some("soldiers"), None),
-                ("twenty-four civilians", 24.0, Exact, Some("civilians"), None),
+                (
+                    "twenty-four civilians",
+                    24.0,
+                    Exact,
+                    Some("civilians"),
+                    None,
+                ),
             ],
         ),
         (
@@ -82,7 +94,13 @@ fn counts_in_digits_and_words() {
         ),
         (
             "Five Pakistani soldiers were hurt.",
-            &[("Five Pakistani soldiers", 5.0, Exact, Some("soldiers"), None)],
+            &[(
+                "Five Pakistani soldiers",
+                5.0,
+                Exact,
+                Some("soldiers"),
+                None,
+            )],
         ),
         (
             "Only one soldier survived.",
@@ -130,7 +148,10 @@ fn qualifiers() {
 #[test]
 fn money_percentages_and_units() {
     check(&[
-        ("The deal is worth $5bn.", &[("$5bn", 5e9, Exact, None, Some("USD"))]),
+        (
+            "The deal is worth $5bn.",
+            &[("$5bn", 5e9, Exact, None, Some("USD"))],
+        ),
         (
             "The budget is Rs 10 billion.",
             &[("Rs 10 billion", 1e10, Exact, None, Some("Rs"))],
@@ -212,7 +233,16 @@ fn never_panics_and_keeps_spans_on_char_boundaries() {
         let _ = quantities(&busy[..i]);
         let _ = quantities(&busy[i..]);
     }
-    for text in ["", "$", "Rs.", "at least", "1,", "1.", "hundreds of", "99999999999999999999999999999999"] {
+    for text in [
+        "",
+        "$",
+        "Rs.",
+        "at least",
+        "1,",
+        "1.",
+        "hundreds of",
+        "99999999999999999999999999999999",
+    ] {
         let _ = quantities(text);
     }
 }

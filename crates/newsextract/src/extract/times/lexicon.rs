@@ -5,7 +5,6 @@
 //! [`Lex::None`].
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use once_cell::sync::Lazy;
 
@@ -231,38 +230,52 @@ pub(crate) enum Lex {
     Word(Kw),
 }
 
-/// A small, fast hasher for short ASCII keys (FNV-1a); the table is fixed, so no DoS concern.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+/// The table as an open-addressed hash on the lowercase word packed into an integer: one
+/// multiplication and, almost always, one probe per word of running text.
+struct Table {
+    slots: Vec<(u128, Lex)>,
+    mask: usize,
 }
 
-type Table = HashMap<&'static [u8], Lex, BuildHasherDefault<Fnv>>;
+/// The lowercase word packed into an integer (bytes, then the length in the top byte); 0 for
+/// words that cannot be in the table.
+fn key(word: &[u8]) -> u128 {
+    if word.is_empty() || word.len() > MAX_LEN {
+        return 0;
+    }
+    let mut k: u128 = 0;
+    for (i, b) in word.iter().enumerate() {
+        k |= u128::from(b.to_ascii_lowercase()) << (8 * i);
+    }
+    k | (word.len() as u128) << 120
+}
 
-static TABLE: Lazy<Table> = Lazy::new(build);
+fn slot(key: u128, mask: usize) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
+}
+
+static TABLE: Lazy<Table> = Lazy::new(|| {
+    let words = build();
+    let size = (words.len() * 4).next_power_of_two();
+    let mask = size - 1;
+    let mut slots = vec![(0u128, Lex::None); size];
+    for (word, lex) in words {
+        let k = key(word);
+        let mut i = slot(k, mask);
+        while slots[i].0 != 0 {
+            i = (i + 1) & mask;
+        }
+        slots[i] = (k, lex);
+    }
+    Table { slots, mask }
+});
 
 /// The longest word in the table; longer words are not looked up.
 const MAX_LEN: usize = 14;
 
-fn build() -> Table {
-    let mut t: Table = HashMap::default();
+fn build() -> HashMap<&'static [u8], Lex> {
+    let mut t: HashMap<&'static [u8], Lex> = HashMap::new();
     let mut add = |w: &'static str, lex: Lex| {
         debug_assert!(w.len() <= MAX_LEN, "{w}");
         t.insert(w.as_bytes(), lex);
@@ -626,18 +639,22 @@ fn build() -> Table {
 
 /// The meaning of an ASCII word, whatever its case.
 pub(crate) fn lookup(word: &str) -> Lex {
-    let bytes = word.as_bytes();
-    if bytes.is_empty() || bytes.len() > MAX_LEN {
+    let k = key(word.as_bytes());
+    if k == 0 {
         return Lex::None;
     }
-    let mut lower = [0u8; MAX_LEN];
-    for (l, b) in lower.iter_mut().zip(bytes) {
-        *l = b.to_ascii_lowercase();
+    let table = &*TABLE;
+    let mut i = slot(k, table.mask);
+    loop {
+        let (slot_key, lex) = table.slots[i];
+        if slot_key == k {
+            return lex;
+        }
+        if slot_key == 0 {
+            return Lex::None;
+        }
+        i = (i + 1) & table.mask;
     }
-    TABLE
-        .get(&lower[..bytes.len()])
-        .copied()
-        .unwrap_or(Lex::None)
 }
 
 #[cfg(test)]

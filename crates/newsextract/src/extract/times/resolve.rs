@@ -285,9 +285,7 @@ pub(crate) fn season(anchor: Option<Date>, tense: Tense, season: Season, directi
         };
         i64::from(y) * 12 + middle
     };
-    let candidates: Vec<(i64, i32)> = (a.year() - 1..=a.year() + 1)
-        .map(|y| (key(y), y))
-        .collect();
+    let candidates: Vec<(i64, i32)> = (a.year() - 1..=a.year() + 1).map(|y| (key(y), y)).collect();
     let chosen = match direction {
         d if d < 0 => candidates
             .iter()
@@ -621,15 +619,9 @@ mod tests {
     #[test]
     fn years_follow_the_tense() {
         let a = d("2023-05-09");
-        assert_eq!(
-            month_day(a, Tense::Past, 12, 1).unwrap().text,
-            "2022-12-01"
-        );
+        assert_eq!(month_day(a, Tense::Past, 12, 1).unwrap().text, "2022-12-01");
         // A date a few weeks ahead in past-tense text is usually a deadline or a payment day.
-        assert_eq!(
-            month_day(a, Tense::Past, 6, 1).unwrap().text,
-            "2023-06-01"
-        );
+        assert_eq!(month_day(a, Tense::Past, 6, 1).unwrap().text, "2023-06-01");
         assert_eq!(
             month_day(a, Tense::Future, 6, 1).unwrap().text,
             "2023-06-01"
@@ -653,7 +645,10 @@ mod tests {
         assert_eq!(half(a, Tense::Past, 2).text, "2022-H2");
         assert_eq!(season(a, Tense::Unknown, Season::Summer, 0).text, "2023-SU");
         assert_eq!(season(a, Tense::Unknown, Season::Fall, -1).text, "2022-FA");
-        assert_eq!(season(a, Tense::Unknown, Season::Winter, -1).text, "2022-WI");
+        assert_eq!(
+            season(a, Tense::Unknown, Season::Winter, -1).text,
+            "2022-WI"
+        );
     }
 
     #[test]
@@ -670,13 +665,19 @@ mod tests {
         assert_eq!(shifted(a, Unit::Day, 2, -1).text, "2023-05-07");
         assert_eq!(shifted(a, Unit::Year, 3, -1).text, "2020");
         assert_eq!(shifted(a, Unit::Month, 2, 1).text, "2023-07");
-        assert_eq!(holiday(a, Tense::Unknown, Holiday::Christmas, -1).text, "2022-12-25");
+        assert_eq!(
+            holiday(a, Tense::Unknown, Holiday::Christmas, -1).text,
+            "2022-12-25"
+        );
         assert_eq!(
             holiday(a, Tense::Future, Holiday::Thanksgiving, 0).text,
             "2023-11-23"
         );
         let none = period(None, Unit::Year, -1);
         assert_eq!(none, Value::unanchored("XXXX"));
-        assert_eq!(weekday(None, Tense::Past, 1, Shift::Bare).text, "XXXX-WXX-1");
+        assert_eq!(
+            weekday(None, Tense::Past, 1, Shift::Bare).text,
+            "XXXX-WXX-1"
+        );
     }
 }

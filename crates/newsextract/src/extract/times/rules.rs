@@ -92,14 +92,90 @@ const NOT_PAST_ED: &[&str] = &[
 
 /// Past-tense forms that do not end in "-ed".
 const IRREGULAR_PAST: &[&str] = &[
-    "said", "was", "were", "had", "did", "has", "have", "told", "went", "came", "took", "made",
-    "met", "held", "left", "began", "became", "gave", "saw", "lost", "fell", "rose", "spent",
-    "sold", "bought", "found", "thought", "brought", "ran", "led", "struck", "fought", "spoke",
-    "wrote", "sent", "built", "paid", "kept", "felt", "heard", "knew", "got", "stood", "shot",
-    "fled", "sought", "caught", "drew", "grew", "threw", "flew", "broke", "chose", "drove",
-    "stole", "tore", "withdrew", "arose", "dealt", "meant", "slept", "swept", "bent", "lent",
-    "sank", "rang", "sang", "won", "ago", "overthrew", "undertook", "forgot", "bore", "swore",
-    "froze", "woke", "wore", "ate", "slid", "spun", "stuck", "hung", "laid", "fed",
+    "said",
+    "was",
+    "were",
+    "had",
+    "did",
+    "has",
+    "have",
+    "told",
+    "went",
+    "came",
+    "took",
+    "made",
+    "met",
+    "held",
+    "left",
+    "began",
+    "became",
+    "gave",
+    "saw",
+    "lost",
+    "fell",
+    "rose",
+    "spent",
+    "sold",
+    "bought",
+    "found",
+    "thought",
+    "brought",
+    "ran",
+    "led",
+    "struck",
+    "fought",
+    "spoke",
+    "wrote",
+    "sent",
+    "built",
+    "paid",
+    "kept",
+    "felt",
+    "heard",
+    "knew",
+    "got",
+    "stood",
+    "shot",
+    "fled",
+    "sought",
+    "caught",
+    "drew",
+    "grew",
+    "threw",
+    "flew",
+    "broke",
+    "chose",
+    "drove",
+    "stole",
+    "tore",
+    "withdrew",
+    "arose",
+    "dealt",
+    "meant",
+    "slept",
+    "swept",
+    "bent",
+    "lent",
+    "sank",
+    "rang",
+    "sang",
+    "won",
+    "ago",
+    "overthrew",
+    "undertook",
+    "forgot",
+    "bore",
+    "swore",
+    "froze",
+    "woke",
+    "wore",
+    "ate",
+    "slid",
+    "spun",
+    "stuck",
+    "hung",
+    "laid",
+    "fed",
 ];
 
 /// Forms of "be" that make a participle passive ("will be named", "is heard").
@@ -107,22 +183,76 @@ const BE: &[&str] = &["be", "been", "being", "is", "are", "am"];
 
 /// Words that put a clause in the future.
 const FUTURE_CUES: &[&str] = &[
-    "will", "shall", "gonna", "plan", "plans", "planned", "planning", "schedule", "scheduled", "expected",
-    "expects", "expect", "expecting", "upcoming", "next", "coming", "tomorrow", "slated",
+    "will",
+    "shall",
+    "gonna",
+    "plan",
+    "plans",
+    "planned",
+    "planning",
+    "schedule",
+    "scheduled",
+    "expected",
+    "expects",
+    "expect",
+    "expecting",
+    "upcoming",
+    "next",
+    "coming",
+    "tomorrow",
+    "slated",
 ];
 
 /// Words that lean to the future but often report the past ("would", "could", "planned");
 /// they decide a month or a date, not a weekday, which news mostly uses for past days.
 const WEAK_FUTURE_CUES: &[&str] = &[
-    "would", "could", "might", "may", "must", "should", "intend", "intends",
-    "intended", "hope", "hopes", "aim", "aims", "aiming", "soon", "forecast", "forecasts",
-    "proposed", "prepare", "prepares", "preparing", "awaiting", "await", "supposed",
+    "would",
+    "could",
+    "might",
+    "may",
+    "must",
+    "should",
+    "intend",
+    "intends",
+    "intended",
+    "hope",
+    "hopes",
+    "aim",
+    "aims",
+    "aiming",
+    "soon",
+    "forecast",
+    "forecasts",
+    "proposed",
+    "prepare",
+    "prepares",
+    "preparing",
+    "awaiting",
+    "await",
+    "supposed",
 ];
 
 /// Words that make a weekday part of a name ("Black Friday", "Bloody Sunday").
 const WEEKDAY_NAMES: &[&str] = &[
-    "black", "good", "bloody", "super", "ash", "holy", "palm", "easter", "cyber", "man", "girl",
-    "maundy", "low", "shrove", "whit", "trinity", "mothering", "joe", "gal",
+    "black",
+    "good",
+    "bloody",
+    "super",
+    "ash",
+    "holy",
+    "palm",
+    "easter",
+    "cyber",
+    "man",
+    "girl",
+    "maundy",
+    "low",
+    "shrove",
+    "whit",
+    "trinity",
+    "mothering",
+    "joe",
+    "gal",
 ];
 
 /// Words a month name needs before it to be read as a month when it can also be a name or
@@ -283,7 +413,8 @@ impl<'a, 't> Matcher<'a, 't> {
         }
         let y = t.digits_value()?;
         // "2023,000" or "2023.5" are numbers, not years.
-        if self.touches(i + 1) && (self.punct(i + 1, ',') || self.punct(i + 1, '.'))
+        if self.touches(i + 1)
+            && (self.punct(i + 1, ',') || self.punct(i + 1, '.'))
             && self.touches(i + 2)
             && self.is_digits(i + 2)
         {
@@ -368,9 +499,11 @@ impl<'a, 't> Matcher<'a, 't> {
         let lower = self.lower(k, &mut buf)?;
         let passive = k > 0 && {
             let mut prev = [0u8; 12];
-            self.lower(k - 1, &mut prev).is_some_and(|w| BE.contains(&w))
+            self.lower(k - 1, &mut prev)
+                .is_some_and(|w| BE.contains(&w))
         };
-        if (lower == "set" || lower == "due") && (self.is(k + 1, Kw::To) || self.is(k + 1, Kw::For)) {
+        if (lower == "set" || lower == "due") && (self.is(k + 1, Kw::To) || self.is(k + 1, Kw::For))
+        {
             return Some((Tense::Future, true));
         }
         // "as soon as Tuesday", "as early as next week"; "is to resume", "are to meet".
@@ -545,10 +678,8 @@ impl<'a, 't> Matcher<'a, 't> {
                 j
             }
             Kw::The
-                if matches!(
-                    self.kw(i + 1),
-                    Some(Kw::End | Kw::Beginning | Kw::Start)
-                ) && self.is(i + 2, Kw::Of) =>
+                if matches!(self.kw(i + 1), Some(Kw::End | Kw::Beginning | Kw::Start))
+                    && self.is(i + 2, Kw::Of) =>
             {
                 i + 3
             }
@@ -610,7 +741,11 @@ impl<'a, 't> Matcher<'a, 't> {
         }
         let second_len = self.tok(i + 2)?.text.len();
         let has_third = self.punct(i + 3, sep) && self.touches(i + 3) && self.touches(i + 4);
-        let third = if has_third { self.digits(i + 4, 4) } else { None };
+        let third = if has_third {
+            self.digits(i + 4, 4)
+        } else {
+            None
+        };
         let n1 = first.digits_value()?;
         let n2 = self.digits(i + 2, 2)?;
         if first.text.len() == 4 {
@@ -622,8 +757,7 @@ impl<'a, 't> Matcher<'a, 't> {
                 return self.date(i, i + 5, v);
             }
             // "2021-08": ISO year-month; "1990-91" is a range of years, left to the year rule.
-            if sep == '-' && second_len == 2 && (1..=12).contains(&n2) && self.year4(i).is_some()
-            {
+            if sep == '-' && second_len == 2 && (1..=12).contains(&n2) && self.year4(i).is_some() {
                 if self.punct(i + 3, '-') && self.touches(i + 3) {
                     return None;
                 }
@@ -638,7 +772,9 @@ impl<'a, 't> Matcher<'a, 't> {
         }
         let year = if year_len == 2 {
             // Two-digit years: the century that puts the year nearest the reference date.
-            let base = self.anchor.map_or(2000, |a| a.year() - a.year().rem_euclid(100));
+            let base = self
+                .anchor
+                .map_or(2000, |a| a.year() - a.year().rem_euclid(100));
             let mut y = base + n3 as i32;
             if let Some(a) = self.anchor {
                 if y > a.year() + 20 {
@@ -736,8 +872,7 @@ impl<'a, 't> Matcher<'a, 't> {
         if !matched {
             return None;
         }
-        if colon && meridiem.is_none() && len <= 2 && t.text.len() == 1 && !self.is(j, Kw::Zone)
-        {
+        if colon && meridiem.is_none() && len <= 2 && t.text.len() == 1 && !self.is(j, Kw::Zone) {
             // "3:30" alone is as likely a score or a ratio as a time; "3:30 p.m." is a time.
             let after_at = i > 0 && (self.is(i - 1, Kw::At) || self.is(i - 1, Kw::By));
             if !after_at {
@@ -1016,10 +1151,12 @@ impl<'a, 't> Matcher<'a, 't> {
         }
         if let Some(p) = prev {
             // Money, numbers and codes: "$2000", "No. 1990", "Flight 2020", "#1999".
-            if matches!(p.kind, TokenKind::Punct('$' | '£' | '€' | '¥' | '#' | '+' | '/'))
-                || (matches!(p.kind, TokenKind::Punct('-' | '.' | ',' | ':'))
-                    && self.touches(i)
-                    && !self.after_hyphen_prefix(i))
+            if matches!(
+                p.kind,
+                TokenKind::Punct('$' | '£' | '€' | '¥' | '#' | '+' | '/')
+            ) || (matches!(p.kind, TokenKind::Punct('-' | '.' | ',' | ':'))
+                && self.touches(i)
+                && !self.after_hyphen_prefix(i))
             {
                 return None;
             }
@@ -1097,8 +1234,11 @@ impl<'a, 't> Matcher<'a, 't> {
             }
         }
         if let Some(n) = self.tok(i + 1) {
-            if n.is_punct('%') || (n.is_punct('-') && self.touches(i + 1) && self.touches(i + 2)
-                && self.tok(i + 2).is_some_and(|t| t.kind == TokenKind::Word))
+            if n.is_punct('%')
+                || (n.is_punct('-')
+                    && self.touches(i + 1)
+                    && self.touches(i + 2)
+                    && self.tok(i + 2).is_some_and(|t| t.kind == TokenKind::Word))
             {
                 // "2000%", "2000-strong"
                 return None;
@@ -1156,7 +1296,11 @@ impl<'a, 't> Matcher<'a, 't> {
         let prev_kw = i.checked_sub(1).and_then(|p| self.kw(p));
         let introduced = prev_kw.is_some_and(introduces_month) || self.after_hyphen_prefix(i);
         // "the ``March of the Mothers'': a title in quotes.
-        if i > 0 && self.tok(i - 1).is_some_and(|p| p.is_punct('"') || p.is_punct('\'')) {
+        if i > 0
+            && self
+                .tok(i - 1)
+                .is_some_and(|p| p.is_punct('"') || p.is_punct('\''))
+        {
             return false;
         }
         if let Lex::Month { month: 5, .. } = t.lex {
@@ -1295,9 +1439,11 @@ impl<'a, 't> Matcher<'a, 't> {
             return None;
         }
         // "Black Friday", "Man Friday", "Bloody Sunday": a name, not a date we can resolve.
-        if i > 0 && self.tok(i - 1).is_some_and(|p| {
-            p.is_capitalized() && WEEKDAY_NAMES.iter().any(|w| p.text.eq_ignore_ascii_case(w))
-        }) {
+        if i > 0
+            && self.tok(i - 1).is_some_and(|p| {
+                p.is_capitalized() && WEEKDAY_NAMES.iter().any(|w| p.text.eq_ignore_ascii_case(w))
+            })
+        {
             return None;
         }
         if plural {
@@ -1458,7 +1604,12 @@ impl<'a, 't> Matcher<'a, 't> {
         if let Some((unit, false)) = self.unit(i + 1) {
             if matches!(
                 unit,
-                Unit::Year | Unit::Quarter | Unit::Month | Unit::Week | Unit::Decade | Unit::Century
+                Unit::Year
+                    | Unit::Quarter
+                    | Unit::Month
+                    | Unit::Week
+                    | Unit::Decade
+                    | Unit::Century
             ) {
                 let mut f = self.date(i, i + 2, resolve::period(self.anchor, unit, 0))?;
                 f.takes_the = true;
@@ -1603,7 +1754,8 @@ impl<'a, 't> Matcher<'a, 't> {
             Lex::Month {
                 month,
                 abbreviated: false,
-            } if self.tok(j)?.is_capitalized() && matches!(kw, Kw::Last | Kw::Next | Kw::This | Kw::Past) =>
+            } if self.tok(j)?.is_capitalized()
+                && matches!(kw, Kw::Last | Kw::Next | Kw::This | Kw::Past) =>
             {
                 let v = if direction == 0 {
                     resolve::month_of_relative_year(anchor, u32::from(month), 0)
@@ -1642,7 +1794,10 @@ impl<'a, 't> Matcher<'a, 't> {
                 let (v, end) = self.half_year_spec(2, j + 1, i)?;
                 mark(self.date(i, end, v))
             }
-            Lex::Unit { unit, plural: false } => {
+            Lex::Unit {
+                unit,
+                plural: false,
+            } => {
                 // "This Week", "Next Year": a title, not a date.
                 if self.tok(j)?.is_capitalized() && !self.tok(j)?.is_all_caps() {
                     return None;
@@ -1785,7 +1940,10 @@ impl<'a, 't> Matcher<'a, 't> {
             let v = Value::fixed(resolve::duration(Some(1.0), unit));
             return self.found(i, j + 1, TimeKind::Duration, v);
         }
-        if matches!(unit, Unit::Second | Unit::Minute | Unit::Hour | Unit::Fortnight) {
+        if matches!(
+            unit,
+            Unit::Second | Unit::Minute | Unit::Hour | Unit::Fortnight
+        ) {
             return None;
         }
         if kw == Kw::Following || (the_before && kw == Kw::Previous && unit == Unit::Year) {
@@ -1927,6 +2085,10 @@ impl<'a, 't> Matcher<'a, 't> {
                 self.date(i, j + 1, resolve::year(y))
             }
             _ => {
+                // Only "nineties"-style decades and "Valentine" remain; most words stop here.
+                if !(t.text.len() == 7 || t.text.len() == 8 || t.text.len() == 9) {
+                    return None;
+                }
                 let lower = t.text.to_ascii_lowercase();
                 if let Some(n) = decade_word(&lower) {
                     let the = i > 0 && self.is(i - 1, Kw::The);
@@ -2183,8 +2345,7 @@ impl<'a, 't> Matcher<'a, 't> {
         if !plural {
             if unit == Unit::Year && self.punct(i + 1, '-') && self.touches(i + 1) {
                 // "year-earlier", "year-ago": the same period a year before.
-                if (self.is(i + 2, Kw::Earlier) || self.is(i + 2, Kw::Ago)) && self.touches(i + 2)
-                {
+                if (self.is(i + 2, Kw::Earlier) || self.is(i + 2, Kw::Ago)) && self.touches(i + 2) {
                     let mut end = i + 3;
                     let mut value = self.year_ago(1);
                     if matches!(
@@ -2221,7 +2382,9 @@ impl<'a, 't> Matcher<'a, 't> {
             if unit == Unit::Year {
                 let end = if self.is(i + 1, Kw::End) {
                     Some(i + 2)
-                } else if self.punct(i + 1, '\'') && self.word_is(i + 2, "s") && self.is(i + 3, Kw::End)
+                } else if self.punct(i + 1, '\'')
+                    && self.word_is(i + 2, "s")
+                    && self.is(i + 3, Kw::End)
                 {
                     Some(i + 4)
                 } else {
@@ -2439,8 +2602,7 @@ impl<'a, 't> Matcher<'a, 't> {
             }
             return self.date(i, end, resolve::year(year));
         }
-        if self.is(j + 1, Kw::Before) || self.is(j + 1, Kw::Earlier) || self.is(j + 1, Kw::After)
-        {
+        if self.is(j + 1, Kw::Before) || self.is(j + 1, Kw::Earlier) || self.is(j + 1, Kw::After) {
             return None;
         }
         let mut f = self.date(i, j + 1, resolve::period(self.anchor, Unit::Year, 0))?;
@@ -2576,12 +2738,17 @@ impl<'a, 't> Matcher<'a, 't> {
         while self.punct(end, ',')
             && self.touches(end)
             && self.touches(end + 1)
-            && self.tok(end + 1).is_some_and(|d| d.kind == TokenKind::Digits && d.text.len() == 3)
+            && self
+                .tok(end + 1)
+                .is_some_and(|d| d.kind == TokenKind::Digits && d.text.len() == 3)
         {
             text.push_str(self.tok(end + 1)?.text);
             end += 2;
         }
-        if self.punct(end, '.') && self.touches(end) && self.touches(end + 1) && self.is_digits(end + 1)
+        if self.punct(end, '.')
+            && self.touches(end)
+            && self.touches(end + 1)
+            && self.is_digits(end + 1)
         {
             text.push('.');
             text.push_str(self.tok(end + 1)?.text);
@@ -2614,7 +2781,9 @@ impl<'a, 't> Matcher<'a, 't> {
         let unit = match self.lex(j) {
             Lex::Unit { unit, .. } => unit,
             // "30 seconds" is in the table; "a second" is an ordinal.
-            Lex::Ordinal(2) if self.word_is(j, "second") && !amount.article && amount.value == Some(1.0) => {
+            Lex::Ordinal(2)
+                if self.word_is(j, "second") && !amount.article && amount.value == Some(1.0) =>
+            {
                 Unit::Second
             }
             _ => return None,
@@ -2664,7 +2833,8 @@ impl<'a, 't> Matcher<'a, 't> {
         }
         let n = value.map(|v| v.round() as i64);
         if self.is(end, Kw::Ago) {
-            let from_context = n == Some(1) && unit == Unit::Year && self.ctx.last_quarter.is_some();
+            let from_context =
+                n == Some(1) && unit == Unit::Year && self.ctx.last_quarter.is_some();
             let v = match (n, unit) {
                 (None, _) => Value::fixed("PAST_REF"),
                 (Some(1), Unit::Year) => self.year_ago(1),
@@ -2775,20 +2945,123 @@ fn decade_word(lower: &str) -> Option<i32> {
 /// Nouns after a number that make it a count rather than a year ("2000 people").
 fn is_count_noun(word: &str) -> bool {
     const NOUNS: &[&str] = &[
-        "people", "persons", "men", "women", "children", "troops", "soldiers", "police",
-        "policemen", "workers", "employees", "jobs", "votes", "voters", "dollars", "euros",
-        "pounds", "rupees", "yen", "tons", "tonnes", "barrels", "km", "kilometres", "kilometers",
-        "miles", "metres", "meters", "feet", "acres", "hectares", "cases", "deaths", "houses",
-        "homes", "cars", "vehicles", "shares", "students", "members", "seats", "units", "points",
-        "words", "pages", "copies", "families", "refugees", "migrants", "passengers", "runs",
-        "wickets", "residents", "civilians", "militants", "fighters", "prisoners", "patients",
-        "doctors", "teachers", "schools", "villages", "stores", "flights", "tanks", "rockets",
-        "missiles", "bombs", "guns", "rifles", "ships", "planes", "aircraft", "cattle", "sheep",
-        "dlrs", "mln", "billion", "million", "ft", "kg", "lb", "lbs", "mw", "bpd", "calories",
-        "delegates", "candidates", "participants", "protesters", "demonstrators", "others",
-        "more", "additional", "new", "vessels", "trucks", "buses", "companies", "firms",
-        "banks", "hospitals", "beds", "sq", "square", "kilograms", "grams", "litres", "liters",
-        "gallons", "rounds", "years", "days", "hours", "minutes", "months", "weeks",
+        "people",
+        "persons",
+        "men",
+        "women",
+        "children",
+        "troops",
+        "soldiers",
+        "police",
+        "policemen",
+        "workers",
+        "employees",
+        "jobs",
+        "votes",
+        "voters",
+        "dollars",
+        "euros",
+        "pounds",
+        "rupees",
+        "yen",
+        "tons",
+        "tonnes",
+        "barrels",
+        "km",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "metres",
+        "meters",
+        "feet",
+        "acres",
+        "hectares",
+        "cases",
+        "deaths",
+        "houses",
+        "homes",
+        "cars",
+        "vehicles",
+        "shares",
+        "students",
+        "members",
+        "seats",
+        "units",
+        "points",
+        "words",
+        "pages",
+        "copies",
+        "families",
+        "refugees",
+        "migrants",
+        "passengers",
+        "runs",
+        "wickets",
+        "residents",
+        "civilians",
+        "militants",
+        "fighters",
+        "prisoners",
+        "patients",
+        "doctors",
+        "teachers",
+        "schools",
+        "villages",
+        "stores",
+        "flights",
+        "tanks",
+        "rockets",
+        "missiles",
+        "bombs",
+        "guns",
+        "rifles",
+        "ships",
+        "planes",
+        "aircraft",
+        "cattle",
+        "sheep",
+        "dlrs",
+        "mln",
+        "billion",
+        "million",
+        "ft",
+        "kg",
+        "lb",
+        "lbs",
+        "mw",
+        "bpd",
+        "calories",
+        "delegates",
+        "candidates",
+        "participants",
+        "protesters",
+        "demonstrators",
+        "others",
+        "more",
+        "additional",
+        "new",
+        "vessels",
+        "trucks",
+        "buses",
+        "companies",
+        "firms",
+        "banks",
+        "hospitals",
+        "beds",
+        "sq",
+        "square",
+        "kilograms",
+        "grams",
+        "litres",
+        "liters",
+        "gallons",
+        "rounds",
+        "years",
+        "days",
+        "hours",
+        "minutes",
+        "months",
+        "weeks",
     ];
     let lower = word.to_ascii_lowercase();
     NOUNS.contains(&lower.as_str())
