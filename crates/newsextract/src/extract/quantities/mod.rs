@@ -429,6 +429,12 @@ impl<'a, 't> Scanner<'a, 't> {
         {
             unit = Some("percentage point".to_string());
             end += 2;
+        } else if let Some((code, e)) = self.national_dollars(end) {
+            unit = Some(code.to_string());
+            end = e;
+            if let Some(e) = self.rate(end) {
+                end = e;
+            }
         } else if let Some((name, kind)) = self.unit_word(end) {
             if !(self.timed(end)) && (unit.is_none() || kind == UnitKind::Money) {
                 // "1,750 dlrs per tonne": keep the rate in the text.
@@ -839,7 +845,12 @@ impl<'a, 't> Scanner<'a, 't> {
         {
             return Some((value as f64, i + 1));
         }
-        if money && self.touches(i) && t.kind == TokenKind::Word {
+        // "1m barrels", "5m people": a letter scale before a unit or a counted noun.
+        let before_noun = self.unit_word(i + 1).is_some()
+            || self
+                .tok(i + 1)
+                .is_some_and(|n| n.kind == TokenKind::Word && is_plural_noun(&n.text.to_ascii_lowercase()));
+        if (money || before_noun) && self.touches(i) && t.kind == TokenKind::Word {
             let v = match t.text {
                 "m" | "M" => 1e6,
                 "b" | "B" => 1e9,
@@ -862,6 +873,25 @@ impl<'a, 't> Scanner<'a, 't> {
             return Some(("GBP", UnitKind::Money));
         }
         UNIT_WORDS.get(lower.as_str()).copied()
+    }
+
+    /// "Canadian dollars", "Hong Kong dollars": the currency code and the end.
+    fn national_dollars(&self, i: usize) -> Option<(&'static str, usize)> {
+        let (code, words) = [
+            ("CAD", &["canadian"][..]),
+            ("AUD", &["australian"][..]),
+            ("USD", &["us"][..]),
+            ("USD", &["american"][..]),
+            ("SGD", &["singapore"][..]),
+            ("NZD", &["new", "zealand"][..]),
+            ("HKD", &["hong", "kong"][..]),
+            ("TWD", &["taiwan"][..]),
+            ("ZWD", &["zimbabwe"][..]),
+        ]
+        .into_iter()
+        .find(|(_, words)| words.iter().enumerate().all(|(k, w)| self.word_is(i + k, w)))?;
+        let j = i + words.len();
+        (self.word_is(j, "dollars") || self.word_is(j, "dollar")).then_some((code, j + 1))
     }
 
     /// "per tonne", "a barrel", "per share" after a price: the end of the rate.

@@ -182,6 +182,14 @@ fn money_percentages_and_units() {
             ],
         ),
         (
+            "It earned 2.20 Canadian dollars and 719m euros; 1m barrels flowed.",
+            &[
+                ("2.20 Canadian dollars", 2.2, Exact, None, Some("CAD")),
+                ("719m euros", 719e6, Exact, None, Some("EUR")),
+                ("1m barrels", 1e6, Exact, None, Some("barrel")),
+            ],
+        ),
+        (
             "Fines of nearly Rs. 500 were paid.",
             &[("nearly Rs. 500", 500.0, About, None, Some("Rs"))],
         ),
