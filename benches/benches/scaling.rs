@@ -14,71 +14,13 @@
 //! Run: `cargo bench -p newsextract-benches --bench scaling` (a few minutes; set
 //! `NEWSEXTRACT_SCALING_MB=1,10` to choose the sizes).
 
-use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::{
     criterion_group, criterion_main, BenchmarkId, Criterion, SamplingMode, Throughput,
 };
 use newsextract::Extractor;
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-/// Every `*.txt` under `dir` (but the corpus's README), recursively, in sorted order; invalid
-/// UTF-8 is replaced.
-fn read_texts(dir: &Path) -> Vec<String> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "txt")
-                && !path.file_name().is_some_and(|n| n == "README.TXT")
-            {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-        .iter()
-        .filter_map(|p| std::fs::read(p).ok())
-        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-        .collect()
-}
-
-/// The corpus's name and articles: BBC when present, else the golden fixtures.
-fn corpus() -> (&'static str, Vec<String>) {
-    let bbc = read_texts(&repo_root().join("../shared/data/bbc"));
-    if !bbc.is_empty() {
-        return ("bbc", bbc);
-    }
-    eprintln!("../shared/data/bbc not found: using tests/articles");
-    ("fixtures", read_texts(&repo_root().join("tests/articles")))
-}
-
-/// One article of at least `bytes` bytes: the corpus's articles joined by blank lines.
-fn long_article(texts: &[String], bytes: usize) -> String {
-    let mut out = String::with_capacity(bytes + (64 << 10));
-    if texts.iter().all(|text| text.trim().is_empty()) {
-        return out;
-    }
-    for text in texts.iter().cycle() {
-        if out.len() >= bytes {
-            break;
-        }
-        out.push_str(text.trim_end());
-        out.push_str("\n\n");
-    }
-    out
-}
+use newsextract_benches::{corpus, long_article};
 
 fn sizes_mb() -> Vec<usize> {
     std::env::var("NEWSEXTRACT_SCALING_MB")
