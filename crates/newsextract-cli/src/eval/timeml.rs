@@ -190,12 +190,56 @@ impl Evaluation {
                 },
             }));
         }
+        // A sample of disagreements, for people reading the JSON: the first value errors and
+        // misses of each document, up to a fixed number.
+        let mut samples = Vec::new();
+        for d in &self.documents {
+            let text = d.document.text.as_str();
+            let matched: Vec<bool> = {
+                let mut m = vec![false; d.document.gold.len()];
+                for &(g, _) in &d.pairs {
+                    m[g] = true;
+                }
+                m
+            };
+            for &(g, s) in &d.pairs {
+                let (gold, system) = (&d.document.gold[g], &d.system[s]);
+                if gold.value != system.value && samples.len() < MAX_SAMPLES {
+                    samples.push(json!({
+                        "file": d.path.display().to_string(),
+                        "kind": "value",
+                        "gold_text": text.get(gold.start..gold.end).unwrap_or(""),
+                        "gold_value": gold.value,
+                        "system_text": system.text,
+                        "system_value": system.value,
+                    }));
+                }
+            }
+            for (g, gold) in d.document.gold.iter().enumerate() {
+                if !matched[g] && samples.len() < MAX_SAMPLES {
+                    samples.push(json!({
+                        "file": d.path.display().to_string(),
+                        "kind": "missed",
+                        "gold_text": text.get(gold.start..gold.end).unwrap_or(""),
+                        "gold_value": gold.value,
+                    }));
+                }
+            }
+        }
         Report {
             text,
-            json: json!({ "evaluation": "timeml", "scoring": "tempeval-3", "groups": groups }),
+            json: json!({
+                "evaluation": "timeml",
+                "scoring": "tempeval-3",
+                "groups": groups,
+                "samples": samples,
+            }),
         }
     }
 }
+
+/// How many disagreements the JSON report lists.
+const MAX_SAMPLES: usize = 200;
 
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {

@@ -847,9 +847,9 @@ impl<'a, 't> Scanner<'a, 't> {
         }
         // "1m barrels", "5m people": a letter scale before a unit or a counted noun.
         let before_noun = self.unit_word(i + 1).is_some()
-            || self
-                .tok(i + 1)
-                .is_some_and(|n| n.kind == TokenKind::Word && is_plural_noun(&n.text.to_ascii_lowercase()));
+            || self.tok(i + 1).is_some_and(|n| {
+                n.kind == TokenKind::Word && is_plural_noun(&n.text.to_ascii_lowercase())
+            });
         if (money || before_noun) && self.touches(i) && t.kind == TokenKind::Word {
             let v = match t.text {
                 "m" | "M" => 1e6,
@@ -889,7 +889,12 @@ impl<'a, 't> Scanner<'a, 't> {
             ("ZWD", &["zimbabwe"][..]),
         ]
         .into_iter()
-        .find(|(_, words)| words.iter().enumerate().all(|(k, w)| self.word_is(i + k, w)))?;
+        .find(|(_, words)| {
+            words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| self.word_is(i + k, w))
+        })?;
         let j = i + words.len();
         (self.word_is(j, "dollars") || self.word_is(j, "dollar")).then_some((code, j + 1))
     }

@@ -232,6 +232,65 @@ const WEAK_FUTURE_CUES: &[&str] = &[
     "supposed",
 ];
 
+/// Words before a four-digit number that make it a count, an amount or a code, not a year.
+const NOT_BEFORE_YEAR: &[&str] = &[
+    "no",
+    "nos",
+    "number",
+    "flight",
+    "route",
+    "room",
+    "page",
+    "pages",
+    "article",
+    "section",
+    "chapter",
+    "model",
+    "windows",
+    "boeing",
+    "airbus",
+    "highway",
+    "interstate",
+    "resolution",
+    "rule",
+    "code",
+    "form",
+    "rs",
+    "usd",
+    "pkr",
+    "inr",
+    "dollars",
+    "than",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "some",
+    "over",
+    "least",
+    "only",
+    "just",
+    "total",
+    "to",
+    "and",
+    "or",
+    "by",
+    "all",
+    "with",
+    "killed",
+    "injured",
+    "arrested",
+    "dead",
+    "dlrs",
+    "up",
+    "down",
+    "rose",
+    "fell",
+    "at",
+    "ext",
+];
+
 /// Words that make a weekday part of a name ("Black Friday", "Bloody Sunday").
 const WEEKDAY_NAMES: &[&str] = &[
     "black",
@@ -1161,74 +1220,18 @@ impl<'a, 't> Matcher<'a, 't> {
                 return None;
             }
             if p.kind == TokenKind::Word
-                && matches!(
-                    p.text.to_ascii_lowercase().as_str(),
-                    "no" | "nos"
-                        | "number"
-                        | "flight"
-                        | "route"
-                        | "room"
-                        | "page"
-                        | "pages"
-                        | "article"
-                        | "section"
-                        | "chapter"
-                        | "model"
-                        | "windows"
-                        | "boeing"
-                        | "airbus"
-                        | "highway"
-                        | "interstate"
-                        | "resolution"
-                        | "rule"
-                        | "code"
-                        | "form"
-                        | "rs"
-                        | "usd"
-                        | "pkr"
-                        | "inr"
-                        | "dollars"
-                        | "than"
-                        | "nearly"
-                        | "almost"
-                        | "about"
-                        | "around"
-                        | "approximately"
-                        | "some"
-                        | "over"
-                        | "least"
-                        | "only"
-                        | "just"
-                        | "total"
-                        | "to"
-                        | "and"
-                        | "or"
-                        | "by"
-                        | "all"
-                        | "with"
-                        | "killed"
-                        | "injured"
-                        | "arrested"
-                        | "dead"
-                        | "dlrs"
-                        | "up"
-                        | "down"
-                        | "rose"
-                        | "fell"
-                        | "at"
-                        | "ext"
-                )
-                && !(prev_kw == Some(Kw::By)
-                    && i >= 2
-                    && !self.is_digits(i - 2)
-                    && !matches!(self.lex(i + 1), Lex::Word(Kw::Per)))
-                && !(matches!(prev_kw, Some(Kw::To | Kw::And | Kw::Or))
-                    && i >= 2
-                    && self.year4(i - 2).is_some())
+                && NOT_BEFORE_YEAR
+                    .iter()
+                    .any(|w| p.text.eq_ignore_ascii_case(w))
             {
                 // "by 2020" is a year unless it follows a number ("rose by 2000 to ...");
                 // "1990 to 1995" keeps both years.
-                if !(prev_kw == Some(Kw::By) && i >= 2 && !self.is_digits(i - 2)) {
+                let keeps = match prev_kw {
+                    Some(Kw::By) => i < 2 || !self.is_digits(i - 2),
+                    Some(Kw::To | Kw::And | Kw::Or) => i >= 2 && self.year4(i - 2).is_some(),
+                    _ => false,
+                };
+                if !keeps {
                     return None;
                 }
             }
@@ -3063,6 +3066,5 @@ fn is_count_noun(word: &str) -> bool {
         "months",
         "weeks",
     ];
-    let lower = word.to_ascii_lowercase();
-    NOUNS.contains(&lower.as_str())
+    NOUNS.iter().any(|n| word.eq_ignore_ascii_case(n))
 }
