@@ -770,7 +770,7 @@ impl<'a, 't> Matcher<'a, 't> {
                 Lex::Unit { .. } => self.bare_unit_rules(i),
                 Lex::DayPart(_) => None,
                 Lex::Word(kw) => self.keyword_rules(i, kw),
-                Lex::None => self.code_rules(i),
+                Lex::None => self.code_rules(i).or_else(|| self.final_quarter(i)),
             },
         }
     }
@@ -1139,6 +1139,18 @@ impl<'a, 't> Matcher<'a, 't> {
     fn ordinal_period(&self, i: usize) -> Option<(u32, Unit, usize)> {
         let n = match self.lex(i) {
             Lex::Ordinal(n) => n,
+            // "the final quarter" is the fourth.
+            _ if self.word_is(i, "final")
+                && matches!(
+                    self.lex(i + 1),
+                    Lex::Unit {
+                        unit: Unit::Quarter,
+                        plural: false
+                    }
+                ) =>
+            {
+                4
+            }
             _ => return None,
         };
         let mut j = i + 1;
@@ -1153,6 +1165,15 @@ impl<'a, 't> Matcher<'a, 't> {
             Lex::Word(Kw::Half) if (1..=2).contains(&n) => Some((n, Unit::Year, j + 1)),
             _ => None,
         }
+    }
+
+    /// "the final quarter (of 2009)".
+    fn final_quarter(&self, i: usize) -> Option<Found> {
+        let (n, which, end) = self.ordinal_period(i)?;
+        let (v, end) = self.period_year_spec(n, which, end, i)?;
+        let mut f = self.date(i, end, v)?;
+        f.takes_the = true;
+        Some(f)
     }
 
     /// "20th century", "21st century".
@@ -1505,8 +1526,11 @@ impl<'a, 't> Matcher<'a, 't> {
             Kw::Yesterday => self.with_day_part(i, i + 1, resolve::day_offset(anchor, -1)),
             Kw::Tomorrow => self.with_day_part(i, i + 1, resolve::day_offset(anchor, 1)),
             Kw::Now => {
-                // "now-defunct" is an adjective; "from now" belongs to a duration before it.
-                if self.punct(i + 1, '-') && self.touches(i + 1) {
+                // "now-defunct" is an adjective; "Now, ..." opens a sentence as a discourse
+                // marker more often than it dates anything.
+                if (self.punct(i + 1, '-') && self.touches(i + 1))
+                    || (self.punct(i + 1, ',') && self.tok(i)?.is_capitalized())
+                {
                     return None;
                 }
                 self.date(i, i + 1, Value::fixed("PRESENT_REF"))
