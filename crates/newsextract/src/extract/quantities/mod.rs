@@ -41,9 +41,13 @@ pub(crate) fn extract(
         match scanner.quantity_at(i) {
             Some(Step::Skip(end)) => i = end.max(i + 1),
             Some(Step::Found(found)) if found.end > i => {
-                let start = tokens[found.start].start;
-                let end = tokens[found.end - 1].end;
-                if let Some(slice) = text.get(start..end) {
+                let span = tokens
+                    .get(found.start)
+                    .zip(tokens.get(found.end - 1))
+                    .map(|(first, last)| (first.start, last.end));
+                if let Some((start, end, slice)) =
+                    span.and_then(|(start, end)| Some((start, end, text.get(start..end)?)))
+                {
                     out.push(Quantity {
                         text: slice.to_string(),
                         start,

@@ -243,11 +243,12 @@ fn key(word: &[u8]) -> u128 {
     if word.is_empty() || word.len() > MAX_LEN {
         return 0;
     }
-    let mut k: u128 = 0;
-    for (i, b) in word.iter().enumerate() {
-        k |= u128::from(b.to_ascii_lowercase()) << (8 * i);
+    let mut bytes = [0u8; 16];
+    for (slot, b) in bytes.iter_mut().zip(word) {
+        *slot = b.to_ascii_lowercase();
     }
-    k | (word.len() as u128) << 120
+    bytes[15] = word.len() as u8;
+    u128::from_le_bytes(bytes)
 }
 
 fn slot(key: u128, mask: usize) -> usize {

@@ -72,7 +72,9 @@ pub(crate) fn find_all(
             Some(found)
                 if found.end > found.start
                     && found.start == i
-                    && !tokens[found.start..found.end].iter().any(inside_skip) =>
+                    && tokens
+                        .get(found.start..found.end)
+                        .is_some_and(|span| !span.iter().any(inside_skip)) =>
             {
                 matcher.remember(&found);
                 i = found.end;
