@@ -189,6 +189,10 @@ impl<'a> Record<'a> {
         };
         let text: String = match serde_json::from_str(text.get()) {
             Ok(text) => text,
+            // A string that is valid JSON but no Unicode text: an escaped lone surrogate.
+            Err(e) if text.get().starts_with('"') => {
+                return fail(format!("\"text\": {}", value_error(line, text, &e)))
+            }
             Err(_) => {
                 return fail(format!(
                     "\"text\" must be a string, found {}",
@@ -196,17 +200,21 @@ impl<'a> Record<'a> {
                 ))
             }
         };
-        let date = match fields.get("date").map(|raw| raw.get()) {
-            None | Some("null") => None,
-            Some(raw) => match serde_json::from_str::<String>(raw) {
+        let date = match fields.get("date").copied() {
+            None => None,
+            Some(raw) if raw.get() == "null" => None,
+            Some(raw) => match serde_json::from_str::<String>(raw.get()) {
                 Ok(value) => match value.parse::<Date>() {
                     Ok(date) => Some(date),
                     Err(e) => return fail(format!("\"date\": {e}")),
                 },
+                Err(e) if raw.get().starts_with('"') => {
+                    return fail(format!("\"date\": {}", value_error(line, raw, &e)))
+                }
                 Err(_) => {
                     return fail(format!(
                         "\"date\" must be a string \"YYYY-MM-DD\", found {}",
-                        kind_of(raw)
+                        kind_of(raw.get())
                     ))
                 }
             },
@@ -230,6 +238,36 @@ fn kind_of(raw: &str) -> &'static str {
         Some(_) => "a number",
         None => "nothing",
     }
+}
+
+/// What is wrong inside `value`, a field's raw JSON borrowed from `line`, with the position
+/// given as a column of the whole line rather than of the value.
+fn value_error(line: &str, value: &RawValue, error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    let mut message = text.strip_suffix(&position).unwrap_or(&text);
+    // serde_json words an unpaired surrogate as a malformed escape; say what it is.
+    if has_surrogate_escape(value.get()) {
+        message = "an escaped lone surrogate (\\uD800 to \\uDFFF without its pair) is not text";
+    }
+    // The value is a slice of the line (serde_json borrows raw values), so the distance
+    // between the two starts is the value's byte offset in the line.
+    let offset = (value.get().as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
+    let column = line
+        .get(..offset)
+        .map_or(0, |before| before.chars().count())
+        + error.column();
+    format!("{message} at column {column}")
+}
+
+/// Whether the JSON string `raw` holds a `\uD800`-`\uDFFF` escape.
+fn has_surrogate_escape(raw: &str) -> bool {
+    raw.as_bytes().windows(4).any(|w| {
+        w[0] == b'\\'
+            && w[1] == b'u'
+            && w[2].eq_ignore_ascii_case(&b'd')
+            && matches!(w[3].to_ascii_lowercase(), b'8'..=b'9' | b'a'..=b'f')
+    })
 }
 
 /// serde_json's message with its position given as a column of the line.
@@ -391,6 +429,17 @@ mod tests {
                 r#"{"id": "é", "text": "x", "date": "2023-02-29"}"#,
                 Some("\"é\""),
                 "\"date\": invalid date \"2023-02-29\"",
+            ),
+            (
+                r#"{"id": 1, "text": "a \ud800 b"}"#,
+                Some("1"),
+                "\"text\": an escaped lone surrogate (\\uD800 to \\uDFFF without its pair) is not \
+                 text at column 28",
+            ),
+            (
+                r#"{"id": 1, "text": "x", "date": "\udc00"}"#,
+                Some("1"),
+                "\"date\": an escaped lone surrogate",
             ),
             (
                 r#"{"id": 1, "text": "x", "date": 20230101}"#,

@@ -6,12 +6,10 @@
 #![deny(missing_docs)]
 
 mod eval;
-mod files;
-mod guard;
-mod input;
-mod jsonl;
-mod output;
-mod progress;
+
+// Imported at the root so that `crate::input` and friends keep working in the binary's modules.
+#[allow(unused_imports)]
+use newsextract_cli::{files, guard, input, jsonl, output, progress, schema};
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -20,9 +18,9 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use newsextract::{Date, Extractor, OffsetUnit};
 
-use crate::input::Source;
-use crate::output::{Output, Rendering, WriteError};
-use crate::progress::Progress;
+use newsextract_cli::input::Source;
+use newsextract_cli::output::{Output, Rendering, WriteError};
+use newsextract_cli::progress::Progress;
 
 /// Every input was extracted.
 const EXIT_OK: u8 = 0;
@@ -67,7 +65,8 @@ Examples:
   zcat big.jsonl.gz | newsextract --jsonl --threads 8 > out.jsonl
   echo '{\"id\": 1, \"text\": \"PARIS — Rain.\"}' | newsextract --jsonl
   newsextract eval conll ../shared/data/conll2003/eng.testa
-  newsextract eval timeml ../shared/data/timeml/TimeBank --json";
+  newsextract eval timeml ../shared/data/timeml/TimeBank --json
+  newsextract schema > schema.json              the JSON Schema of the output";
 
 /// Turns the plain text of news articles into JSON: headline, dateline, byline, paragraphs,
 /// sentences, entities, quotes, times and quantities.
@@ -165,6 +164,8 @@ enum Command {
     /// Measure accuracy on annotated data read at run time.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Print the JSON Schema of the Article JSON (docs/schema.json).
+    Schema,
 }
 
 /// The evaluations, one per annotated format.
@@ -200,6 +201,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Some(Command::Eval(command)) => run_eval(command),
+        Some(Command::Schema) => run_schema(),
         None => run_extract(cli.extract),
     };
     ExitCode::from(code)
@@ -225,6 +227,15 @@ fn run_eval(command: EvalCommand) -> u8 {
             }
         }
         Err(message) => fatal(&message),
+    }
+}
+
+fn run_schema() -> u8 {
+    let mut output = Output::new(std::io::stdout().lock());
+    let text = schema::article_schema_json();
+    match output.record(text.trim_end()).and_then(|()| output.flush()) {
+        Ok(()) | Err(WriteError::BrokenPipe) => EXIT_OK,
+        Err(WriteError::Failed(message)) => fatal(&message),
     }
 }
 
@@ -335,6 +346,8 @@ mod tests {
         .unwrap();
         assert_eq!(cli.extract.files.len(), 2);
         assert_eq!(cli.extract.offsets, Offsets::Utf16);
+        let cli = Cli::try_parse_from(["newsextract", "schema"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::Schema)));
         let cli = Cli::try_parse_from(["newsextract", "eval", "conll", "x.txt", "--json"]).unwrap();
         assert!(matches!(
             cli.command,

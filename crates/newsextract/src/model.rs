@@ -13,6 +13,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 /// Everything newsextract found in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Article {
     /// Version of the JSON contract; always [`SCHEMA_VERSION`] for articles made by this crate.
     pub schema_version: u32,
@@ -67,6 +68,7 @@ impl Default for Article {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Span {
     /// Offset of the first byte.
     pub start: usize,
@@ -98,6 +100,7 @@ impl Span {
 
 /// A piece of the input: its text and where it is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TextSpan {
     /// The covered text, exactly as in the input.
     pub text: String,
@@ -119,6 +122,7 @@ pub type Headline = TextSpan;
 
 /// The dateline: `LONDON, May 3 (Reuters) -` and its parts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Dateline {
     /// The whole dateline as written, without the separator that ends it.
     pub text: String,
@@ -140,6 +144,7 @@ pub struct Dateline {
 
 /// A date written in a dateline, normalised.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct DatelineDate {
     /// The date as written ("May 3").
     pub text: String,
@@ -155,6 +160,7 @@ pub struct DatelineDate {
 
 /// The byline and the authors it names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Byline {
     /// The byline as written.
     pub text: String,
@@ -168,6 +174,7 @@ pub struct Byline {
 
 /// A body paragraph.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Paragraph {
     /// Start offset.
     pub start: usize,
@@ -179,6 +186,7 @@ pub struct Paragraph {
 
 /// A sentence inside a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Sentence {
     /// Start offset.
     pub start: usize,
@@ -188,6 +196,7 @@ pub struct Sentence {
 
 /// A line pointing at another article ("Also read: ...").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Related {
     /// The whole line as written.
     pub text: String,
@@ -203,6 +212,7 @@ pub struct Related {
 
 /// The lead-in of a related-article line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum RelatedKind {
@@ -220,6 +230,7 @@ pub enum RelatedKind {
 
 /// A line that is neither body text nor a related-article link.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Boilerplate {
     /// The line as written.
     pub text: String,
@@ -233,6 +244,7 @@ pub struct Boilerplate {
 
 /// The kind of a boilerplate line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum BoilerplateKind {
@@ -252,6 +264,7 @@ pub enum BoilerplateKind {
 
 /// A named entity and all its mentions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Entity {
     /// Identifier, unique within the article; quotes refer to speakers by it.
     pub id: u32,
@@ -273,6 +286,7 @@ pub struct Entity {
 
 /// The kind of an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum EntityKind {
@@ -290,6 +304,7 @@ pub enum EntityKind {
 
 /// Coordinates of a place from GeoNames.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Geo {
     /// Latitude in degrees.
     pub lat: f64,
@@ -301,6 +316,7 @@ pub struct Geo {
 
 /// Something someone said.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Quote {
     /// The quoted words, without the quote marks.
     pub text: String,
@@ -318,6 +334,7 @@ pub struct Quote {
 
 /// The kind of a quote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum QuoteKind {
@@ -331,6 +348,7 @@ pub enum QuoteKind {
 
 /// The speaker of a quote.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Speaker {
     /// Canonical name of the speaker.
     pub name: String,
@@ -346,6 +364,7 @@ pub struct Speaker {
 
 /// A time expression with its normalised value.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct TimeExpression {
     /// The expression as written.
     pub text: String,
@@ -363,6 +382,7 @@ pub struct TimeExpression {
 
 /// The TIMEX3 type of a time expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum TimeKind {
@@ -378,6 +398,7 @@ pub enum TimeKind {
 
 /// A number with what it counts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Quantity {
     /// The quantity as written ("at least 103 people").
     pub text: String,
@@ -397,6 +418,7 @@ pub struct Quantity {
 
 /// How a quantity is hedged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Qualifier {
@@ -416,6 +438,7 @@ pub enum Qualifier {
 
 /// An acronym defined in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Acronym {
     /// The acronym ("TTP").
     pub acronym: String,
