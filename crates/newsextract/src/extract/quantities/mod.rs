@@ -428,6 +428,11 @@ impl<'a, 't> Scanner<'a, 't> {
         } else if self.word_is(end, "per") && self.word_is(end + 1, "cent") {
             unit = Some("percent".to_string());
             end += 2;
+        } else if self.word_is(end, "basis")
+            && (self.word_is(end + 1, "points") || self.word_is(end + 1, "point"))
+        {
+            unit = Some("basis point".to_string());
+            end += 2;
         } else if self.word_is(end, "percentage")
             && (self.word_is(end + 1, "points") || self.word_is(end + 1, "point"))
         {

@@ -168,6 +168,10 @@ fn money_percentages_and_units() {
             ],
         ),
         (
+            "Rates rose 25 basis points.",
+            &[("25 basis points", 25.0, Exact, None, Some("basis point"))],
+        ),
+        (
             "A 40 km road and 2,000 barrels.",
             &[
                 ("40 km", 40.0, Exact, None, Some("km")),

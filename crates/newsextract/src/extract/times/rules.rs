@@ -2924,6 +2924,8 @@ impl<'a, 't> Matcher<'a, 't> {
         match p.lex {
             Lex::Word(Kw::Once | Kw::Twice | Kw::Times) => return true,
             Lex::Number(_) | Lex::Scale { .. } => return true,
+            // "four hours a day", "three days a week".
+            Lex::Unit { plural: true, .. } => return true,
             _ => {}
         }
         if p.kind == TokenKind::Digits || p.is_punct('%') {

@@ -279,6 +279,10 @@ fn durations_and_sets() {
             ("Workers earn $5 a day.", &[("a day", "P1D")]),
             ("They fly twice a week.", &[("a week", "P1W")]),
             (
+                "Power runs four hours a day.",
+                &[("four hours", "PT4H"), ("a day", "P1D")],
+            ),
+            (
                 "In the next few days, aid arrives.",
                 &[("the next few days", "PXD")],
             ),
