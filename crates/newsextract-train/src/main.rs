@@ -7,7 +7,7 @@
 //! The first file trains, the second picks the epoch (development set). Texts are rebuilt the
 //! way `newsextract eval conll` rebuilds them (tokens joined by spaces, sentences by newlines),
 //! so the tagger learns from the same tokens it is evaluated on. Only the weights are written;
-//! no CoNLL text enters the repository. Options: `--bits N` (table of 2^N rows, default 18),
+//! no CoNLL text enters the repository. Options: `--bits N` (table of 2^N rows, default 19),
 //! `--epochs N` (default 12), `--seed N`, `--output FILE` (default the core crate's
 //! `data/entity_tagger.bin`).
 
@@ -39,17 +39,18 @@ fn run() -> Result<(), String> {
             "--bits" => options.bits = parse(&value("--bits")?)?,
             "--epochs" => options.epochs = parse(&value("--epochs")?)?,
             "--seed" => options.seed = parse(&value("--seed")?)?,
+            "--prune" => options.prune = parse(&value("--prune")?)?,
             "--output" => output = PathBuf::from(value("--output")?),
             "--errors" => errors = Some(PathBuf::from(value("--errors")?)),
             "-h" | "--help" => {
-                println!("usage: newsextract-train [--bits N] [--epochs N] [--seed N] [--output FILE] TRAIN DEV");
+                println!("usage: newsextract-train [--bits N] [--epochs N] [--seed N] [--prune N] [--output FILE] TRAIN DEV");
                 return Ok(());
             }
             _ => files.push(PathBuf::from(arg)),
         }
     }
     let [train_path, dev_path] = files.as_slice() else {
-        return Err("usage: newsextract-train [--bits N] [--epochs N] [--seed N] [--output FILE] TRAIN DEV".into());
+        return Err("usage: newsextract-train [--bits N] [--epochs N] [--seed N] [--prune N] [--output FILE] TRAIN DEV".into());
     };
     if let Some(model_path) = errors {
         // Error analysis of an existing model on the second file; nothing is trained.

@@ -2,8 +2,8 @@
 //!
 //! Names are matched as sequences of tokens rather than as raw strings: word boundaries,
 //! curly apostrophes (`Pakistan’s`) and case-folding then come for free, and one hash lookup
-//! per token finds every name starting there. Keys are 64-bit FNV-1a hashes of the tokens'
-//! matching forms; a hit is confirmed against the name as listed (the case rule below), so a
+//! per token finds every name starting there. Keys are 64-bit hashes ([`hash_bytes`]) of the
+//! tokens' matching forms; a hit is confirmed against the name as listed (the case rule below), so a
 //! hash collision can cost a lookup but never yields a wrong match.
 //!
 //! Case rule: a listed name matches text written exactly like it (after folding quotes and
@@ -20,27 +20,32 @@ use crate::text::tokens::{push_key_form, tokenize_into, Token, Words};
 /// The longest name, in tokens, a lexicon holds.
 pub(crate) const MAX_NAME_TOKENS: usize = 8;
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-/// Separates tokens inside a key; never part of a token.
-const TOKEN_SEPARATOR: u8 = 0x1f;
+/// The starting value of [`hash_bytes`].
+pub(crate) const HASH_SEED: u64 = 0x243f_6a88_85a3_08d3;
+const HASH_MULTIPLIER: u64 = 0x517c_c1b7_2722_0a95;
 
-fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(FNV_PRIME);
+/// A fixed, portable 64-bit hash of `bytes` continuing `hash`, eight bytes at a time
+/// (little-endian words, FxHash's rotate-xor-multiply) with the length folded in, so that
+/// pieces hashed one after the other never run together. The same on every platform and in
+/// every process (no random state); the entity tagger's feature ids and the gazetteer keys
+/// depend on it, so changing it means retraining the tagger.
+#[inline]
+pub(crate) fn hash_bytes(mut hash: u64, bytes: &[u8]) -> u64 {
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        hash = (hash.rotate_left(5) ^ word).wrapping_mul(HASH_MULTIPLIER);
     }
-    hash
+    let mut word = (bytes.len() as u64) << 56;
+    for (k, &b) in chunks.remainder().iter().enumerate() {
+        word ^= u64::from(b) << (8 * k);
+    }
+    (hash.rotate_left(5) ^ word).wrapping_mul(HASH_MULTIPLIER)
 }
 
 /// Hashes the key of the next token onto `hash` (the key of the tokens before it).
-fn extend_key(hash: u64, first: bool, form: &str) -> u64 {
-    let hash = if first {
-        hash
-    } else {
-        fnv(hash, &[TOKEN_SEPARATOR])
-    };
-    fnv(hash, form.as_bytes())
+fn extend_key(hash: u64, _first: bool, form: &str) -> u64 {
+    hash_bytes(hash, form.as_bytes())
 }
 
 /// A hasher for keys that are already hashes.
@@ -49,11 +54,11 @@ pub(crate) struct PrehashedKey(u64);
 
 impl Hasher for PrehashedKey {
     fn finish(&self) -> u64 {
-        // FNV's low bits are weak; spread them before the table takes them.
+        // The low bits of a multiplicative hash are weak; spread them before the table takes them.
         self.0.wrapping_mul(0x9e37_79b9_7f4a_7c15).rotate_left(29)
     }
     fn write(&mut self, bytes: &[u8]) {
-        self.0 = fnv(self.0, bytes);
+        self.0 = hash_bytes(self.0, bytes);
     }
     fn write_u64(&mut self, value: u64) {
         self.0 = value;
@@ -107,6 +112,7 @@ pub(crate) struct LexiconBuilder {
     case_insensitive: bool,
     scratch_tokens: Vec<Token>,
     scratch_form: String,
+    first_token_hashes: Vec<u64>,
 }
 
 impl LexiconBuilder {
@@ -132,7 +138,7 @@ impl LexiconBuilder {
         if n == 0 || n > MAX_NAME_TOKENS {
             return false;
         }
-        let mut hash = FNV_OFFSET;
+        let mut hash = HASH_SEED;
         for (i, token) in self.scratch_tokens.iter().enumerate() {
             if i > 0 {
                 self.prefixes.push(hash);
@@ -140,6 +146,9 @@ impl LexiconBuilder {
             self.scratch_form.clear();
             push_key_form(token.text(name), &mut self.scratch_form);
             hash = extend_key(hash, i == 0, &self.scratch_form);
+            if i == 0 {
+                self.first_token_hashes.push(hash);
+            }
         }
         let (Ok(surface_start), Ok(surface_end)) = (
             u32::try_from(self.surfaces.len()),
@@ -180,11 +189,17 @@ impl LexiconBuilder {
         for hash in self.prefixes {
             map.entry(hash).or_default().prefix = true;
         }
+        let mut first_tokens = vec![0u64; FIRST_TOKEN_FILTER_BITS / 64];
+        for &hash in &self.first_token_hashes {
+            let bit = filter_bit(hash);
+            first_tokens[bit / 64] |= 1 << (bit % 64);
+        }
         Lexicon {
             map,
             entries,
             surfaces: self.surfaces,
             case_insensitive: self.case_insensitive,
+            first_tokens,
         }
     }
 }
@@ -196,6 +211,21 @@ pub(crate) struct Lexicon {
     entries: Vec<Entry>,
     surfaces: String,
     case_insensitive: bool,
+    /// A one-hash filter of the names' first tokens: most tokens start no name, and this
+    /// says so from one bit in a table small enough to stay in cache.
+    first_tokens: Vec<u64>,
+}
+
+/// Size of the first-token filter in bits.
+const FIRST_TOKEN_FILTER_BITS: usize = 1 << 18;
+
+fn filter_bit(hash: u64) -> usize {
+    (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - 18)) as usize
+}
+
+/// The hash of a token's matching form as a name's first token.
+pub(crate) fn first_token_hash(form: &str) -> u64 {
+    extend_key(HASH_SEED, true, form)
 }
 
 impl Lexicon {
@@ -220,14 +250,33 @@ impl Lexicon {
 
     /// Calls `found(end, entry)` for every name that starts at token `start` and ends before
     /// token `end`, shortest first. Names never cross a line break.
-    pub(crate) fn find_at(&self, words: &Words<'_>, start: usize, mut found: impl FnMut(usize, &Entry)) {
-        let mut hash = FNV_OFFSET;
+    pub(crate) fn find_at(&self, words: &Words<'_>, start: usize, found: impl FnMut(usize, &Entry)) {
+        self.find_at_hashed(words, start, first_token_hash(words.lower(start)), found);
+    }
+
+    /// Like [`find_at`](Self::find_at), given [`first_token_hash`] of token `start`.
+    pub(crate) fn find_at_hashed(
+        &self,
+        words: &Words<'_>,
+        start: usize,
+        first_hash: u64,
+        mut found: impl FnMut(usize, &Entry),
+    ) {
+        let bit = filter_bit(first_hash);
+        if self.first_tokens.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
+            return;
+        }
+        let mut hash = HASH_SEED;
         let last = words.len().min(start.saturating_add(MAX_NAME_TOKENS));
         for j in start..last {
             if j > start && words.tokens[j].line_start {
                 break;
             }
-            hash = extend_key(hash, j == start, words.lower(j));
+            hash = if j == start {
+                first_hash
+            } else {
+                extend_key(hash, false, words.lower(j))
+            };
             let Some(node) = self.map.get(&hash) else {
                 break;
             };
@@ -247,7 +296,7 @@ impl Lexicon {
         if start >= end || end > words.len() || end - start > MAX_NAME_TOKENS {
             return;
         }
-        let mut hash = FNV_OFFSET;
+        let mut hash = HASH_SEED;
         for j in start..end {
             hash = extend_key(hash, j == start, words.lower(j));
         }

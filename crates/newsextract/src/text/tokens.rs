@@ -75,22 +75,32 @@ struct Cursor<'t> {
 }
 
 impl Cursor<'_> {
+    #[inline]
     fn char_at(&self, i: usize) -> Option<char> {
+        let byte = *self.text.as_bytes().get(i)?;
+        if byte < 0x80 {
+            return Some(char::from(byte));
+        }
         self.text.get(i..)?.chars().next()
     }
 
     /// The end of the run of word characters starting at `i`.
-    fn word_run(&self, i: usize) -> usize {
-        let rest = match self.text.get(i..) {
-            Some(rest) => rest,
-            None => return i,
-        };
-        for (offset, c) in rest.char_indices() {
-            if !is_word_char(c) {
-                return i + offset;
+    fn word_run(&self, mut i: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        while let Some(&byte) = bytes.get(i) {
+            if byte < 0x80 {
+                if !byte.is_ascii_alphanumeric() {
+                    return i;
+                }
+                i += 1;
+            } else {
+                match self.char_at(i) {
+                    Some(c) if is_word_char(c) => i += c.len_utf8(),
+                    _ => return i,
+                }
             }
         }
-        self.text.len()
+        i
     }
 
     fn is_digits(&self, start: usize, end: usize) -> bool {
@@ -107,7 +117,8 @@ impl Cursor<'_> {
 
 /// Splits `text` into tokens.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    // News text runs at about 5.2 bytes a token; a little more room avoids a reallocation.
+    let mut out = Vec::with_capacity(text.len() / 4 + 1);
     tokenize_into(text, &mut out);
     out
 }
@@ -276,6 +287,9 @@ impl WordFlags {
     const IS_WORD: u8 = 32;
 
     fn of(word: &str) -> WordFlags {
+        if word.is_ascii() {
+            return Self::of_ascii(word.as_bytes());
+        }
         let mut bits = 0;
         for (i, c) in word.chars().enumerate() {
             if c.is_uppercase() {
@@ -294,6 +308,24 @@ impl WordFlags {
             if i == 0 && is_word_char(c) {
                 bits |= Self::IS_WORD;
             }
+        }
+        WordFlags(bits)
+    }
+
+    fn of_ascii(word: &[u8]) -> WordFlags {
+        let mut bits = 0;
+        for &b in word {
+            bits |= match b {
+                b'A'..=b'Z' => Self::HAS_UPPER | Self::HAS_LETTER,
+                b'a'..=b'z' => Self::HAS_LOWER | Self::HAS_LETTER,
+                b'0'..=b'9' => Self::HAS_DIGIT,
+                _ => 0,
+            };
+        }
+        match word.first() {
+            Some(b'A'..=b'Z') => bits |= Self::FIRST_UPPER | Self::IS_WORD,
+            Some(b) if b.is_ascii_alphanumeric() => bits |= Self::IS_WORD,
+            _ => {}
         }
         WordFlags(bits)
     }
@@ -331,7 +363,11 @@ impl WordFlags {
 /// Appends the matching form of `word` to `out`: lowercase, curly quotes and dashes folded.
 pub(crate) fn push_key_form(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let start = out.len();
+        out.push_str(word);
+        if let Some(pushed) = out.get_mut(start..) {
+            pushed.make_ascii_lowercase();
+        }
         return;
     }
     for c in word.chars() {
@@ -351,31 +387,49 @@ pub(crate) struct Words<'t> {
     pub(crate) tokens: Vec<Token>,
     /// Facts about each token.
     pub(crate) flags: Vec<WordFlags>,
-    lower: String,
-    lower_ends: Vec<u32>,
+    /// Matching forms that differ from the token as written (capitals, curly quotes, non-ASCII).
+    folded: String,
+    /// Per token: where its matching form is, in `folded` when the top bit of the end is set,
+    /// else in `text`.
+    forms: Vec<(u32, u32)>,
 }
+
+/// Marks a form stored in `Words::folded`.
+const FOLDED: u32 = 1 << 31;
 
 impl<'t> Words<'t> {
     /// Tokenises `text`.
     pub(crate) fn new(text: &'t str) -> Words<'t> {
         let tokens = tokenize(text);
-        let mut lower = String::with_capacity(text.len());
-        let mut lower_ends = Vec::with_capacity(tokens.len());
+        let mut folded = String::with_capacity(text.len() / 4);
+        let mut forms = Vec::with_capacity(tokens.len());
         let mut flags = Vec::with_capacity(tokens.len());
         for t in &tokens {
             let word = t.text(text);
-            push_key_form(word, &mut lower);
-            // Offsets past u32::MAX cannot happen for texts this crate is given in one piece,
-            // but saturate rather than wrap if they do.
-            lower_ends.push(u32::try_from(lower.len()).unwrap_or(u32::MAX));
-            flags.push(WordFlags::of(word));
+            let word_flags = WordFlags::of(word);
+            flags.push(word_flags);
+            // Texts beyond 2 GiB are not indexed for matching: their forms read as empty.
+            let offset = |n: usize| u32::try_from(n).ok().filter(|&n| n < FOLDED);
+            if word_flags.has_upper() || !word.is_ascii() {
+                let start = folded.len();
+                push_key_form(word, &mut folded);
+                match (offset(start), offset(folded.len())) {
+                    (Some(s), Some(e)) => forms.push((s, e | FOLDED)),
+                    _ => forms.push((0, 0)),
+                }
+            } else {
+                match (offset(t.start), offset(t.end)) {
+                    (Some(s), Some(e)) => forms.push((s, e)),
+                    _ => forms.push((0, 0)),
+                }
+            }
         }
         Words {
             text,
             tokens,
             flags,
-            lower,
-            lower_ends,
+            folded,
+            forms,
         }
     }
 
@@ -390,16 +444,20 @@ impl<'t> Words<'t> {
     }
 
     /// The matching form of token `i` (lowercase, folded; "" when out of range).
+    #[inline]
     pub(crate) fn lower(&self, i: usize) -> &str {
-        let end = match self.lower_ends.get(i) {
-            Some(&end) => end as usize,
-            None => return "",
+        let Some(&(start, end)) = self.forms.get(i) else {
+            return "";
         };
-        let start = if i == 0 { 0 } else { self.lower_ends[i - 1] as usize };
-        self.lower.get(start..end).unwrap_or("")
+        if end & FOLDED != 0 {
+            self.folded.get(start as usize..(end & !FOLDED) as usize).unwrap_or("")
+        } else {
+            self.text.get(start as usize..end as usize).unwrap_or("")
+        }
     }
 
     /// Flags of token `i` (empty when out of range).
+    #[inline]
     pub(crate) fn flags(&self, i: usize) -> WordFlags {
         self.flags.get(i).copied().unwrap_or_default()
     }

@@ -1,7 +1,7 @@
 //! The tagger's features, computed by ONE function ([`features`]) that training and
 //! extraction share, so a model always sees at run time what it was trained on.
 //!
-//! Every feature is a string hashed with 64-bit FNV-1a (written out here, so the same on every
+//! Every feature is a string hashed with [`hash_bytes`] (written out, so the same on every
 //! platform and in every process) into one of `2^bits` buckets of the weight table. Nothing
 //! is allocated per token: the per-document facts are computed once into [`Context`], and
 //! feature ids go into a buffer the caller reuses.
@@ -15,7 +15,7 @@ use crate::text::tokens::Words;
 
 /// Changes whenever a feature is added, removed or hashed differently; a model trained with
 /// another version is refused.
-pub(crate) const FEATURE_VERSION: u32 = 1;
+pub(crate) const FEATURE_VERSION: u32 = 5;
 
 /// Entity types the tagger knows, in tag order: CoNLL-2003's four.
 pub(crate) const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
@@ -108,20 +108,54 @@ impl Tag {
     }
 }
 
-/// True when token `i` may be tagged `tag`: a token without a capital letter cannot open an
-/// entity (B or U), only continue or close one. Names in news start with a capital (or are
-/// written in capitals); CoNLL-2003's training set has 48 of 23,499 entities that do not,
-/// most of them numbers like "1860 Munich". This is what lets the tagger skip most tokens.
+/// True when token `i` may open an entity (B or U). A token without a capital letter cannot:
+/// names in news start with a capital (or are written in capitals); CoNLL-2003's training
+/// set has 48 of 23,499 entities that do not, most of them numbers like "1860 Munich". Nor
+/// can a capitalised function word ("The", "But", "In") unless a capitalised word follows it
+/// ("The Hague", "In Amenas"). This is what lets the tagger skip most tokens.
 pub(crate) fn may_open(words: &Words<'_>, i: usize) -> bool {
-    words.flags(i).has_upper()
+    let flags = words.flags(i);
+    if !flags.has_upper() {
+        return false;
+    }
+    if !flags.has_lower() || !is_function_word(words.lower(i)) {
+        return true;
+    }
+    i + 1 < words.len() && !words.tokens[i + 1].line_start && words.flags(i + 1).first_upper()
+}
+
+/// Pronouns, determiners, conjunctions, prepositions, auxiliaries and sentence adverbs, which
+/// open no name on their own. Not "May", "Will", "Bill", "Mark": those are names too.
+fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "about" | "according" | "across" | "after" | "against" | "all" | "also"
+            | "although" | "amid" | "among" | "an" | "and" | "another" | "any" | "are" | "as"
+            | "at" | "because" | "been" | "before" | "being" | "between" | "both" | "but" | "by"
+            | "can" | "could" | "did" | "do" | "does" | "during" | "each" | "earlier" | "either"
+            | "even" | "every" | "for" | "from" | "had" | "has" | "have" | "he" | "her" | "here"
+            | "his" | "how" | "however" | "i" | "if" | "in" | "instead" | "into" | "is" | "it"
+            | "its" | "just" | "last" | "later" | "many" | "meanwhile" | "more" | "most" | "much"
+            | "my" | "neither" | "no" | "nor" | "not" | "now" | "of" | "on" | "once" | "one"
+            | "only" | "or" | "other" | "our" | "over" | "several" | "she" | "should" | "since"
+            | "so" | "some" | "still" | "such" | "than" | "that" | "the" | "their" | "them"
+            | "then" | "there" | "these" | "they" | "this" | "those" | "though" | "through"
+            | "to" | "today" | "under" | "unless" | "until" | "us" | "was" | "we" | "were"
+            | "what" | "when" | "where" | "whether" | "which" | "while" | "who" | "whose" | "why"
+            | "with" | "within" | "without" | "would" | "yesterday" | "yet" | "you" | "your"
+    )
 }
 
 /// Small words that may sit inside a name: "Bank of England", "Boatmen 's Bancshares",
 /// "Vasco da Gama", "Tehreek-e-Taliban" (one token), "Windows 95".
-const CONTINUERS: &[&str] = &[
-    "of", "and", "'s", "de", "&", "the", "van", "for", "der", "den", "da", "del", "della", "di",
-    "du", "von", "la", "le", "al", "el", "bin", "ibn", "y", "et", "e", "ul",
-];
+fn is_continuer(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "and" | "'s" | "de" | "&" | "the" | "van" | "for" | "der" | "den" | "da" | "del"
+            | "della" | "di" | "du" | "von" | "la" | "le" | "al" | "el" | "bin" | "ibn" | "y"
+            | "et" | "e" | "ul"
+    )
+}
 
 /// True when token `i` may continue or close an entity (I or L): a capitalised token, a
 /// number, or one of the small words names contain. Any other token closes what is open, so
@@ -130,22 +164,13 @@ pub(crate) fn may_continue(words: &Words<'_>, i: usize) -> bool {
     let flags = words.flags(i);
     flags.has_upper()
         || (flags.has_digit() && !flags.has_letter())
-        || CONTINUERS.contains(&words.lower(i))
+        || is_continuer(words.lower(i))
 }
 
 type HashSet64 = HashSet<u64, BuildHasherDefault<PrehashedKey>>;
 type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<PrehashedKey>>;
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(FNV_PRIME);
-    }
-    hash
-}
+use crate::gazetteer::lexicon::{hash_bytes, HASH_SEED};
 
 /// Per-document facts the features read, computed once.
 #[derive(Debug)]
@@ -163,13 +188,13 @@ pub(crate) struct Context<'w, 't> {
     sentence_start: Vec<bool>,
     /// The token's line has no lowercase letter (wire headlines).
     caps_line: Vec<bool>,
-    /// FNV hash of each token's matching form.
+    /// Hash of each token's matching form (the gazetteer's first-token key).
     word_hash: Vec<u64>,
     /// Per token: the run of capitalised words (with connectors like "of", "de", "&") it
     /// belongs to, as (start, end exclusive); (i, i) when it belongs to none.
     runs: Vec<(u32, u32)>,
-    /// Per capitalised word: the tokens where it occurs (at most [`OCCURRENCES`]).
-    occurrences: HashMap64<Vec<u32>>,
+    /// (word hash, token) for every capitalised token, sorted: where each word occurs.
+    occurrences: Vec<(u64, u32)>,
     /// Words written in lowercase somewhere in the document.
     seen_lowercase: HashSet64,
     /// Words written capitalised inside a sentence somewhere in the document.
@@ -186,7 +211,7 @@ impl<'w, 't> Context<'w, 't> {
         for i in 0..n {
             push_shape(words.word(i), &mut shapes);
             shape_ends.push(u32::try_from(shapes.len()).unwrap_or(u32::MAX));
-            word_hash.push(fnv(FNV_OFFSET, words.lower(i).as_bytes()));
+            word_hash.push(hash_bytes(HASH_SEED, words.lower(i).as_bytes()));
         }
 
         let mut gazetteer = vec![0u64; n];
@@ -195,7 +220,7 @@ impl<'w, 't> Context<'w, 't> {
             if !words.flags(start).has_upper() {
                 continue;
             }
-            names.find_at(words, start, |end, entry| {
+            names.find_at_hashed(words, start, word_hash[start], |end, entry| {
                 let Some(category) = Category::of(entry.target) else {
                     return;
                 };
@@ -223,7 +248,7 @@ impl<'w, 't> Context<'w, 't> {
             if !words.flags(start).has_letter() {
                 continue;
             }
-            titles.find_at(words, start, |end, _| {
+            titles.find_at_hashed(words, start, word_hash[start], |end, _| {
                 if let Some(slot) = after_title.get_mut(end) {
                     *slot = true;
                 }
@@ -249,31 +274,39 @@ impl<'w, 't> Context<'w, 't> {
             }
         }
 
-        let mut seen_lowercase = HashSet64::default();
+        // Lowercase words matter only when the same word is capitalised somewhere; a bit
+        // filter of the capitalised ones keeps the set small and the pass cheap.
+        let mut capitalised_filter = [0u64; 64];
+        let filter_bit = |hash: u64| (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize;
         let mut seen_capitalised = HashSet64::default();
         for i in 0..n {
             let flags = words.flags(i);
-            if !flags.has_letter() {
-                continue;
+            if flags.has_upper() {
+                let bit = filter_bit(word_hash[i]);
+                capitalised_filter[bit / 64] |= 1 << (bit % 64);
+                if flags.first_upper() && !sentence_start[i] && !caps_line[i] {
+                    seen_capitalised.insert(word_hash[i]);
+                }
             }
-            if !flags.has_upper() {
-                seen_lowercase.insert(word_hash[i]);
-            } else if flags.first_upper() && !sentence_start[i] && !caps_line[i] {
-                seen_capitalised.insert(word_hash[i]);
+        }
+        let mut seen_lowercase = HashSet64::default();
+        for i in 0..n {
+            let flags = words.flags(i);
+            if flags.has_letter() && !flags.has_upper() {
+                let bit = filter_bit(word_hash[i]);
+                if capitalised_filter[bit / 64] & (1 << (bit % 64)) != 0 {
+                    seen_lowercase.insert(word_hash[i]);
+                }
             }
         }
 
         let runs = name_runs(words, &caps_line);
 
-        let mut occurrences: HashMap64<Vec<u32>> = HashMap64::default();
-        for i in 0..n {
-            if words.flags(i).has_upper() {
-                let list = occurrences.entry(word_hash[i]).or_default();
-                if list.len() < OCCURRENCES {
-                    list.push(i as u32);
-                }
-            }
-        }
+        let mut occurrences: Vec<(u64, u32)> = (0..n)
+            .filter(|&i| words.flags(i).has_upper())
+            .map(|i| (word_hash[i], i as u32))
+            .collect();
+        occurrences.sort_unstable();
 
         Context {
             words,
@@ -392,6 +425,22 @@ fn opens_sentence(words: &Words<'_>, i: usize, earlier: &[bool]) -> bool {
 /// Appends the word shape of `word`: X for capitals, x for small letters, a for letters
 /// without case, d for digits, punctuation as itself; runs of one class collapsed ("Xx-Xx").
 fn push_shape(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        let mut last = 0u8;
+        for &b in word.as_bytes() {
+            let class = match b {
+                b'A'..=b'Z' => b'X',
+                b'a'..=b'z' => b'x',
+                b'0'..=b'9' => b'd',
+                other => other,
+            };
+            if class != last {
+                out.push(char::from(class));
+                last = class;
+            }
+        }
+        return;
+    }
     let mut last = '\0';
     for c in word.chars() {
         let class = if c.is_uppercase() {
@@ -463,7 +512,7 @@ const AFTER_TITLE: u8 = 21;
 const SEEN_LOWERCASE: u8 = 22;
 const SEEN_CAPITALISED: u8 = 23;
 const PREVIOUS_TAG: u8 = 24;
-const PREVIOUS_TAG_SHAPE: u8 = 27;
+const PREVIOUS_TAG_CASE: u8 = 36;
 const HISTORY: u8 = 28;
 const HISTORY_SHAPE: u8 = 29;
 const GAZETTEER_SHAPE: u8 = 30;
@@ -482,40 +531,45 @@ struct Sink<'o> {
     out: &'o mut Vec<u32>,
 }
 
+/// The bucket of a feature hash: its bits mixed (a multiplicative hash's low bits are weak),
+/// then masked to the table size.
+fn bucket(hash: u64, mask: u64) -> u32 {
+    let mixed = (hash ^ (hash >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    let mixed = mixed ^ (mixed >> 32);
+    (mixed & mask) as u32
+}
+
 impl Sink<'_> {
     fn push(&mut self, hash: u64) {
-        // Fold the high bits in: FNV's low bits alone are weakly mixed.
-        let mixed = (hash ^ (hash >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        let mixed = mixed ^ (mixed >> 32);
-        self.out.push((mixed & self.mask) as u32);
+        self.out.push(bucket(hash, self.mask));
     }
 
     fn template(template: u8) -> u64 {
-        fnv(FNV_OFFSET, &[template])
+        hash_bytes(HASH_SEED, &[template])
     }
 
     fn one(&mut self, template: u8, value: &str) {
-        self.push(fnv(Self::template(template), value.as_bytes()));
+        self.push(hash_bytes(Self::template(template), value.as_bytes()));
     }
 
     fn two(&mut self, template: u8, a: &str, b: &str) {
-        let hash = fnv(Self::template(template), a.as_bytes());
-        self.push(fnv(fnv(hash, &[0x1f]), b.as_bytes()));
+        let hash = hash_bytes(Self::template(template), a.as_bytes());
+        self.push(hash_bytes(hash, b.as_bytes()));
     }
 
     fn three(&mut self, template: u8, a: &str, b: &str, c: &str) {
-        let hash = fnv(Self::template(template), a.as_bytes());
-        let hash = fnv(fnv(hash, &[0x1f]), b.as_bytes());
-        self.push(fnv(fnv(hash, &[0x1f]), c.as_bytes()));
+        let hash = hash_bytes(Self::template(template), a.as_bytes());
+        let hash = hash_bytes(hash, b.as_bytes());
+        self.push(hash_bytes(hash, c.as_bytes()));
     }
 
     fn number(&mut self, template: u8, value: u64) {
-        self.push(fnv(Self::template(template), &value.to_le_bytes()));
+        self.push(hash_bytes(Self::template(template), &value.to_le_bytes()));
     }
 
     fn number_text(&mut self, template: u8, value: u64, text: &str) {
-        let hash = fnv(Self::template(template), &value.to_le_bytes());
-        self.push(fnv(hash, text.as_bytes()));
+        let hash = hash_bytes(Self::template(template), &value.to_le_bytes());
+        self.push(hash_bytes(hash, text.as_bytes()));
     }
 }
 
@@ -632,8 +686,13 @@ pub(crate) fn token_features(
     }
     // Context aggregation: what surrounds the same word elsewhere in the document.
     if flags.has_upper() {
-        if let Some(list) = context.occurrences.get(&hash) {
-            for &j in list {
+        let first = context.occurrences.partition_point(|&(h, _)| h < hash);
+        let list = context.occurrences[first..]
+            .iter()
+            .take_while(|&&(h, _)| h == hash)
+            .take(OCCURRENCES);
+        {
+            for &(_, j) in list {
                 let j = j as usize;
                 if j == i {
                     continue;
@@ -651,21 +710,36 @@ pub(crate) fn token_features(
     }
 }
 
-/// The features of token `i` that pair the tag before it, `previous`, with the token: the
-/// tag alone and the tag with the token's shape. Two ids, appended to `out`.
-pub(crate) fn transition_features(
-    context: &Context<'_, '_>,
-    i: usize,
-    previous: Tag,
-    bits: u32,
-    out: &mut Vec<u32>,
-) {
-    let mut sink = Sink {
-        mask: (1u64 << bits.min(31)) - 1,
-        out,
-    };
-    sink.one(PREVIOUS_TAG, previous.name());
-    sink.two(PREVIOUS_TAG_SHAPE, previous.name(), context.shape(i));
+/// Number of [`case_class`] values.
+pub(crate) const CASE_CLASSES: usize = 5;
+
+/// The coarse case of token `i` that transition features see: 0 capitalised ("Miller"),
+/// 1 capitals ("US"), 2 lowercase ("of"), 3 no letters but digits ("95"), 4 anything else.
+pub(crate) fn case_class(words: &Words<'_>, i: usize) -> usize {
+    let flags = words.flags(i);
+    if flags.has_upper() {
+        if flags.has_lower() {
+            0
+        } else {
+            1
+        }
+    } else if flags.has_letter() {
+        2
+    } else if flags.has_digit() {
+        3
+    } else {
+        4
+    }
+}
+
+/// The features that pair the tag before a token, `previous`, with the token: the tag alone
+/// and the tag with the token's [`case_class`]. They depend on the token only through its
+/// class, so the decoder computes their scores once per class instead of once per token.
+pub(crate) fn transition_features(case: usize, previous: Tag, bits: u32) -> [u32; 2] {
+    let mask = (1u64 << bits.min(31)) - 1;
+    let tag_hash = hash_bytes(Sink::template(PREVIOUS_TAG), previous.name().as_bytes());
+    let case_hash = hash_bytes(hash_bytes(Sink::template(PREVIOUS_TAG_CASE), previous.name().as_bytes()), &[case as u8]);
+    [bucket(tag_hash, mask), bucket(case_hash, mask)]
 }
 
 /// Bits of the gazetteer membership word: 4 per category.
@@ -743,12 +817,12 @@ mod tests {
             a.clear();
             b.clear();
             token_features(&context, i, &history, 18, &mut a);
-            transition_features(&context, i, Tag::O, 18, &mut a);
+            a.extend(transition_features(case_class(&words, i), Tag::O, 18));
             token_features(&context, i, &history, 18, &mut b);
-            transition_features(&context, i, Tag::O, 18, &mut b);
+            b.extend(transition_features(case_class(&words, i), Tag::O, 18));
             assert_eq!(a, b);
             assert!(a.iter().all(|&f| f < 1 << 18));
-            assert!(a.len() > 15);
+            assert!(a.len() > 5, "{}", words.word(i));
         }
     }
 }

@@ -107,3 +107,93 @@ pub(crate) fn apply_user_gazetteer(words: &Words<'_>, user: &UserGazetteer, ment
     mentions.extend(matches);
     mentions.sort_by_key(|m| (m.first, m.end));
 }
+
+/// Repairs the tagger's spans with the built-in gazetteer: a listed name of two tokens or
+/// more that the tagger split into pieces, all inside it ("Tehreek-e-Taliban" + "Pakistan"
+/// for "Tehreek-e-Taliban Pakistan", "New York" for "New York Times"), becomes one mention
+/// of the listed kind. A place-tagged name that no place has but an organisation has
+/// ("Dawn") becomes an organisation.
+pub(crate) fn repair_with_gazetteer(words: &Words<'_>, mentions: &mut Vec<Mention>) {
+    let mut replacements: Vec<Mention> = Vec::new();
+    let mut start = 0;
+    while start < words.len() {
+        if !words.flags(start).has_upper() || !mentions.iter().any(|m| m.first <= start && start < m.end) {
+            start += 1;
+            continue;
+        }
+        let mut longest: Option<(usize, EntityKind)> = None;
+        NAMES.find_at(words, start, |end, entry| {
+            let kind = match entry.target {
+                Target::Organization(_) => EntityKind::Organization,
+                Target::Country(_) | Target::City(_) | Target::Region(_) => EntityKind::Location,
+                _ => return,
+            };
+            if end - start >= 2 && longest.is_none_or(|(e, _)| end > e) {
+                longest = Some((end, kind));
+            }
+        });
+        let Some((end, kind)) = longest else {
+            start += 1;
+            continue;
+        };
+        let inside: Vec<&Mention> = mentions.iter().filter(|m| m.first < end && start < m.end).collect();
+        let all_inside = inside.iter().all(|m| m.first >= start && m.end <= end && m.user.is_none());
+        let exact = inside.iter().any(|m| m.first == start && m.end == end);
+        if all_inside && !exact && !inside.is_empty() {
+            replacements.push(Mention {
+                first: start,
+                end,
+                kind,
+                user: None,
+            });
+            start = end;
+        } else {
+            start += 1;
+        }
+    }
+    for r in &replacements {
+        mentions.retain(|m| !(m.first >= r.first && m.end <= r.end));
+    }
+    mentions.extend(replacements);
+    for mention in mentions.iter_mut() {
+        if mention.kind != EntityKind::Location || mention.user.is_some() {
+            continue;
+        }
+        let entries = gazetteer_entries(words, mention.first, mention.end);
+        let place = entries
+            .iter()
+            .any(|e| matches!(e.target, Target::Country(_) | Target::City(_) | Target::Region(_)));
+        let organization = entries.iter().any(|e| matches!(e.target, Target::Organization(_)));
+        if organization && !place {
+            mention.kind = EntityKind::Organization;
+        }
+    }
+    mentions.sort_by_key(|m| (m.first, m.end));
+}
+
+/// Makes each acronym definition's expansion one mention when the tagger found only pieces
+/// of it, with the kind of the acronym's mention (or of its first piece).
+pub(crate) fn join_expansions(definitions: &[super::acronyms::Definition], mentions: &mut Vec<Mention>) {
+    for d in definitions {
+        let (first, end) = d.expansion;
+        if mentions.iter().any(|m| m.first == first && m.end == end) {
+            continue;
+        }
+        let pieces: Vec<&Mention> = mentions.iter().filter(|m| m.first < end && first < m.end).collect();
+        if pieces.is_empty() || pieces.iter().any(|m| m.first < first || m.end > end || m.user.is_some()) {
+            continue;
+        }
+        let kind = mentions
+            .iter()
+            .find(|m| m.first == d.acronym && m.end == d.acronym + 1)
+            .map_or(pieces[0].kind, |m| m.kind);
+        mentions.retain(|m| !(m.first >= first && m.end <= end));
+        mentions.push(Mention {
+            first,
+            end,
+            kind,
+            user: None,
+        });
+        mentions.sort_by_key(|m| (m.first, m.end));
+    }
+}

@@ -55,11 +55,13 @@ pub(crate) fn extract(doc: &Document<'_>, structure: &Structure, config: &Config
         None => vec![Tag::O; words.len()],
     };
     let mut mentions = mentions::from_tags(&words, &tags);
+    mentions::repair_with_gazetteer(&words, &mut mentions);
+    let definitions = acronyms::definitions(&words);
+    mentions::join_expansions(&definitions, &mut mentions);
     let user = config.user_gazetteer.as_deref();
     if let Some(user) = user {
         mentions::apply_user_gazetteer(&words, user, &mut mentions);
     }
-    let definitions = acronyms::definitions(&words);
     let dateline_country = structure
         .dateline
         .as_ref()
@@ -527,4 +529,100 @@ fn display_case(name: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// CPU time of this thread (Linux `schedstat`), so that other processes on a busy
+    /// machine do not count; wall time elsewhere.
+    fn cpu_time() -> std::time::Duration {
+        let nanos = std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok());
+        match nanos {
+            Some(n) => std::time::Duration::from_nanos(n),
+            None => {
+                static START: once_cell::sync::Lazy<std::time::Instant> = once_cell::sync::Lazy::new(std::time::Instant::now);
+                START.elapsed()
+            }
+        }
+    }
+
+    fn bbc_texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/bbc");
+        let mut paths = Vec::new();
+        for category in std::fs::read_dir(&root).expect("../shared/data/bbc") {
+            let category = category.unwrap().path();
+            if category.is_dir() {
+                for file in std::fs::read_dir(&category).unwrap() {
+                    paths.push(file.unwrap().path());
+                }
+            }
+        }
+        paths.sort();
+        paths
+            .iter()
+            .map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned())
+            .collect()
+    }
+
+    /// Where the entity pass's CPU time goes on the BBC corpus (`../shared/data/bbc`, read at
+    /// run time, never part of the repository), and the whole pipeline's throughput. Run with
+    /// `cargo test --release -p newsextract --lib entities::tests::throughput -- --ignored --nocapture`.
+    #[test]
+    #[ignore]
+    fn throughput() {
+        use std::time::Duration;
+        let texts = bbc_texts();
+        let bytes: usize = texts.iter().map(|t| t.len()).sum();
+        let start = cpu_time();
+        let model = tagger::MODEL.as_ref().expect("model");
+        let _ = (&*crate::gazetteer::NAMES, &*crate::gazetteer::TITLES);
+        eprintln!("first use of the gazetteers and the model: {:?}", cpu_time() - start);
+        let config = Config {
+            reference_date: None,
+            passes: crate::Passes::ALL,
+            threads: 1,
+            max_input_bytes: None,
+            user_gazetteer: None,
+        };
+        let (mut words_time, mut context_time, mut decode_time, mut entity_time) =
+            (Duration::ZERO, Duration::ZERO, Duration::ZERO, Duration::ZERO);
+        let mut tokens = 0usize;
+        for text in &texts {
+            let t = cpu_time();
+            let words = Words::new(text);
+            let t1 = cpu_time();
+            let context = Context::new(&words);
+            let t2 = cpu_time();
+            let tags = tagger::decode(&context, &tagger::Frozen(model));
+            let t3 = cpu_time();
+            let document = Document::new(text);
+            let _ = extract(&document, &Structure::default(), &config);
+            let t4 = cpu_time();
+            words_time += t1 - t;
+            context_time += t2 - t1;
+            decode_time += t3 - t2;
+            entity_time += t4 - t3;
+            tokens += words.len();
+            assert_eq!(tags.len(), words.len());
+        }
+        let mb = bytes as f64 / 1e6;
+        eprintln!(
+            "{} texts, {:.2} MB, {tokens} tokens; CPU: words {words_time:?}, context {context_time:?}, \
+             decode {decode_time:?}; whole entity pass {entity_time:?} = {:.1} MB/s",
+            texts.len(),
+            mb,
+            mb / entity_time.as_secs_f64()
+        );
+        let extractor = crate::Extractor::builder().threads(1).build().unwrap();
+        let t = cpu_time();
+        for text in &texts {
+            let _ = extractor.extract(text);
+        }
+        let all = cpu_time() - t;
+        eprintln!("whole pipeline: {all:?} = {:.1} MB/s per core", mb / all.as_secs_f64());
+    }
 }

@@ -5,7 +5,8 @@
 use once_cell::sync::Lazy;
 
 use super::features::{
-    may_continue, may_open, token_features, transition_features, Context, History, Part, Tag,
+    case_class, may_continue, may_open, token_features, transition_features, Context, History,
+    Part, Tag, CASE_CLASSES,
     FEATURE_VERSION, TAG_COUNT,
 };
 
@@ -25,34 +26,117 @@ pub(crate) trait Scorer {
     fn add(&self, feature: u32, scores: &mut [f32; TAG_COUNT]);
 }
 
-/// Quantised weights: `2^bits` rows of [`TAG_COUNT`] 16-bit values, most of them zero, kept
-/// as an index of the non-zero rows plus those rows packed: a 2^20-row table then takes
-/// 4 MB of index and a few MB of rows instead of 36 MB, and lookups stay in cache more often.
+/// Quantised weights: `2^bits` rows of [`TAG_COUNT`] 16-bit values, almost all zero.
+///
+/// Only the non-zero values are kept: a bitmap of the rows that have any, with the count of
+/// such rows before each 64-row word (a rank index), and per such row a 16-byte slot with the
+/// mask of its non-zero tags and up to [`INLINE`] values (most rows have two or three); a
+/// longer row (the bias, shapes, frequent words) is kept whole in `dense`, where adding it is
+/// one vectorised loop. A 2^20-row model then takes about 1 MB, not the 36 MB of a dense
+/// table, a lookup touches one or two cache lines of it, and the lookup of a feature never
+/// seen in training stops at one bit of the bitmap.
 #[derive(Debug)]
 pub(crate) struct Model {
     bits: u32,
-    /// Per row: 0 for an all-zero row, else 1 + its place in `rows`.
-    index: Vec<u32>,
-    rows: Vec<[i16; TAG_COUNT]>,
+    present: Vec<u64>,
+    rank: Vec<u32>,
+    slots: Vec<Slot>,
+    dense: Vec<[i16; TAG_COUNT]>,
+}
+
+/// Values a slot holds itself.
+const INLINE: usize = 4;
+
+/// One non-zero row: the mask of its non-zero tags, then its values in tag order, inline or
+/// (for more than [`INLINE`]) whole at `dense[index]`, the index stored in the first two
+/// inline values.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(16))]
+struct Slot {
+    mask: u32,
+    values: [i16; INLINE],
+    _pad: u32,
+}
+
+/// Builds a [`Model`] from its non-zero rows, in increasing row order.
+struct ModelBuilder {
+    model: Model,
+}
+
+impl ModelBuilder {
+    fn new(bits: u32) -> ModelBuilder {
+        let words = (1usize << bits).div_ceil(64);
+        ModelBuilder {
+            model: Model {
+                bits,
+                present: vec![0; words],
+                rank: vec![0; words],
+                slots: Vec::new(),
+                dense: Vec::new(),
+            },
+        }
+    }
+
+    /// Adds row `r` (greater than every row added before) with `values` for the tags in
+    /// `mask`, in tag order.
+    fn push(&mut self, r: usize, mask: u32, values: &[i16]) {
+        let m = &mut self.model;
+        m.present[r / 64] |= 1 << (r % 64);
+        let mut slot = Slot {
+            mask,
+            ..Slot::default()
+        };
+        if values.len() <= INLINE {
+            slot.values[..values.len()].copy_from_slice(values);
+        } else {
+            let index = m.dense.len() as u32;
+            slot.values[0] = (index & 0xffff) as u16 as i16;
+            slot.values[1] = (index >> 16) as u16 as i16;
+            let mut row = [0i16; TAG_COUNT];
+            let mut bits = mask;
+            for &v in values {
+                if let Some(cell) = row.get_mut(bits.trailing_zeros() as usize) {
+                    *cell = v;
+                }
+                bits &= bits.wrapping_sub(1);
+            }
+            m.dense.push(row);
+        }
+        m.slots.push(slot);
+    }
+
+    fn finish(mut self) -> Model {
+        let mut count = 0u32;
+        for (word, rank) in self.model.present.iter().zip(&mut self.model.rank) {
+            *rank = count;
+            count += word.count_ones();
+        }
+        self.model
+    }
 }
 
 impl Model {
     /// A model from dense weights (`2^bits * TAG_COUNT` values, row by row).
     pub(crate) fn new(bits: u32, weights: &[i16]) -> Option<Model> {
-        if bits > 24 || weights.len() != (1usize << bits) * TAG_COUNT {
+        if !(6..=24).contains(&bits) || weights.len() != (1usize << bits) * TAG_COUNT {
             return None;
         }
-        let mut index = vec![0u32; 1 << bits];
-        let mut rows = Vec::new();
+        let mut builder = ModelBuilder::new(bits);
+        let mut values = Vec::with_capacity(TAG_COUNT);
         for (r, chunk) in weights.chunks_exact(TAG_COUNT).enumerate() {
-            if chunk.iter().any(|&w| w != 0) {
-                let mut row = [0i16; TAG_COUNT];
-                row.copy_from_slice(chunk);
-                rows.push(row);
-                index[r] = rows.len() as u32;
+            let mut mask = 0u32;
+            values.clear();
+            for (tag, &w) in chunk.iter().enumerate() {
+                if w != 0 {
+                    mask |= 1 << tag;
+                    values.push(w);
+                }
+            }
+            if mask != 0 {
+                builder.push(r, mask, &values);
             }
         }
-        Some(Model { bits, index, rows })
+        Some(builder.finish())
     }
 
     /// Decodes the file format (see [`Model::to_bytes`]).
@@ -75,9 +159,12 @@ impl Model {
             return Err(format!("bad bucket bits {bits}"));
         }
         let row_count = 1usize << bits;
-        let mut index = vec![0u32; row_count];
         let stored = reader.u32()? as usize;
-        let mut rows = Vec::with_capacity(stored.min(row_count));
+        if stored > row_count {
+            return Err("more rows than the table has".into());
+        }
+        let mut builder = ModelBuilder::new(bits);
+        let mut values = Vec::with_capacity(TAG_COUNT);
         let mut row = 0usize;
         for n in 0..stored {
             let gap = reader.varint()?;
@@ -86,19 +173,19 @@ impl Model {
                 return Err("row out of range or repeated".into());
             }
             let mask = reader.u24()?;
-            let mut values = [0i16; TAG_COUNT];
-            for (tag, value) in values.iter_mut().enumerate() {
-                if mask & (1 << tag) != 0 {
-                    *value = reader.i16()?;
-                }
+            if mask == 0 || mask >> TAG_COUNT != 0 {
+                return Err("bad tag mask".into());
             }
-            rows.push(values);
-            index[row] = rows.len() as u32;
+            values.clear();
+            for _ in 0..mask.count_ones() {
+                values.push(reader.i16()?);
+            }
+            builder.push(row, mask, &values);
         }
         if reader.at != bytes.len() {
             return Err("trailing bytes".into());
         }
-        Ok(Model { bits, index, rows })
+        Ok(builder.finish())
     }
 
     /// Encodes the model: magic, format, feature version, tag count, bits, then the rows that
@@ -110,45 +197,91 @@ impl Model {
         for value in [FORMAT_VERSION, FEATURE_VERSION, TAG_COUNT as u32, self.bits] {
             out.extend_from_slice(&value.to_le_bytes());
         }
-        let stored: Vec<usize> = (0..self.index.len())
-            .filter(|&r| self.row(r).is_some_and(|row| row.iter().any(|&w| w != 0)))
-            .collect();
-        out.extend_from_slice(&(stored.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(self.slots.len() as u32).to_le_bytes());
         let mut last = 0;
-        for (n, &r) in stored.iter().enumerate() {
-            let mut gap = if n == 0 { r } else { r - last };
-            last = r;
-            loop {
-                let byte = (gap & 0x7f) as u8;
-                gap >>= 7;
-                if gap == 0 {
-                    out.push(byte);
-                    break;
+        let mut n = 0;
+        for (w, &word) in self.present.iter().enumerate() {
+            let mut bits = word;
+            while bits != 0 {
+                let r = w * 64 + bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                let mut gap = if n == 0 { r } else { r - last };
+                last = r;
+                n += 1;
+                loop {
+                    let byte = (gap & 0x7f) as u8;
+                    gap >>= 7;
+                    if gap == 0 {
+                        out.push(byte);
+                        break;
+                    }
+                    out.push(byte | 0x80);
                 }
-                out.push(byte | 0x80);
-            }
-            let row = self.row(r).copied().unwrap_or([0; TAG_COUNT]);
-            let mask: u32 = row
-                .iter()
-                .enumerate()
-                .filter(|(_, &w)| w != 0)
-                .map(|(t, _)| 1u32 << t)
-                .sum();
-            out.extend_from_slice(&mask.to_le_bytes()[..3]);
-            for &w in row.iter().filter(|&&w| w != 0) {
-                out.extend_from_slice(&w.to_le_bytes());
+                match self.row(r as u32) {
+                    Some(Row::Sparse(mask, values)) => {
+                        out.extend_from_slice(&mask.to_le_bytes()[..3]);
+                        for &v in values {
+                            out.extend_from_slice(&v.to_le_bytes());
+                        }
+                    }
+                    Some(Row::Dense(row)) => {
+                        let mask: u32 = (0..TAG_COUNT).filter(|&t| row[t] != 0).map(|t| 1 << t).sum();
+                        out.extend_from_slice(&mask.to_le_bytes()[..3]);
+                        for &v in row.iter().filter(|&&v| v != 0) {
+                            out.extend_from_slice(&v.to_le_bytes());
+                        }
+                    }
+                    None => {}
+                }
             }
         }
         out
     }
 
-    /// Row `r`, or `None` when it is all zero.
-    fn row(&self, r: usize) -> Option<&[i16; TAG_COUNT]> {
-        let slot = *self.index.get(r)?;
-        if slot == 0 {
+    /// Row `r`, `None` when it is all zero.
+    #[inline]
+    fn row(&self, r: u32) -> Option<Row<'_>> {
+        let r = r as usize;
+        let word = *self.present.get(r / 64)?;
+        let bit = 1u64 << (r % 64);
+        if word & bit == 0 {
             return None;
         }
-        self.rows.get(slot as usize - 1)
+        let index = self.rank[r / 64] as usize + (word & (bit - 1)).count_ones() as usize;
+        let slot = self.slots.get(index)?;
+        let count = slot.mask.count_ones() as usize;
+        if count <= INLINE {
+            return Some(Row::Sparse(slot.mask, slot.values.get(..count)?));
+        }
+        let dense = usize::from(slot.values[0] as u16) | usize::from(slot.values[1] as u16) << 16;
+        self.dense.get(dense).map(Row::Dense)
+    }
+}
+
+/// A non-zero row of a [`Model`].
+#[derive(Debug, Clone, Copy)]
+enum Row<'m> {
+    /// The mask of the non-zero tags and their values in tag order.
+    Sparse(u32, &'m [i16]),
+    /// Every tag's value.
+    Dense(&'m [i16; TAG_COUNT]),
+}
+
+impl Row<'_> {
+    /// The row as one value per tag.
+    #[cfg(test)]
+    fn values(self) -> [i16; TAG_COUNT] {
+        match self {
+            Row::Dense(row) => *row,
+            Row::Sparse(mut mask, values) => {
+                let mut out = [0; TAG_COUNT];
+                for &v in values {
+                    out[mask.trailing_zeros() as usize] = v;
+                    mask &= mask - 1;
+                }
+                out
+            }
+        }
     }
 }
 
@@ -197,24 +330,35 @@ impl Scorer for Frozen<'_> {
         self.0.bits
     }
 
+    #[inline]
     fn add(&self, feature: u32, scores: &mut [f32; TAG_COUNT]) {
-        if let Some(row) = self.0.row(feature as usize) {
-            for (score, &w) in scores.iter_mut().zip(row) {
-                *score += f32::from(w);
+        match self.0.row(feature) {
+            Some(Row::Sparse(mut mask, values)) => {
+                for &w in values {
+                    let tag = mask.trailing_zeros() as usize;
+                    mask &= mask.wrapping_sub(1);
+                    if let Some(score) = scores.get_mut(tag) {
+                        *score += f32::from(w);
+                    }
+                }
             }
+            Some(Row::Dense(row)) => {
+                for (score, &w) in scores.iter_mut().zip(row) {
+                    *score += f32::from(w);
+                }
+            }
+            None => {}
         }
     }
 }
 
-/// What a tag sequence must respect at token `i`: B and U need a capital letter, I and L a
-/// capital, a number or a name's small word ([`may_continue`]).
-fn allowed(context: &Context<'_, '_>, i: usize, tag: Tag) -> bool {
-    match tag.part() {
-        Part::Outside => true,
-        Part::Begin | Part::Unit => may_open(context.words, i),
-        Part::Inside | Part::Last => may_continue(context.words, i),
-    }
-}
+/// `SUCCESSORS[p]`: the tags that may follow tag `p` (BILOU): after O, L or U any of O, B, U;
+/// after B or I of a type, its I or L.
+static SUCCESSORS: Lazy<Vec<Vec<u8>>> = Lazy::new(|| {
+    (0..TAG_COUNT as u8)
+        .map(|p| (0..TAG_COUNT as u8).filter(|&c| Tag(p).allows(Tag(c))).collect())
+        .collect()
+});
 
 const IMPOSSIBLE: f32 = f32::NEG_INFINITY;
 
@@ -224,7 +368,25 @@ pub(crate) struct Lattice {
     best: Vec<[f32; TAG_COUNT]>,
     back: Vec<[u8; TAG_COUNT]>,
     token_features: Vec<u32>,
-    transition_features: Vec<u32>,
+    /// Transition scores per (case class, previous tag), computed on first use in a line.
+    transitions: Vec<Option<[f32; TAG_COUNT]>>,
+}
+
+impl Lattice {
+    /// The scores of every tag after `previous` at a token of case class `case`.
+    fn transition<S: Scorer>(&mut self, scorer: &S, case: usize, previous: Tag) -> [f32; TAG_COUNT] {
+        if self.transitions.len() != CASE_CLASSES * TAG_COUNT {
+            self.transitions = vec![None; CASE_CLASSES * TAG_COUNT];
+        }
+        let slot = &mut self.transitions[case * TAG_COUNT + usize::from(previous.0)];
+        *slot.get_or_insert_with(|| {
+            let mut scores = [0f32; TAG_COUNT];
+            for f in transition_features(case, previous, scorer.bits()) {
+                scorer.add(f, &mut scores);
+            }
+            scores
+        })
+    }
 }
 
 /// The best tags for the tokens `line` (one line of text) by Viterbi search over BILOU tags,
@@ -243,14 +405,38 @@ pub(crate) fn decode_line<S: Scorer>(
     let n = line.len();
     lattice.best.clear();
     lattice.back.clear();
+    // Weights may have changed since the last line (training): transition scores are redone.
+    lattice.transitions.clear();
     lattice.best.resize(n, [IMPOSSIBLE; TAG_COUNT]);
     lattice.back.resize(n, [0; TAG_COUNT]);
     let mut start_scores = [IMPOSSIBLE; TAG_COUNT];
     start_scores[0] = 0.0;
+    // Whether some entity may be open before the current token.
+    let mut open_before = false;
     for k in 0..n {
         let i = line.start + k;
         let previous = if k == 0 { start_scores } else { lattice.best[k - 1] };
         let opens = may_open(context.words, i);
+        if !opens && !open_before {
+            // The common case: nothing open, nothing can open; O, unscored.
+            let (p, score) = best_closed(&previous);
+            let mut best = [IMPOSSIBLE; TAG_COUNT];
+            best[0] = score;
+            lattice.best[k] = best;
+            lattice.back[k][0] = p;
+            continue;
+        }
+        let continues = may_continue(context.words, i);
+        // The tags this token may take, whatever came before.
+        let mut allowed_here = [false; TAG_COUNT];
+        for (c, slot) in allowed_here.iter_mut().enumerate() {
+            *slot = match Tag(c as u8).part() {
+                Part::Outside => true,
+                Part::Begin | Part::Unit => opens,
+                Part::Inside | Part::Last => continues,
+            };
+        }
+        let case = case_class(context.words, i);
         let mut emission: Option<[f32; TAG_COUNT]> = None;
         let mut best = [IMPOSSIBLE; TAG_COUNT];
         let mut back = [0u8; TAG_COUNT];
@@ -267,6 +453,9 @@ pub(crate) fn decode_line<S: Scorer>(
                 }
                 continue;
             }
+            if previous_tag.is_open() && !continues {
+                continue; // an open entity cannot go on here, nor be closed by O
+            }
             let emission = *emission.get_or_insert_with(|| {
                 lattice.token_features.clear();
                 token_features(context, i, history, bits, &mut lattice.token_features);
@@ -276,15 +465,10 @@ pub(crate) fn decode_line<S: Scorer>(
                 }
                 scores
             });
-            lattice.transition_features.clear();
-            transition_features(context, i, previous_tag, bits, &mut lattice.transition_features);
-            let mut transition = [0f32; TAG_COUNT];
-            for &f in &lattice.transition_features {
-                scorer.add(f, &mut transition);
-            }
-            for c in 0..TAG_COUNT {
-                let tag = Tag(c as u8);
-                if !previous_tag.allows(tag) || !allowed(context, i, tag) {
+            let transition = lattice.transition(scorer, case, previous_tag);
+            for &c in &SUCCESSORS[p] {
+                let c = usize::from(c);
+                if !allowed_here[c] {
                     continue;
                 }
                 let score = previous_score + transition[c] + emission[c];
@@ -294,6 +478,10 @@ pub(crate) fn decode_line<S: Scorer>(
                 }
             }
         }
+        open_before = best
+            .iter()
+            .enumerate()
+            .any(|(c, &score)| score > IMPOSSIBLE && Tag(c as u8).is_open());
         lattice.best[k] = best;
         lattice.back[k] = back;
     }
@@ -323,7 +511,7 @@ pub(crate) fn path_features(
         return;
     }
     token_features(context, i, history, bits, out);
-    transition_features(context, i, previous, bits, out);
+    out.extend(transition_features(case_class(context.words, i), previous, bits));
 }
 
 /// The best state among O, L and U (ties to the lowest tag), and its score.
@@ -402,13 +590,16 @@ mod tests {
         weights[3] = 7;
         weights[5 * TAG_COUNT + 16] = -300;
         weights[1023 * TAG_COUNT] = i16::MAX;
+        for tag in 0..TAG_COUNT {
+            weights[700 * TAG_COUNT + tag] = tag as i16 - 8;
+        }
         let model = Model::new(bits, &weights).unwrap();
         let bytes = model.to_bytes();
         let back = Model::from_bytes(&bytes).unwrap();
-        assert_eq!(back.rows.len(), 3);
-        for r in 0..1 << bits {
-            let expected = &weights[r * TAG_COUNT..(r + 1) * TAG_COUNT];
-            let got = back.row(r).map_or([0; TAG_COUNT], |row| *row);
+        assert_eq!(back.slots.len(), 4);
+        for r in 0..1u32 << bits {
+            let expected = &weights[r as usize * TAG_COUNT..(r as usize + 1) * TAG_COUNT];
+            let got = back.row(r).map_or([0; TAG_COUNT], Row::values);
             assert_eq!(got, expected);
         }
         assert_eq!(back.to_bytes(), bytes);
