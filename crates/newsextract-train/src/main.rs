@@ -29,7 +29,8 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), String> {
     let mut options = Options::default();
-    let mut output = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../newsextract/data/entity_tagger.bin");
+    let mut output =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../newsextract/data/entity_tagger.bin");
     let mut files = Vec::new();
     let mut errors: Option<PathBuf> = None;
     let mut args = std::env::args().skip(1);
@@ -54,7 +55,8 @@ fn run() -> Result<(), String> {
     };
     if let Some(model_path) = errors {
         // Error analysis of an existing model on the second file; nothing is trained.
-        let model = std::fs::read(&model_path).map_err(|e| format!("{}: {e}", model_path.display()))?;
+        let model =
+            std::fs::read(&model_path).map_err(|e| format!("{}: {e}", model_path.display()))?;
         for doc in read_conll(dev_path)? {
             let found = __train::predict(&model, &doc.text)?;
             for g in &doc.entities {
@@ -64,12 +66,27 @@ fn run() -> Result<(), String> {
                         .filter(|f| f.start < g.end && f.end > g.start)
                         .map(|f| format!("{}:{}", f.label, &doc.text[f.start..f.end]))
                         .collect();
-                    println!("MISS {}:{}  got [{}]  | {}", g.label, &doc.text[g.start..g.end], got.join(", "), context(&doc.text, g.start, g.end));
+                    println!(
+                        "MISS {}:{}  got [{}]  | {}",
+                        g.label,
+                        &doc.text[g.start..g.end],
+                        got.join(", "),
+                        context(&doc.text, g.start, g.end)
+                    );
                 }
             }
             for f in &found {
-                if !doc.entities.iter().any(|g| g.start < f.end && g.end > f.start) {
-                    println!("SPURIOUS {}:{}  | {}", f.label, &doc.text[f.start..f.end], context(&doc.text, f.start, f.end));
+                if !doc
+                    .entities
+                    .iter()
+                    .any(|g| g.start < f.end && g.end > f.start)
+                {
+                    println!(
+                        "SPURIOUS {}:{}  | {}",
+                        f.label,
+                        &doc.text[f.start..f.end],
+                        context(&doc.text, f.start, f.end)
+                    );
                 }
             }
         }
@@ -112,7 +129,12 @@ fn run() -> Result<(), String> {
 fn context(text: &str, start: usize, end: usize) -> String {
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    format!("{}[[{}]]{}", &text[line_start..start], &text[start..end], &text[end..line_end])
+    format!(
+        "{}[[{}]]{}",
+        &text[line_start..start],
+        &text[start..end],
+        &text[end..line_end]
+    )
 }
 
 fn parse<T: std::str::FromStr>(text: &str) -> Result<T, String> {
@@ -166,7 +188,11 @@ fn read_conll(path: &Path) -> Result<Vec<Document>, String> {
             return Err(format!("{}:{}: empty line", path.display(), number + 1));
         };
         if fields.len() < 2 {
-            return Err(format!("{}:{}: expected token and tag", path.display(), number + 1));
+            return Err(format!(
+                "{}:{}: expected token and tag",
+                path.display(),
+                number + 1
+            ));
         }
         if sentence_open {
             doc.text.push(' ');

@@ -22,8 +22,7 @@ const TYPES: [&str; 4] = ["PER", "LOC", "ORG", "MISC"];
 
 /// Runs the conll evaluation on `path`.
 pub fn run(path: &Path) -> EvalResult {
-    let content =
-        std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let content = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let documents = read(&content).map_err(|e| format!("{}:{e}", path.display()))?;
     let extractor = Extractor::new();
     let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
@@ -212,7 +211,11 @@ impl Score {
 pub(crate) fn prf([correct, found, gold]: [usize; 3]) -> (f64, f64, f64) {
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     let (p, r) = (ratio(correct, found), ratio(correct, gold));
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
@@ -227,7 +230,11 @@ fn report(path: &Path, documents: &[Document], score: &Score) -> Report {
         documents.len(),
         tokens
     );
-    let _ = writeln!(text, "{:<8}{:>10}{:>10}{:>10}{:>9}{:>9}{:>9}", "type", "precision", "recall", "F1", "correct", "found", "gold");
+    let _ = writeln!(
+        text,
+        "{:<8}{:>10}{:>10}{:>10}{:>9}{:>9}{:>9}",
+        "type", "precision", "recall", "F1", "correct", "found", "gold"
+    );
     let mut types = serde_json::Map::new();
     let rows = TYPES
         .iter()
@@ -285,9 +292,15 @@ mod tests {
         let spans = |d: &Document| -> Vec<(usize, usize, &str)> {
             d.gold.iter().map(|s| (s.first, s.last, s.label)).collect()
         };
-        assert_eq!(spans(&docs[0]), [(0, 0, "ORG"), (2, 2, "MISC"), (5, 6, "PER")]);
+        assert_eq!(
+            spans(&docs[0]),
+            [(0, 0, "ORG"), (2, 2, "MISC"), (5, 6, "PER")]
+        );
         // B- starts a new entity next to one of the same type.
-        assert_eq!(spans(&docs[1]), [(0, 0, "PER"), (1, 1, "PER"), (3, 4, "LOC")]);
+        assert_eq!(
+            spans(&docs[1]),
+            [(0, 0, "PER"), (1, 1, "PER"), (3, 4, "LOC")]
+        );
         let (start, end) = docs[1].tokens[1];
         assert_eq!(&docs[1].text[start..end], "Müller");
         assert!(read("a b c X-FOO\n").is_err());
@@ -304,7 +317,11 @@ mod tests {
             name: String::new(),
             mentions: spans
                 .iter()
-                .map(|&(s, e)| newsextract::TextSpan { text: doc.text[s..e].to_string(), start: s, end: e })
+                .map(|&(s, e)| newsextract::TextSpan {
+                    text: doc.text[s..e].to_string(),
+                    start: s,
+                    end: e,
+                })
                 .collect(),
             titles: Vec::new(),
             acronym: None,
@@ -313,11 +330,20 @@ mod tests {
         };
         // "Zoë Müller" as one person (wrong: two in gold), "New York" right, "York" alone wrong.
         let zoe_end = doc.tokens[1].1;
-        article.entities.push(entity(EntityKind::Person, &[(0, zoe_end)]));
-        article.entities.push(entity(EntityKind::Location, &[(doc.tokens[3].0, doc.tokens[4].1)]));
-        article.entities.push(entity(EntityKind::Nationality, &[(doc.tokens[4].0, doc.tokens[4].1 - 1)]));
+        article
+            .entities
+            .push(entity(EntityKind::Person, &[(0, zoe_end)]));
+        article.entities.push(entity(
+            EntityKind::Location,
+            &[(doc.tokens[3].0, doc.tokens[4].1)],
+        ));
+        article.entities.push(entity(
+            EntityKind::Nationality,
+            &[(doc.tokens[4].0, doc.tokens[4].1 - 1)],
+        ));
         let found = found(doc, &article);
-        let got: Vec<(usize, usize, &str)> = found.iter().map(|s| (s.first, s.last, s.label)).collect();
+        let got: Vec<(usize, usize, &str)> =
+            found.iter().map(|s| (s.first, s.last, s.label)).collect();
         assert_eq!(got, [(0, 1, "PER"), (3, 4, "LOC"), (4, 4, "MISC")]);
         let mut score = Score::default();
         score.add(&doc.gold, &found);
@@ -325,12 +351,17 @@ mod tests {
         assert_eq!(score.counts[1], [1, 1, 1]); // LOC
         assert_eq!(score.counts[3], [0, 1, 0]); // MISC
         let (p, r, f) = prf(score.overall());
-        assert!((p - 1.0 / 3.0).abs() < 1e-9 && (r - 1.0 / 3.0).abs() < 1e-9 && (f - 1.0 / 3.0).abs() < 1e-9);
+        assert!(
+            (p - 1.0 / 3.0).abs() < 1e-9
+                && (r - 1.0 / 3.0).abs() < 1e-9
+                && (f - 1.0 / 3.0).abs() < 1e-9
+        );
     }
 
     #[test]
     fn end_to_end_report() {
-        let path = std::env::temp_dir().join(format!("newsextract-conll-{}.txt", std::process::id()));
+        let path =
+            std::env::temp_dir().join(format!("newsextract-conll-{}.txt", std::process::id()));
         std::fs::write(&path, SAMPLE).unwrap();
         let report = run(&path).unwrap();
         std::fs::remove_file(&path).ok();

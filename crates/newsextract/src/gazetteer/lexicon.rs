@@ -236,11 +236,6 @@ impl Lexicon {
             .unwrap_or("")
     }
 
-    /// Number of listed names.
-    pub(crate) fn len(&self) -> usize {
-        self.entries.len()
-    }
-
     fn node_entries(&self, node: &Node) -> &[Entry] {
         let start = node.first as usize;
         self.entries
@@ -250,7 +245,12 @@ impl Lexicon {
 
     /// Calls `found(end, entry)` for every name that starts at token `start` and ends before
     /// token `end`, shortest first. Names never cross a line break.
-    pub(crate) fn find_at(&self, words: &Words<'_>, start: usize, found: impl FnMut(usize, &Entry)) {
+    pub(crate) fn find_at(
+        &self,
+        words: &Words<'_>,
+        start: usize,
+        found: impl FnMut(usize, &Entry),
+    ) {
         self.find_at_hashed(words, start, first_token_hash(words.lower(start)), found);
     }
 
@@ -263,7 +263,11 @@ impl Lexicon {
         mut found: impl FnMut(usize, &Entry),
     ) {
         let bit = filter_bit(first_hash);
-        if self.first_tokens.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
+        if self
+            .first_tokens
+            .get(bit / 64)
+            .map_or(true, |w| w & (1 << (bit % 64)) == 0)
+        {
             return;
         }
         let mut hash = HASH_SEED;
@@ -292,7 +296,13 @@ impl Lexicon {
     }
 
     /// Calls `found(entry)` for every name that covers exactly tokens `start..end`.
-    pub(crate) fn find_exact(&self, words: &Words<'_>, start: usize, end: usize, mut found: impl FnMut(&Entry)) {
+    pub(crate) fn find_exact(
+        &self,
+        words: &Words<'_>,
+        start: usize,
+        end: usize,
+        mut found: impl FnMut(&Entry),
+    ) {
         if start >= end || end > words.len() || end - start > MAX_NAME_TOKENS {
             return;
         }
@@ -333,7 +343,8 @@ impl Lexicon {
         if written_chars.by_ref().eq(listed_chars.by_ref()) {
             return true;
         }
-        (start..end).all(|i| !words.flags(i).has_lower()) && (start..end).any(|i| words.flags(i).has_upper())
+        (start..end).all(|i| !words.flags(i).has_lower())
+            && (start..end).any(|i| words.flags(i).has_upper())
     }
 }
 
@@ -369,22 +380,47 @@ mod tests {
     #[test]
     fn case_rule_and_boundaries() {
         let lex = lexicon(
-            &["US", "Turkey", "New York", "New York Times", "Pakistan", "Tehreek-e-Taliban Pakistan", "Zoë"],
+            &[
+                "US",
+                "Turkey",
+                "New York",
+                "New York Times",
+                "Pakistan",
+                "Tehreek-e-Taliban Pakistan",
+                "Zoë",
+            ],
             false,
         );
         let cases: &[(&str, &[(&str, &str)])] = &[
             ("us and US", &[("US", "US")]),
-            ("turkey in Turkey and TURKEY", &[("Turkey", "Turkey"), ("TURKEY", "Turkey")]),
-            ("the New York Times", &[("New York", "New York"), ("New York Times", "New York Times")]),
+            (
+                "turkey in Turkey and TURKEY",
+                &[("Turkey", "Turkey"), ("TURKEY", "Turkey")],
+            ),
+            (
+                "the New York Times",
+                &[
+                    ("New York", "New York"),
+                    ("New York Times", "New York Times"),
+                ],
+            ),
             ("New\nYork", &[]),
             ("Pakistan’s army, Pakistanis", &[("Pakistan", "Pakistan")]),
-            ("TEHREEK-E-TALIBAN PAKISTAN", &[("TEHREEK-E-TALIBAN PAKISTAN", "Tehreek-e-Taliban Pakistan"), ("PAKISTAN", "Pakistan")]),
+            (
+                "TEHREEK-E-TALIBAN PAKISTAN",
+                &[
+                    ("TEHREEK-E-TALIBAN PAKISTAN", "Tehreek-e-Taliban Pakistan"),
+                    ("PAKISTAN", "Pakistan"),
+                ],
+            ),
             ("ZOË and Zoe", &[("ZOË", "Zoë")]),
             ("new york", &[]),
         ];
         for (text, expected) in cases {
-            let expected: Vec<(String, String)> =
-                expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            let expected: Vec<(String, String)> = expected
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect();
             assert_eq!(matches(&lex, text), expected, "{text:?}");
         }
     }

@@ -1,7 +1,7 @@
 //! Places of the built-in gazetteer: countries, first-level divisions, regions, continents
 //! and GeoNames cities, with what a bare mention of a name most likely means.
 
-use super::lexicon::{Entry, Target};
+use super::lexicon::Target;
 use super::tables::{GeoPoint, RegionKind, TABLES};
 use super::NAMES;
 
@@ -31,8 +31,6 @@ pub(crate) struct Place {
     pub(crate) kind: PlaceKind,
     /// ISO 3166-1 alpha-2 code of its country (itself for a country).
     pub(crate) country: Option<&'static str>,
-    /// GeoNames first-level division code of a city.
-    pub(crate) admin1: Option<&'static str>,
     /// Coordinates and GeoNames id, when known.
     pub(crate) geo: Option<GeoPoint>,
     /// Population of a city (0 for other places).
@@ -51,7 +49,6 @@ impl Place {
                     name: c.name,
                     kind: PlaceKind::Country,
                     country: Some(c.iso2),
-                    admin1: None,
                     geo: c.geo,
                     population: 0,
                 })
@@ -63,7 +60,6 @@ impl Place {
                     name: c.name,
                     kind: PlaceKind::City,
                     country: Some(c.country),
-                    admin1: (!c.admin1.is_empty()).then_some(c.admin1),
                     geo: Some(c.geo),
                     population: c.population,
                 })
@@ -79,7 +75,6 @@ impl Place {
                         RegionKind::Continent => PlaceKind::Continent,
                     },
                     country: r.country,
-                    admin1: None,
                     geo: r.geo,
                     population: 0,
                 })
@@ -103,15 +98,10 @@ impl Place {
     }
 }
 
-/// Every place `entries` stand for.
-pub(crate) fn places_of(entries: &[Entry]) -> impl Iterator<Item = Place> + '_ {
-    entries.iter().filter_map(|e| Place::of(e.target))
-}
-
 /// The places called `name` in any casing ("ISLAMABAD", "Islamabad"), most likely first.
 pub(crate) fn lookup(name: &str) -> Vec<Place> {
     let entries = NAMES.lookup(name);
-    let mut places: Vec<Place> = places_of(&entries).collect();
+    let mut places: Vec<Place> = entries.iter().filter_map(|e| Place::of(e.target)).collect();
     // Stable: equal priors keep the tables' order, so the answer is deterministic.
     places.sort_by(|a, b| b.prior().total_cmp(&a.prior()));
     places

@@ -44,8 +44,6 @@ pub(crate) struct City {
     pub(crate) name: &'static str,
     /// ISO code of its country.
     pub(crate) country: &'static str,
-    /// GeoNames first-level division code.
-    pub(crate) admin1: &'static str,
     /// Coordinates and GeoNames id.
     pub(crate) geo: GeoPoint,
     /// Population.
@@ -76,8 +74,6 @@ pub(crate) struct Region {
     pub(crate) country: Option<&'static str>,
     /// GeoNames id and point, when the sources give them.
     pub(crate) geo: Option<GeoPoint>,
-    /// GeoNames id without a point (US states).
-    pub(crate) geonames_id: Option<u32>,
     /// Other names, separated by `|`.
     pub(crate) aliases: &'static str,
 }
@@ -89,8 +85,6 @@ pub(crate) struct Organization {
     pub(crate) name: &'static str,
     /// Its acronym ("TTP"), when it has one.
     pub(crate) acronym: Option<&'static str>,
-    /// ISO code of its country, when it belongs to one.
-    pub(crate) country: Option<&'static str>,
     /// What kind of body it is: international, government, media, party, militant.
     pub(crate) kind: &'static str,
     /// Other names, separated by `|`.
@@ -143,7 +137,6 @@ pub(crate) static TABLES: Lazy<Tables> = Lazy::new(|| Tables {
             Some(City {
                 name: f.get(1)?,
                 country: f.get(2)?,
-                admin1: f.get(3)?,
                 geo: geo_point(f.get(4)?, f.get(5)?, f.first()?)?,
                 population: f.get(6)?.parse().ok()?,
                 aliases: f.get(7).copied().unwrap_or(""),
@@ -161,7 +154,6 @@ pub(crate) static TABLES: Lazy<Tables> = Lazy::new(|| Tables {
                 },
                 country: non_empty(f.get(2)?),
                 geo: geo_point(f.get(4)?, f.get(5)?, f.get(3)?),
-                geonames_id: f.get(3)?.parse().ok(),
                 aliases: f.get(6).copied().unwrap_or(""),
             })
         })
@@ -172,7 +164,6 @@ pub(crate) static TABLES: Lazy<Tables> = Lazy::new(|| Tables {
                 name: f.first()?,
                 acronym: non_empty(f.get(1)?),
                 kind: f.get(2)?,
-                country: non_empty(f.get(3)?),
                 aliases: f.get(4).copied().unwrap_or(""),
             })
         })

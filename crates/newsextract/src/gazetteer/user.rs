@@ -129,8 +129,16 @@ fn parse_source(
                     entry.country = Some(value.to_string());
                 }
                 "acronym" if !value.is_empty() => entry.acronym = Some(value.to_string()),
-                "lat" => lat = Some(parse_degrees(value, 90.0).ok_or_else(|| error(format!("lat {value:?} is not a latitude in degrees")))?),
-                "lon" => lon = Some(parse_degrees(value, 180.0).ok_or_else(|| error(format!("lon {value:?} is not a longitude in degrees")))?),
+                "lat" => {
+                    lat = Some(parse_degrees(value, 90.0).ok_or_else(|| {
+                        error(format!("lat {value:?} is not a latitude in degrees"))
+                    })?)
+                }
+                "lon" => {
+                    lon = Some(parse_degrees(value, 180.0).ok_or_else(|| {
+                        error(format!("lon {value:?} is not a longitude in degrees"))
+                    })?)
+                }
                 "geonames_id" => {
                     geonames_id = Some(value.parse::<u64>().map_err(|_| {
                         error(format!("geonames_id {value:?} is not a whole number"))
@@ -240,7 +248,11 @@ mod tests {
             ("# c\nImran Khan\tpolitician\n", 2, "unknown kind"),
             ("A\tperson\n\tperson\n", 2, "empty name"),
             ("A\tlocation\t\tcountry=pk\n", 1, "alpha-2"),
-            ("A\tlocation\t\tlat=95\tlon=1\tgeonames_id=1\n", 1, "latitude"),
+            (
+                "A\tlocation\t\tlat=95\tlon=1\tgeonames_id=1\n",
+                1,
+                "latitude",
+            ),
             ("A\tlocation\t\tlat=1\n", 1, "all three"),
             ("A\tlocation\t\tcolour=red\n", 1, "unknown attribute"),
             ("A\tlocation\t\tcountry\n", 1, "key=value"),

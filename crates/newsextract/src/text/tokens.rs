@@ -29,10 +29,10 @@ impl Token {
 
 /// Abbreviations that keep their final period (lowercase, without the period).
 const ABBREVIATIONS: &[&str] = &[
-    "adm", "apr", "aug", "brig", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept",
-    "dr", "etc", "feb", "fig", "gen", "gov", "inc", "jan", "jr", "jul", "jun", "lt", "ltd",
-    "maj", "mar", "messrs", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "prof", "pvt", "rep",
-    "rev", "sen", "sep", "sept", "sgt", "sr", "st", "supt", "vs",
+    "adm", "apr", "aug", "brig", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "dr",
+    "etc", "feb", "fig", "gen", "gov", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar",
+    "messrs", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "prof", "pvt", "rep", "rev", "sen",
+    "sep", "sept", "sgt", "sr", "st", "supt", "vs",
 ];
 
 /// Punctuation and symbols outside ASCII that are never part of a word.
@@ -111,7 +111,7 @@ impl Cursor<'_> {
 
     /// True when `i` is the end of the text or not followed by a word character.
     fn boundary(&self, i: usize) -> bool {
-        self.char_at(i).is_none_or(|c| !is_word_char(c))
+        self.char_at(i).map_or(true, |c| !is_word_char(c))
     }
 }
 
@@ -130,7 +130,8 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     let mut space_before = false;
     let mut line_start = true;
     while let Some(c) = cursor.char_at(i) {
-        if c.is_whitespace() || c.is_control() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}') {
+        if c.is_whitespace() || c.is_control() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+        {
             if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
                 line_start = true;
             }
@@ -174,24 +175,30 @@ fn token_end(cursor: &Cursor<'_>, start: usize, first: char) -> usize {
         return start + first.len_utf8();
     }
     // "n't" as its own token, as the wire corpora write it ("does n't").
-    if text.get(start..).is_some_and(|s| {
-        s.len() >= 3 && (s.starts_with("n't") || s.starts_with("n\u{2019}t"))
-    }) {
-        let len = if text[start..].starts_with("n't") { 3 } else { 5 };
+    if text
+        .get(start..)
+        .is_some_and(|s| s.len() >= 3 && (s.starts_with("n't") || s.starts_with("n\u{2019}t")))
+    {
+        let len = if text[start..].starts_with("n't") {
+            3
+        } else {
+            5
+        };
         if cursor.boundary(start + len) {
             return start + len;
         }
     }
     let mut end = cursor.word_run(start);
-    loop {
-        let Some(c) = cursor.char_at(end) else { break };
+    while let Some(c) = cursor.char_at(end) {
         let next = end + c.len_utf8();
         let next_is_word = cursor.char_at(next).is_some_and(is_word_char);
         if is_hyphen(c) && next_is_word {
             // Tehreek-e-Taliban, al-Qaeda, 1996-08-22
             end = cursor.word_run(next);
         } else if c == '.' {
-            if cursor.is_digits(start, end) && cursor.char_at(next).is_some_and(|d| d.is_ascii_digit()) {
+            if cursor.is_digits(start, end)
+                && cursor.char_at(next).is_some_and(|d| d.is_ascii_digit())
+            {
                 end = cursor.word_run(next); // 3.5
             } else if let Some(abbr_end) = letter_dot_run(cursor, start, end) {
                 return abbr_end; // U.S., a.m., W.
@@ -255,8 +262,7 @@ fn letter_dot_run(cursor: &Cursor<'_>, start: usize, end: usize) -> Option<usize
     // `end` is at the first '.'; take further "X." pairs.
     let mut pos = end + 1;
     let mut pairs = 1;
-    loop {
-        let Some(letter) = cursor.char_at(pos) else { break };
+    while let Some(letter) = cursor.char_at(pos) {
         if !letter.is_alphabetic() {
             break;
         }
@@ -284,7 +290,6 @@ impl WordFlags {
     const FIRST_UPPER: u8 = 4;
     const HAS_DIGIT: u8 = 8;
     const HAS_LETTER: u8 = 16;
-    const IS_WORD: u8 = 32;
 
     fn of(word: &str) -> WordFlags {
         if word.is_ascii() {
@@ -305,9 +310,6 @@ impl WordFlags {
             } else if c.is_numeric() {
                 bits |= Self::HAS_DIGIT;
             }
-            if i == 0 && is_word_char(c) {
-                bits |= Self::IS_WORD;
-            }
         }
         WordFlags(bits)
     }
@@ -322,10 +324,8 @@ impl WordFlags {
                 _ => 0,
             };
         }
-        match word.first() {
-            Some(b'A'..=b'Z') => bits |= Self::FIRST_UPPER | Self::IS_WORD,
-            Some(b) if b.is_ascii_alphanumeric() => bits |= Self::IS_WORD,
-            _ => {}
+        if word.first().is_some_and(u8::is_ascii_uppercase) {
+            bits |= Self::FIRST_UPPER;
         }
         WordFlags(bits)
     }
@@ -342,10 +342,6 @@ impl WordFlags {
     pub(crate) fn first_upper(self) -> bool {
         self.0 & Self::FIRST_UPPER != 0
     }
-    /// Uppercase letters and no lowercase ones ("US", "ISLAMABAD", "G7").
-    pub(crate) fn all_caps(self) -> bool {
-        self.has_upper() && !self.has_lower()
-    }
     /// At least one digit.
     pub(crate) fn has_digit(self) -> bool {
         self.0 & Self::HAS_DIGIT != 0
@@ -353,10 +349,6 @@ impl WordFlags {
     /// At least one letter of any script.
     pub(crate) fn has_letter(self) -> bool {
         self.0 & Self::HAS_LETTER != 0
-    }
-    /// Starts with a word character (not punctuation).
-    pub(crate) fn is_word(self) -> bool {
-        self.0 & Self::IS_WORD != 0
     }
 }
 
@@ -450,7 +442,9 @@ impl<'t> Words<'t> {
             return "";
         };
         if end & FOLDED != 0 {
-            self.folded.get(start as usize..(end & !FOLDED) as usize).unwrap_or("")
+            self.folded
+                .get(start as usize..(end & !FOLDED) as usize)
+                .unwrap_or("")
         } else {
             self.text.get(start as usize..end as usize).unwrap_or("")
         }
@@ -474,15 +468,40 @@ mod tests {
     #[test]
     fn splits_like_the_wire_corpora() {
         let cases: &[(&str, &[&str])] = &[
-            ("Pakistan’s Defense Minister", &["Pakistan", "’s", "Defense", "Minister"]),
+            (
+                "Pakistan’s Defense Minister",
+                &["Pakistan", "’s", "Defense", "Minister"],
+            ),
             ("Pakistan's army", &["Pakistan", "'s", "army"]),
             ("Pakistan 's army", &["Pakistan", "'s", "army"]),
-            ("the U.S. and U.N. said.", &["the", "U.S.", "and", "U.N.", "said", "."]),
+            (
+                "the U.S. and U.N. said.",
+                &["the", "U.S.", "and", "U.N.", "said", "."],
+            ),
             ("George W. Bush", &["George", "W.", "Bush"]),
-            ("Mr. Miller, Jr. met Gen. Asim", &["Mr.", "Miller", ",", "Jr.", "met", "Gen.", "Asim"]),
-            ("Tehreek-e-Taliban Pakistan (TTP)", &["Tehreek-e-Taliban", "Pakistan", "(", "TTP", ")"]),
+            (
+                "Mr. Miller, Jr. met Gen. Asim",
+                &["Mr.", "Miller", ",", "Jr.", "met", "Gen.", "Asim"],
+            ),
+            (
+                "Tehreek-e-Taliban Pakistan (TTP)",
+                &["Tehreek-e-Taliban", "Pakistan", "(", "TTP", ")"],
+            ),
             ("al-Qaeda’s", &["al-Qaeda", "’s"]),
-            ("1,000 people at 10:30 on 1996-08-22, 3.5%", &["1,000", "people", "at", "10:30", "on", "1996-08-22", ",", "3.5", "%"]),
+            (
+                "1,000 people at 10:30 on 1996-08-22, 3.5%",
+                &[
+                    "1,000",
+                    "people",
+                    "at",
+                    "10:30",
+                    "on",
+                    "1996-08-22",
+                    ",",
+                    "3.5",
+                    "%",
+                ],
+            ),
             ("doesn't", &["does", "n't"]),
             ("does n't", &["does", "n't"]),
             ("O'Neill and Shi’ite", &["O'Neill", "and", "Shi’ite"]),
@@ -507,10 +526,11 @@ mod tests {
         let words = Words::new("ZOË’s US-based Ünal 42");
         let forms: Vec<&str> = (0..words.len()).map(|i| words.lower(i)).collect();
         assert_eq!(forms, ["zoë", "'s", "us-based", "ünal", "42"]);
-        assert!(words.flags(0).all_caps() && words.flags(0).first_upper());
-        assert!(!words.flags(1).has_upper() && !words.flags(1).is_word());
+        assert!(words.flags(0).has_upper() && !words.flags(0).has_lower());
+        assert!(words.flags(0).first_upper());
+        assert!(!words.flags(1).has_upper() && words.flags(1).has_letter());
         assert!(words.flags(2).has_upper() && words.flags(2).has_lower());
-        assert!(words.flags(3).first_upper() && !words.flags(3).all_caps());
+        assert!(words.flags(3).first_upper() && words.flags(3).has_lower());
         assert!(words.flags(4).has_digit() && !words.flags(4).has_letter());
         assert_eq!(words.lower(99), "");
         assert_eq!(words.word(99), "");
@@ -520,8 +540,14 @@ mod tests {
     fn records_spaces_and_line_starts() {
         let text = "A b.\n  C";
         let tokens = tokenize(text);
-        let flags: Vec<(bool, bool)> = tokens.iter().map(|t| (t.space_before, t.line_start)).collect();
-        assert_eq!(flags, [(false, true), (true, false), (false, false), (true, true)]);
+        let flags: Vec<(bool, bool)> = tokens
+            .iter()
+            .map(|t| (t.space_before, t.line_start))
+            .collect();
+        assert_eq!(
+            flags,
+            [(false, true), (true, false), (false, false), (true, true)]
+        );
     }
 
     #[test]

@@ -89,12 +89,16 @@ pub(crate) fn definitions(words: &Words<'_>) -> Vec<Definition> {
             }
             let start = words.tokens[first].start;
             let end = words.tokens[open - 1].end;
-            if let Some(offset) = text.get(start..end).and_then(|c| long_form_start(acronym, c)) {
+            if let Some(offset) = text
+                .get(start..end)
+                .and_then(|c| long_form_start(acronym, c))
+            {
                 let at = start + offset;
                 if let Some(expansion_first) = (first..open).find(|&k| words.tokens[k].end > at) {
                     // The long form must start at a token start and contain no brackets.
                     if words.tokens[expansion_first].start == at
-                        && (expansion_first..open).all(|k| !matches!(words.word(k), "(" | ")" | "," | ";"))
+                        && (expansion_first..open)
+                            .all(|k| !matches!(words.word(k), "(" | ")" | "," | ";"))
                     {
                         out.push(Definition {
                             acronym: open + 1,
@@ -119,7 +123,11 @@ pub(crate) fn definitions(words: &Words<'_>) -> Vec<Definition> {
         }
         let start = words.tokens[open + 1].start;
         let end = words.tokens[close - 1].end;
-        if text.get(start..end).and_then(|c| long_form_start(acronym, c)) == Some(0) {
+        if text
+            .get(start..end)
+            .and_then(|c| long_form_start(acronym, c))
+            == Some(0)
+        {
             out.push(Definition {
                 acronym: open - 1,
                 expansion: (open + 1, close),
@@ -137,14 +145,34 @@ mod tests {
     #[test]
     fn long_forms() {
         let cases: &[(&str, &str, Option<&str>)] = &[
-            ("TTP", "banned Tehreek-e-Taliban Pakistan", Some("Tehreek-e-Taliban Pakistan")),
-            ("PML-N", "the Pakistan Muslim League-Nawaz", Some("Pakistan Muslim League-Nawaz")),
-            ("GDP", "growth in gross domestic product", Some("gross domestic product")),
+            (
+                "TTP",
+                "banned Tehreek-e-Taliban Pakistan",
+                Some("Tehreek-e-Taliban Pakistan"),
+            ),
+            (
+                "PML-N",
+                "the Pakistan Muslim League-Nawaz",
+                Some("Pakistan Muslim League-Nawaz"),
+            ),
+            (
+                "GDP",
+                "growth in gross domestic product",
+                Some("gross domestic product"),
+            ),
             ("UN", "said the United Nations", Some("United Nations")),
-            ("NAPM", "August National Association of Purchasing Management", Some("National Association of Purchasing Management")),
+            (
+                "NAPM",
+                "August National Association of Purchasing Management",
+                Some("National Association of Purchasing Management"),
+            ),
             ("AP", "WASHINGTON", None),
             ("PTI", "Imran Khan", None),
-            ("ÖVP", "die Österreichische Volkspartei", Some("Österreichische Volkspartei")),
+            (
+                "ÖVP",
+                "die Österreichische Volkspartei",
+                Some("Österreichische Volkspartei"),
+            ),
             ("X", "Xavier", None),
         ];
         for (acronym, candidate, expected) in cases {
@@ -158,8 +186,14 @@ mod tests {
         definitions(&words)
             .into_iter()
             .map(|d| {
-                let span = |(a, b): (usize, usize)| text[words.tokens[a].start..words.tokens[b - 1].end].to_string();
-                (words.word(d.acronym).to_string(), span(d.expansion), span(d.tokens))
+                let span = |(a, b): (usize, usize)| {
+                    text[words.tokens[a].start..words.tokens[b - 1].end].to_string()
+                };
+                (
+                    words.word(d.acronym).to_string(),
+                    span(d.expansion),
+                    span(d.tokens),
+                )
             })
             .collect()
     }
@@ -169,11 +203,19 @@ mod tests {
         let s = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
         assert_eq!(
             found("The banned Tehreek-e-Taliban Pakistan (TTP) said."),
-            [s("TTP", "Tehreek-e-Taliban Pakistan", "Tehreek-e-Taliban Pakistan (TTP)")]
+            [s(
+                "TTP",
+                "Tehreek-e-Taliban Pakistan",
+                "Tehreek-e-Taliban Pakistan (TTP)"
+            )]
         );
         assert_eq!(
             found("The TTP (Tehreek-e-Taliban Pakistan) said."),
-            [s("TTP", "Tehreek-e-Taliban Pakistan", "TTP (Tehreek-e-Taliban Pakistan)")]
+            [s(
+                "TTP",
+                "Tehreek-e-Taliban Pakistan",
+                "TTP (Tehreek-e-Taliban Pakistan)"
+            )]
         );
         assert_eq!(
             found("“Jaish-e-Mohammed (JeM)” and Lashkar-e-Tayyiba (LeT)"),

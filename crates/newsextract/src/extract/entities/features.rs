@@ -47,6 +47,7 @@ impl Tag {
     pub(crate) const O: Tag = Tag(0);
 
     /// The tag for `part` of an entity of type `ty` (an index into [`TYPES`]).
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     pub(crate) fn new(part: Part, ty: usize) -> Tag {
         let offset = match part {
             Part::Outside => return Tag::O,
@@ -90,15 +91,6 @@ impl Tag {
         }
     }
 
-    /// The tag an entity left open at the end of a line becomes: B -> U, I -> L.
-    pub(crate) fn closed(self) -> Tag {
-        match (self.part(), self.ty()) {
-            (Part::Begin, Some(ty)) => Tag::new(Part::Unit, ty),
-            (Part::Inside, Some(ty)) => Tag::new(Part::Last, ty),
-            _ => self,
-        }
-    }
-
     fn name(self) -> &'static str {
         const NAMES: [&str; TAG_COUNT] = [
             "O", "B-PER", "I-PER", "L-PER", "U-PER", "B-ORG", "I-ORG", "L-ORG", "U-ORG", "B-LOC",
@@ -129,20 +121,131 @@ pub(crate) fn may_open(words: &Words<'_>, i: usize) -> bool {
 fn is_function_word(word: &str) -> bool {
     matches!(
         word,
-        "a" | "about" | "according" | "across" | "after" | "against" | "all" | "also"
-            | "although" | "amid" | "among" | "an" | "and" | "another" | "any" | "are" | "as"
-            | "at" | "because" | "been" | "before" | "being" | "between" | "both" | "but" | "by"
-            | "can" | "could" | "did" | "do" | "does" | "during" | "each" | "earlier" | "either"
-            | "even" | "every" | "for" | "from" | "had" | "has" | "have" | "he" | "her" | "here"
-            | "his" | "how" | "however" | "i" | "if" | "in" | "instead" | "into" | "is" | "it"
-            | "its" | "just" | "last" | "later" | "many" | "meanwhile" | "more" | "most" | "much"
-            | "my" | "neither" | "no" | "nor" | "not" | "now" | "of" | "on" | "once" | "one"
-            | "only" | "or" | "other" | "our" | "over" | "several" | "she" | "should" | "since"
-            | "so" | "some" | "still" | "such" | "than" | "that" | "the" | "their" | "them"
-            | "then" | "there" | "these" | "they" | "this" | "those" | "though" | "through"
-            | "to" | "today" | "under" | "unless" | "until" | "us" | "was" | "we" | "were"
-            | "what" | "when" | "where" | "whether" | "which" | "while" | "who" | "whose" | "why"
-            | "with" | "within" | "without" | "would" | "yesterday" | "yet" | "you" | "your"
+        "a" | "about"
+            | "according"
+            | "across"
+            | "after"
+            | "against"
+            | "all"
+            | "also"
+            | "although"
+            | "amid"
+            | "among"
+            | "an"
+            | "and"
+            | "another"
+            | "any"
+            | "are"
+            | "as"
+            | "at"
+            | "because"
+            | "been"
+            | "before"
+            | "being"
+            | "between"
+            | "both"
+            | "but"
+            | "by"
+            | "can"
+            | "could"
+            | "did"
+            | "do"
+            | "does"
+            | "during"
+            | "each"
+            | "earlier"
+            | "either"
+            | "even"
+            | "every"
+            | "for"
+            | "from"
+            | "had"
+            | "has"
+            | "have"
+            | "he"
+            | "her"
+            | "here"
+            | "his"
+            | "how"
+            | "however"
+            | "i"
+            | "if"
+            | "in"
+            | "instead"
+            | "into"
+            | "is"
+            | "it"
+            | "its"
+            | "just"
+            | "last"
+            | "later"
+            | "many"
+            | "meanwhile"
+            | "more"
+            | "most"
+            | "much"
+            | "my"
+            | "neither"
+            | "no"
+            | "nor"
+            | "not"
+            | "now"
+            | "of"
+            | "on"
+            | "once"
+            | "one"
+            | "only"
+            | "or"
+            | "other"
+            | "our"
+            | "over"
+            | "several"
+            | "she"
+            | "should"
+            | "since"
+            | "so"
+            | "some"
+            | "still"
+            | "such"
+            | "than"
+            | "that"
+            | "the"
+            | "their"
+            | "them"
+            | "then"
+            | "there"
+            | "these"
+            | "they"
+            | "this"
+            | "those"
+            | "though"
+            | "through"
+            | "to"
+            | "today"
+            | "under"
+            | "unless"
+            | "until"
+            | "us"
+            | "was"
+            | "we"
+            | "were"
+            | "what"
+            | "when"
+            | "where"
+            | "whether"
+            | "which"
+            | "while"
+            | "who"
+            | "whose"
+            | "why"
+            | "with"
+            | "within"
+            | "without"
+            | "would"
+            | "yesterday"
+            | "yet"
+            | "you"
+            | "your"
     )
 }
 
@@ -151,9 +254,31 @@ fn is_function_word(word: &str) -> bool {
 fn is_continuer(word: &str) -> bool {
     matches!(
         word,
-        "of" | "and" | "'s" | "de" | "&" | "the" | "van" | "for" | "der" | "den" | "da" | "del"
-            | "della" | "di" | "du" | "von" | "la" | "le" | "al" | "el" | "bin" | "ibn" | "y"
-            | "et" | "e" | "ul"
+        "of" | "and"
+            | "'s"
+            | "de"
+            | "&"
+            | "the"
+            | "van"
+            | "for"
+            | "der"
+            | "den"
+            | "da"
+            | "del"
+            | "della"
+            | "di"
+            | "du"
+            | "von"
+            | "la"
+            | "le"
+            | "al"
+            | "el"
+            | "bin"
+            | "ibn"
+            | "y"
+            | "et"
+            | "e"
+            | "ul"
     )
 }
 
@@ -162,9 +287,7 @@ fn is_continuer(word: &str) -> bool {
 /// the tagger scores only capitalised tokens and the few words between them.
 pub(crate) fn may_continue(words: &Words<'_>, i: usize) -> bool {
     let flags = words.flags(i);
-    flags.has_upper()
-        || (flags.has_digit() && !flags.has_letter())
-        || is_continuer(words.lower(i))
+    flags.has_upper() || (flags.has_digit() && !flags.has_letter()) || is_continuer(words.lower(i))
 }
 
 type HashSet64 = HashSet<u64, BuildHasherDefault<PrehashedKey>>;
@@ -244,11 +367,11 @@ impl<'w, 't> Context<'w, 't> {
 
         let mut after_title = vec![false; n];
         let titles = &*TITLES;
-        for start in 0..n {
+        for (start, &hash) in word_hash.iter().enumerate() {
             if !words.flags(start).has_letter() {
                 continue;
             }
-            titles.find_at_hashed(words, start, word_hash[start], |end, _| {
+            titles.find_at_hashed(words, start, hash, |end, _| {
                 if let Some(slot) = after_title.get_mut(end) {
                     *slot = true;
                 }
@@ -290,12 +413,12 @@ impl<'w, 't> Context<'w, 't> {
             }
         }
         let mut seen_lowercase = HashSet64::default();
-        for i in 0..n {
+        for (i, &hash) in word_hash.iter().enumerate() {
             let flags = words.flags(i);
             if flags.has_letter() && !flags.has_upper() {
-                let bit = filter_bit(word_hash[i]);
+                let bit = filter_bit(hash);
                 if capitalised_filter[bit / 64] & (1 << (bit % 64)) != 0 {
-                    seen_lowercase.insert(word_hash[i]);
+                    seen_lowercase.insert(hash);
                 }
             }
         }
@@ -377,7 +500,8 @@ const NAME_CONNECTORS: &[&str] = &[
 fn name_runs(words: &Words<'_>, caps_line: &[bool]) -> Vec<(u32, u32)> {
     let n = words.len();
     let mut runs: Vec<(u32, u32)> = (0..n).map(|i| (i as u32, i as u32)).collect();
-    let capitalised = |i: usize| words.flags(i).first_upper() && !caps_line.get(i).copied().unwrap_or(true);
+    let capitalised =
+        |i: usize| words.flags(i).first_upper() && !caps_line.get(i).copied().unwrap_or(true);
     let mut i = 0;
     while i < n {
         if !capitalised(i) {
@@ -640,7 +764,10 @@ pub(crate) fn token_features(
     if caps_line {
         sink.one(CAPS_LINE_WORD, form);
     }
-    let gazetteer_bits = |j: Option<usize>| j.and_then(|j| context.gazetteer.get(j).copied()).unwrap_or(0);
+    let gazetteer_bits = |j: Option<usize>| {
+        j.and_then(|j| context.gazetteer.get(j).copied())
+            .unwrap_or(0)
+    };
     for (template, bits_here) in [
         (GAZETTEER, gazetteer_bits(Some(i))),
         (GAZETTEER_BEFORE, gazetteer_bits(before)),
@@ -661,7 +788,10 @@ pub(crate) fn token_features(
     }
     let hash = context.word_hash(i);
     if flags.first_upper() && context.seen_lowercase.contains(&hash) {
-        sink.one(SEEN_LOWERCASE, if sentence_start { "start" } else { "inside" });
+        sink.one(
+            SEEN_LOWERCASE,
+            if sentence_start { "start" } else { "inside" },
+        );
     }
     if (sentence_start || caps_line) && context.seen_capitalised.contains(&hash) {
         sink.one(SEEN_CAPITALISED, if caps_line { "caps" } else { "start" });
@@ -738,7 +868,13 @@ pub(crate) fn case_class(words: &Words<'_>, i: usize) -> usize {
 pub(crate) fn transition_features(case: usize, previous: Tag, bits: u32) -> [u32; 2] {
     let mask = (1u64 << bits.min(31)) - 1;
     let tag_hash = hash_bytes(Sink::template(PREVIOUS_TAG), previous.name().as_bytes());
-    let case_hash = hash_bytes(hash_bytes(Sink::template(PREVIOUS_TAG_CASE), previous.name().as_bytes()), &[case as u8]);
+    let case_hash = hash_bytes(
+        hash_bytes(
+            Sink::template(PREVIOUS_TAG_CASE),
+            previous.name().as_bytes(),
+        ),
+        &[case as u8],
+    );
     [bucket(tag_hash, mask), bucket(case_hash, mask)]
 }
 
@@ -764,7 +900,6 @@ mod tests {
         assert!(!b_per.allows(Tag::new(Part::Inside, 1)));
         assert!(Tag::O.allows(Tag::new(Part::Unit, 2)));
         assert!(!Tag::O.allows(Tag::new(Part::Inside, 2)));
-        assert_eq!(b_per.closed(), Tag::new(Part::Unit, 0));
         assert_eq!(b_per.name(), "B-PER");
     }
 
@@ -797,11 +932,16 @@ mod tests {
         assert!(context.sentence_start[index("The")]);
         assert!(!context.sentence_start[index("Khawaja")]);
         assert!(context.after_title[index("Khawaja")]);
-        assert!(context.after_title[index("met")], "\"minister\" is a title in any case");
+        assert!(
+            context.after_title[index("met")],
+            "\"minister\" is a title in any case"
+        );
         let country_whole = 1u64 << (4 * Category::Country as u32 + 3);
         assert_ne!(context.gazetteer[index("PAKISTAN")] & country_whole, 0);
         assert_ne!(context.gazetteer[index("Islamabad")], 0);
-        assert!(context.seen_lowercase.contains(&context.word_hash(index("The"))));
+        assert!(context
+            .seen_lowercase
+            .contains(&context.word_hash(index("The"))));
         assert_eq!(context.neighbour(index("WIN"), 1), None);
     }
 

@@ -64,7 +64,9 @@ pub(crate) fn resolve(
                     if named.contains_key(country) {
                         score += COUNTRY_NAMED;
                     }
-                    if matches!(place.kind, PlaceKind::City | PlaceKind::Admin1) && neighbours.contains_key(country) {
+                    if matches!(place.kind, PlaceKind::City | PlaceKind::Admin1)
+                        && neighbours.contains_key(country)
+                    {
                         score += NEIGHBOUR_NAMED;
                     }
                     if dateline_country == Some(country) {
@@ -72,7 +74,7 @@ pub(crate) fn resolve(
                     }
                 }
                 // Ties keep the first candidate, in the tables' order: deterministic.
-                if best.is_none_or(|(s, _)| score > s) {
+                if best.map_or(true, |(s, _)| score > s) {
                     best = Some((score, *place));
                 }
             }
@@ -86,7 +88,11 @@ mod tests {
     use super::*;
     use crate::gazetteer::places::lookup;
 
-    fn resolve_names(names: &[&str], countries: &[&str], dateline: Option<&str>) -> Vec<(String, Option<String>)> {
+    fn resolve_names(
+        names: &[&str],
+        countries: &[&str],
+        dateline: Option<&str>,
+    ) -> Vec<(String, Option<String>)> {
         let candidates: Vec<Vec<Place>> = names.iter().map(|n| lookup(n)).collect();
         resolve(&candidates, countries, dateline)
             .into_iter()
@@ -100,7 +106,10 @@ mod tests {
     #[test]
     fn context_decides() {
         let kind_country = |k: &str, c: &str| (k.to_string(), Some(c.to_string()));
-        assert_eq!(resolve_names(&["Georgia"], &[], None)[0], kind_country("Country", "GE"));
+        assert_eq!(
+            resolve_names(&["Georgia"], &[], None)[0],
+            kind_country("Country", "GE")
+        );
         assert_eq!(
             resolve_names(&["Georgia", "Atlanta", "United States"], &[], None)[0],
             kind_country("Admin1", "US")
@@ -109,12 +118,33 @@ mod tests {
             resolve_names(&["Georgia", "Tbilisi", "United States"], &[], None)[0],
             kind_country("Country", "GE")
         );
-        assert_eq!(resolve_names(&["Hyderabad"], &[], None)[0], kind_country("City", "IN"));
-        assert_eq!(resolve_names(&["Hyderabad", "Karachi"], &[], None)[0], kind_country("City", "PK"));
-        assert_eq!(resolve_names(&["Hyderabad"], &["PK"], None)[0], kind_country("City", "PK"));
-        assert_eq!(resolve_names(&["Punjab"], &[], Some("PK"))[0], kind_country("Admin1", "PK"));
-        assert_eq!(resolve_names(&["Washington"], &[], None)[0], kind_country("City", "US"));
-        assert_eq!(resolve_names(&["Jordan"], &[], None)[0], kind_country("Country", "JO"));
-        assert_eq!(resolve_names(&["Nowhere"], &[], None)[0], ("none".to_string(), None));
+        assert_eq!(
+            resolve_names(&["Hyderabad"], &[], None)[0],
+            kind_country("City", "IN")
+        );
+        assert_eq!(
+            resolve_names(&["Hyderabad", "Karachi"], &[], None)[0],
+            kind_country("City", "PK")
+        );
+        assert_eq!(
+            resolve_names(&["Hyderabad"], &["PK"], None)[0],
+            kind_country("City", "PK")
+        );
+        assert_eq!(
+            resolve_names(&["Punjab"], &[], Some("PK"))[0],
+            kind_country("Admin1", "PK")
+        );
+        assert_eq!(
+            resolve_names(&["Washington"], &[], None)[0],
+            kind_country("City", "US")
+        );
+        assert_eq!(
+            resolve_names(&["Jordan"], &[], None)[0],
+            kind_country("Country", "JO")
+        );
+        assert_eq!(
+            resolve_names(&["Nowhere"], &[], None)[0],
+            ("none".to_string(), None)
+        );
     }
 }

@@ -74,14 +74,18 @@ pub(crate) fn from_tags(words: &Words<'_>, tags: &[Tag]) -> Vec<Mention> {
 
 /// Lays the user's names over the tagger's mentions: each user match (leftmost, longest)
 /// replaces every mention it overlaps.
-pub(crate) fn apply_user_gazetteer(words: &Words<'_>, user: &UserGazetteer, mentions: &mut Vec<Mention>) {
+pub(crate) fn apply_user_gazetteer(
+    words: &Words<'_>,
+    user: &UserGazetteer,
+    mentions: &mut Vec<Mention>,
+) {
     let mut matches = Vec::new();
     let mut start = 0;
     while start < words.len() {
         let mut longest: Option<(usize, Target)> = None;
         user.lexicon.find_at(words, start, |end, entry| {
             // Longer matches come later; among equal ones the first listed row wins.
-            if longest.is_none_or(|(e, _)| end > e) {
+            if longest.map_or(true, |(e, _)| end > e) {
                 longest = Some((end, entry.target));
             }
         });
@@ -117,7 +121,9 @@ pub(crate) fn repair_with_gazetteer(words: &Words<'_>, mentions: &mut Vec<Mentio
     let mut replacements: Vec<Mention> = Vec::new();
     let mut start = 0;
     while start < words.len() {
-        if !words.flags(start).has_upper() || !mentions.iter().any(|m| m.first <= start && start < m.end) {
+        if !words.flags(start).has_upper()
+            || !mentions.iter().any(|m| m.first <= start && start < m.end)
+        {
             start += 1;
             continue;
         }
@@ -128,7 +134,7 @@ pub(crate) fn repair_with_gazetteer(words: &Words<'_>, mentions: &mut Vec<Mentio
                 Target::Country(_) | Target::City(_) | Target::Region(_) => EntityKind::Location,
                 _ => return,
             };
-            if end - start >= 2 && longest.is_none_or(|(e, _)| end > e) {
+            if end - start >= 2 && longest.map_or(true, |(e, _)| end > e) {
                 longest = Some((end, kind));
             }
         });
@@ -136,8 +142,13 @@ pub(crate) fn repair_with_gazetteer(words: &Words<'_>, mentions: &mut Vec<Mentio
             start += 1;
             continue;
         };
-        let inside: Vec<&Mention> = mentions.iter().filter(|m| m.first < end && start < m.end).collect();
-        let all_inside = inside.iter().all(|m| m.first >= start && m.end <= end && m.user.is_none());
+        let inside: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| m.first < end && start < m.end)
+            .collect();
+        let all_inside = inside
+            .iter()
+            .all(|m| m.first >= start && m.end <= end && m.user.is_none());
         let exact = inside.iter().any(|m| m.first == start && m.end == end);
         if all_inside && !exact && !inside.is_empty() {
             replacements.push(Mention {
@@ -160,10 +171,15 @@ pub(crate) fn repair_with_gazetteer(words: &Words<'_>, mentions: &mut Vec<Mentio
             continue;
         }
         let entries = gazetteer_entries(words, mention.first, mention.end);
-        let place = entries
+        let place = entries.iter().any(|e| {
+            matches!(
+                e.target,
+                Target::Country(_) | Target::City(_) | Target::Region(_)
+            )
+        });
+        let organization = entries
             .iter()
-            .any(|e| matches!(e.target, Target::Country(_) | Target::City(_) | Target::Region(_)));
-        let organization = entries.iter().any(|e| matches!(e.target, Target::Organization(_)));
+            .any(|e| matches!(e.target, Target::Organization(_)));
         if organization && !place {
             mention.kind = EntityKind::Organization;
         }
@@ -173,14 +189,24 @@ pub(crate) fn repair_with_gazetteer(words: &Words<'_>, mentions: &mut Vec<Mentio
 
 /// Makes each acronym definition's expansion one mention when the tagger found only pieces
 /// of it, with the kind of the acronym's mention (or of its first piece).
-pub(crate) fn join_expansions(definitions: &[super::acronyms::Definition], mentions: &mut Vec<Mention>) {
+pub(crate) fn join_expansions(
+    definitions: &[super::acronyms::Definition],
+    mentions: &mut Vec<Mention>,
+) {
     for d in definitions {
         let (first, end) = d.expansion;
         if mentions.iter().any(|m| m.first == first && m.end == end) {
             continue;
         }
-        let pieces: Vec<&Mention> = mentions.iter().filter(|m| m.first < end && first < m.end).collect();
-        if pieces.is_empty() || pieces.iter().any(|m| m.first < first || m.end > end || m.user.is_some()) {
+        let pieces: Vec<&Mention> = mentions
+            .iter()
+            .filter(|m| m.first < end && first < m.end)
+            .collect();
+        if pieces.is_empty()
+            || pieces
+                .iter()
+                .any(|m| m.first < first || m.end > end || m.user.is_some())
+        {
             continue;
         }
         let kind = mentions

@@ -62,10 +62,14 @@ pub(crate) fn extract(doc: &Document<'_>, structure: &Structure, config: &Config
     if let Some(user) = user {
         mentions::apply_user_gazetteer(&words, user, &mut mentions);
     }
-    let dateline_country = structure
-        .dateline
-        .as_ref()
-        .and_then(|d| d.country.as_deref());
+    // The dateline's country, or failing that the full gazetteer's country for its place.
+    let dateline_country = structure.dateline.as_ref().and_then(|d| {
+        d.country.as_deref().or_else(|| {
+            d.location
+                .as_deref()
+                .and_then(crate::gazetteer::places::country_of)
+        })
+    });
     Builder {
         words: &words,
         user,
@@ -97,7 +101,11 @@ struct Builder<'w, 't, 'u> {
 impl Builder<'_, '_, '_> {
     fn text(&self, first: usize, end: usize) -> &str {
         let start = self.words.tokens.get(first).map_or(0, |t| t.start);
-        let stop = self.words.tokens.get(end.saturating_sub(1)).map_or(start, |t| t.end);
+        let stop = self
+            .words
+            .tokens
+            .get(end.saturating_sub(1))
+            .map_or(start, |t| t.end);
         self.words.text.get(start..stop).unwrap_or("")
     }
 
@@ -124,12 +132,16 @@ impl Builder<'_, '_, '_> {
                 continue;
             }
             let mut entries = gazetteer_entries(self.words, mention.first, mention.end);
-            if entries.is_empty() && mention.end - mention.first > 1 && self.words.lower(mention.first) == "the" {
+            if entries.is_empty()
+                && mention.end - mention.first > 1
+                && self.words.lower(mention.first) == "the"
+            {
                 entries = gazetteer_entries(self.words, mention.first + 1, mention.end);
             }
             match mention.kind {
                 EntityKind::Location => {
-                    let places: Vec<Place> = entries.iter().filter_map(|e| Place::of(e.target)).collect();
+                    let places: Vec<Place> =
+                        entries.iter().filter_map(|e| Place::of(e.target)).collect();
                     if !places.is_empty() {
                         place_mentions.push(m);
                         place_candidates.push(places);
@@ -145,7 +157,9 @@ impl Builder<'_, '_, '_> {
                     let countries: Vec<Option<&'static str>> = entries
                         .iter()
                         .filter_map(|e| match e.target {
-                            Target::Nationality(i) => TABLES.nationalities.get(i as usize).map(|n| n.country),
+                            Target::Nationality(i) => {
+                                TABLES.nationalities.get(i as usize).map(|n| n.country)
+                            }
                             _ => None,
                         })
                         .collect();
@@ -164,7 +178,12 @@ impl Builder<'_, '_, '_> {
         resolutions
     }
 
-    fn build(&self, mut mentions: Vec<Mention>, definitions: &[acronyms::Definition], dateline_country: Option<&str>) -> EntityOutput {
+    fn build(
+        &self,
+        mut mentions: Vec<Mention>,
+        definitions: &[acronyms::Definition],
+        dateline_country: Option<&str>,
+    ) -> EntityOutput {
         // Both sides of an acronym definition are mentions once the expansion is one.
         for d in definitions {
             let expansion = mentions
@@ -172,7 +191,10 @@ impl Builder<'_, '_, '_> {
                 .find(|m| m.first == d.expansion.0 && m.end == d.expansion.1)
                 .map(|m| m.kind);
             if let Some(kind) = expansion {
-                if !mentions.iter().any(|m| m.first <= d.acronym && d.acronym < m.end) {
+                if !mentions
+                    .iter()
+                    .any(|m| m.first <= d.acronym && d.acronym < m.end)
+                {
                     mentions.push(Mention {
                         first: d.acronym,
                         end: d.acronym + 1,
@@ -186,7 +208,10 @@ impl Builder<'_, '_, '_> {
         let defined: Vec<(&str, EntityKind)> = definitions
             .iter()
             .filter_map(|d| {
-                let kind = mentions.iter().find(|m| m.first == d.acronym && m.end == d.acronym + 1)?.kind;
+                let kind = mentions
+                    .iter()
+                    .find(|m| m.first == d.acronym && m.end == d.acronym + 1)?
+                    .kind;
                 Some((self.words.word(d.acronym), kind))
             })
             .collect();
@@ -256,13 +281,19 @@ impl Builder<'_, '_, '_> {
         }
         let mut acronym_of: HashMap<usize, String> = HashMap::new();
         for d in definitions {
-            let expansion = mentions.iter().position(|m| m.first == d.expansion.0 && m.end == d.expansion.1);
+            let expansion = mentions
+                .iter()
+                .position(|m| m.first == d.expansion.0 && m.end == d.expansion.1);
             let acronym_word = self.words.word(d.acronym);
             let Some(e) = expansion else { continue };
             let expansion_group = root(&mut parent, group_of[e]);
-            acronym_of.entry(expansion_group).or_insert_with(|| acronym_word.to_string());
+            acronym_of
+                .entry(expansion_group)
+                .or_insert_with(|| acronym_word.to_string());
             for (m, mention) in mentions.iter().enumerate() {
-                if mention.end - mention.first == 1 && self.words.word(mention.first) == acronym_word {
+                if mention.end - mention.first == 1
+                    && self.words.word(mention.first) == acronym_word
+                {
                     let g = root(&mut parent, group_of[m]);
                     if g != expansion_group {
                         parent[g] = expansion_group;
@@ -299,10 +330,17 @@ impl Builder<'_, '_, '_> {
         let mut acronyms: Vec<Acronym> = Vec::new();
         for d in definitions {
             let start = self.words.tokens.get(d.tokens.0).map_or(0, |t| t.start);
-            let end = self.words.tokens.get(d.tokens.1 - 1).map_or(start, |t| t.end);
+            let end = self
+                .words
+                .tokens
+                .get(d.tokens.1 - 1)
+                .map_or(start, |t| t.end);
             let acronym = self.words.word(d.acronym).to_string();
             let expansion = self.text(d.expansion.0, d.expansion.1).to_string();
-            if acronyms.iter().any(|a| a.acronym == acronym && a.expansion == expansion) {
+            if acronyms
+                .iter()
+                .any(|a| a.acronym == acronym && a.expansion == expansion)
+            {
                 continue;
             }
             acronyms.push(Acronym {
@@ -319,10 +357,20 @@ impl Builder<'_, '_, '_> {
     /// People: full names group by name; a one-word mention joins the person whose first or
     /// last name it is (the nearest earlier one, else the nearest later one); a shorter full
     /// name joins a longer one it ends ("Shehbaz Sharif" -> "Muhammad Shehbaz Sharif").
-    fn group_people(&self, mentions: &[Mention], people: &[usize], groups: &mut Vec<Group>, group_of: &mut [usize]) {
+    fn group_people(
+        &self,
+        mentions: &[Mention],
+        people: &[usize],
+        groups: &mut Vec<Group>,
+        group_of: &mut [usize],
+    ) {
         let names: Vec<Vec<&str>> = people
             .iter()
-            .map(|&m| (mentions[m].first..mentions[m].end).map(|i| self.words.lower(i)).collect())
+            .map(|&m| {
+                (mentions[m].first..mentions[m].end)
+                    .map(|i| self.words.lower(i))
+                    .collect()
+            })
             .collect();
         // Longest names first, so that shorter forms find them.
         let mut order: Vec<usize> = (0..people.len()).collect();
@@ -383,7 +431,10 @@ impl Builder<'_, '_, '_> {
                     .unwrap_or(usize::MAX);
                 let better = match best {
                     None => true,
-                    Some((best_last, best_distance, _)) => (last, std::cmp::Reverse(distance)) > (best_last, std::cmp::Reverse(best_distance)),
+                    Some((best_last, best_distance, _)) => {
+                        (last, std::cmp::Reverse(distance))
+                            > (best_last, std::cmp::Reverse(best_distance))
+                    }
                 };
                 if better {
                     best = Some((last, distance, *g));
@@ -405,7 +456,13 @@ impl Builder<'_, '_, '_> {
         }
     }
 
-    fn entity(&self, id: u32, group: &Group, mentions: &[Mention], resolutions: &[Resolution]) -> Entity {
+    fn entity(
+        &self,
+        id: u32,
+        group: &Group,
+        mentions: &[Mention],
+        resolutions: &[Resolution],
+    ) -> Entity {
         let spans: Vec<TextSpan> = group
             .mentions
             .iter()
@@ -418,11 +475,19 @@ impl Builder<'_, '_, '_> {
                 }
             })
             .collect();
-        let resolution = group.mentions.iter().map(|&m| resolutions[m]).find(|r| r.place.is_some() || r.organization.is_some() || r.nationality_country.is_some()).unwrap_or_default();
-        let user_entry = group
+        let resolution = group
             .mentions
             .iter()
-            .find_map(|&m| mentions[m].user.and_then(|t| self.user.and_then(|u| u.entry(t))));
+            .map(|&m| resolutions[m])
+            .find(|r| {
+                r.place.is_some() || r.organization.is_some() || r.nationality_country.is_some()
+            })
+            .unwrap_or_default();
+        let user_entry = group.mentions.iter().find_map(|&m| {
+            mentions[m]
+                .user
+                .and_then(|t| self.user.and_then(|u| u.entry(t)))
+        });
         let mut entity = Entity {
             id,
             kind: group.kind,
@@ -449,7 +514,10 @@ impl Builder<'_, '_, '_> {
                 lon: g.lon,
                 geonames_id: u64::from(g.geonames_id),
             });
-        } else if let Some(org) = resolution.organization.and_then(|o| TABLES.organizations.get(o as usize)) {
+        } else if let Some(org) = resolution
+            .organization
+            .and_then(|o| TABLES.organizations.get(o as usize))
+        {
             entity.name = org.name.to_string();
             if entity.acronym.is_none() {
                 entity.acronym = org.acronym.map(str::to_string);
@@ -490,10 +558,16 @@ impl Builder<'_, '_, '_> {
                 let mention = &mentions[m];
                 let written = self.text(mention.first, mention.end);
                 let mixed = written.chars().any(|c| c.is_lowercase());
-                (mention.end - mention.first, mixed, std::cmp::Reverse(mention.first))
+                (
+                    mention.end - mention.first,
+                    mixed,
+                    std::cmp::Reverse(mention.first),
+                )
             });
         match best {
-            Some(m) => display_case(&collapse_spaces(self.text(mentions[m].first, mentions[m].end))),
+            Some(m) => display_case(&collapse_spaces(
+                self.text(mentions[m].first, mentions[m].end),
+            )),
             None => String::new(),
         }
     }
@@ -544,14 +618,16 @@ mod tests {
         match nanos {
             Some(n) => std::time::Duration::from_nanos(n),
             None => {
-                static START: once_cell::sync::Lazy<std::time::Instant> = once_cell::sync::Lazy::new(std::time::Instant::now);
+                static START: once_cell::sync::Lazy<std::time::Instant> =
+                    once_cell::sync::Lazy::new(std::time::Instant::now);
                 START.elapsed()
             }
         }
     }
 
     fn bbc_texts() -> Vec<String> {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/bbc");
+        let root =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/bbc");
         let mut paths = Vec::new();
         for category in std::fs::read_dir(&root).expect("../shared/data/bbc") {
             let category = category.unwrap().path();
@@ -580,7 +656,10 @@ mod tests {
         let start = cpu_time();
         let model = tagger::MODEL.as_ref().expect("model");
         let _ = (&*crate::gazetteer::NAMES, &*crate::gazetteer::TITLES);
-        eprintln!("first use of the gazetteers and the model: {:?}", cpu_time() - start);
+        eprintln!(
+            "first use of the gazetteers and the model: {:?}",
+            cpu_time() - start
+        );
         let config = Config {
             reference_date: None,
             passes: crate::Passes::ALL,
@@ -588,8 +667,12 @@ mod tests {
             max_input_bytes: None,
             user_gazetteer: None,
         };
-        let (mut words_time, mut context_time, mut decode_time, mut entity_time) =
-            (Duration::ZERO, Duration::ZERO, Duration::ZERO, Duration::ZERO);
+        let (mut words_time, mut context_time, mut decode_time, mut entity_time) = (
+            Duration::ZERO,
+            Duration::ZERO,
+            Duration::ZERO,
+            Duration::ZERO,
+        );
         let mut tokens = 0usize;
         for text in &texts {
             let t = cpu_time();
@@ -623,6 +706,9 @@ mod tests {
             let _ = extractor.extract(text);
         }
         let all = cpu_time() - t;
-        eprintln!("whole pipeline: {all:?} = {:.1} MB/s per core", mb / all.as_secs_f64());
+        eprintln!(
+            "whole pipeline: {all:?} = {:.1} MB/s per core",
+            mb / all.as_secs_f64()
+        );
     }
 }

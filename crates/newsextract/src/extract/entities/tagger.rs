@@ -6,8 +6,7 @@ use once_cell::sync::Lazy;
 
 use super::features::{
     case_class, may_continue, may_open, token_features, transition_features, Context, History,
-    Part, Tag, CASE_CLASSES,
-    FEATURE_VERSION, TAG_COUNT,
+    Part, Tag, CASE_CLASSES, FEATURE_VERSION, TAG_COUNT,
 };
 
 const MODEL_BYTES: &[u8] = include_bytes!("../../../data/entity_tagger.bin");
@@ -117,6 +116,7 @@ impl ModelBuilder {
 
 impl Model {
     /// A model from dense weights (`2^bits * TAG_COUNT` values, row by row).
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     pub(crate) fn new(bits: u32, weights: &[i16]) -> Option<Model> {
         if !(6..=24).contains(&bits) || weights.len() != (1usize << bits) * TAG_COUNT {
             return None;
@@ -149,7 +149,8 @@ impl Model {
         let feature_version = reader.u32()?;
         let tag_count = reader.u32()? as usize;
         let bits = reader.u32()?;
-        if format != FORMAT_VERSION || feature_version != FEATURE_VERSION || tag_count != TAG_COUNT {
+        if format != FORMAT_VERSION || feature_version != FEATURE_VERSION || tag_count != TAG_COUNT
+        {
             return Err(format!(
                 "model format {format}, features {feature_version}, {tag_count} tags; expected \
                  {FORMAT_VERSION}, {FEATURE_VERSION}, {TAG_COUNT}"
@@ -168,7 +169,11 @@ impl Model {
         let mut row = 0usize;
         for n in 0..stored {
             let gap = reader.varint()?;
-            row = if n == 0 { gap } else { row.checked_add(gap).ok_or("row overflow")? };
+            row = if n == 0 {
+                gap
+            } else {
+                row.checked_add(gap).ok_or("row overflow")?
+            };
             if row >= row_count || (n > 0 && gap == 0) {
                 return Err("row out of range or repeated".into());
             }
@@ -191,6 +196,7 @@ impl Model {
     /// Encodes the model: magic, format, feature version, tag count, bits, then the rows that
     /// are not all zero as (gap from the previous row, 24-bit mask of non-zero tags, the
     /// non-zero values), little-endian.
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
@@ -225,7 +231,10 @@ impl Model {
                         }
                     }
                     Some(Row::Dense(row)) => {
-                        let mask: u32 = (0..TAG_COUNT).filter(|&t| row[t] != 0).map(|t| 1 << t).sum();
+                        let mask: u32 = (0..TAG_COUNT)
+                            .filter(|&t| row[t] != 0)
+                            .map(|t| 1 << t)
+                            .sum();
                         out.extend_from_slice(&mask.to_le_bytes()[..3]);
                         for &v in row.iter().filter(|&&v| v != 0) {
                             out.extend_from_slice(&v.to_le_bytes());
@@ -292,7 +301,10 @@ struct Reader<'b> {
 
 impl<'b> Reader<'b> {
     fn take(&mut self, n: usize) -> Result<&'b [u8], String> {
-        let slice = self.bytes.get(self.at..self.at + n).ok_or("truncated model")?;
+        let slice = self
+            .bytes
+            .get(self.at..self.at + n)
+            .ok_or("truncated model")?;
         self.at += n;
         Ok(slice)
     }
@@ -356,7 +368,11 @@ impl Scorer for Frozen<'_> {
 /// after B or I of a type, its I or L.
 static SUCCESSORS: Lazy<Vec<Vec<u8>>> = Lazy::new(|| {
     (0..TAG_COUNT as u8)
-        .map(|p| (0..TAG_COUNT as u8).filter(|&c| Tag(p).allows(Tag(c))).collect())
+        .map(|p| {
+            (0..TAG_COUNT as u8)
+                .filter(|&c| Tag(p).allows(Tag(c)))
+                .collect()
+        })
         .collect()
 });
 
@@ -374,7 +390,12 @@ pub(crate) struct Lattice {
 
 impl Lattice {
     /// The scores of every tag after `previous` at a token of case class `case`.
-    fn transition<S: Scorer>(&mut self, scorer: &S, case: usize, previous: Tag) -> [f32; TAG_COUNT] {
+    fn transition<S: Scorer>(
+        &mut self,
+        scorer: &S,
+        case: usize,
+        previous: Tag,
+    ) -> [f32; TAG_COUNT] {
         if self.transitions.len() != CASE_CLASSES * TAG_COUNT {
             self.transitions = vec![None; CASE_CLASSES * TAG_COUNT];
         }
@@ -415,7 +436,11 @@ pub(crate) fn decode_line<S: Scorer>(
     let mut open_before = false;
     for k in 0..n {
         let i = line.start + k;
-        let previous = if k == 0 { start_scores } else { lattice.best[k - 1] };
+        let previous = if k == 0 {
+            start_scores
+        } else {
+            lattice.best[k - 1]
+        };
         let opens = may_open(context.words, i);
         if !opens && !open_before {
             // The common case: nothing open, nothing can open; O, unscored.
@@ -499,6 +524,7 @@ pub(crate) fn decode_line<S: Scorer>(
 /// The features a tag sequence scores at token `i` (whose tag is `tag`, after `previous`),
 /// appended to `out`: none when nothing is open and the token cannot open anything, else the
 /// token's and the transition's. The decoder scores exactly these; training updates them.
+#[cfg(feature = "train")]
 pub(crate) fn path_features(
     context: &Context<'_, '_>,
     i: usize,
@@ -511,7 +537,11 @@ pub(crate) fn path_features(
         return;
     }
     token_features(context, i, history, bits, out);
-    out.extend(transition_features(case_class(context.words, i), previous, bits));
+    out.extend(transition_features(
+        case_class(context.words, i),
+        previous,
+        bits,
+    ));
 }
 
 /// The best state among O, L and U (ties to the lowest tag), and its score.
@@ -546,7 +576,14 @@ pub(crate) fn decode<S: Scorer>(context: &Context<'_, '_>, scorer: &S) -> Vec<Ta
     let mut history = History::default();
     let mut lattice = Lattice::default();
     for line in lines(context) {
-        decode_line(context, line.clone(), &history, scorer, &mut lattice, &mut tags);
+        decode_line(
+            context,
+            line.clone(),
+            &history,
+            scorer,
+            &mut lattice,
+            &mut tags,
+        );
         for i in line {
             history.record(context, i, tags[i]);
         }
@@ -610,7 +647,10 @@ mod tests {
 
     #[test]
     fn the_compiled_in_model_loads() {
-        assert!(MODEL.is_some(), "data/entity_tagger.bin is missing or stale: run newsextract-train");
+        assert!(
+            MODEL.is_some(),
+            "data/entity_tagger.bin is missing or stale: run newsextract-train"
+        );
     }
 
     #[test]

@@ -27,7 +27,9 @@ fn title_ending_at(words: &Words<'_>, end: usize) -> Option<(usize, bool)> {
 fn is_modifier(words: &Words<'_>, k: usize) -> bool {
     let flags = words.flags(k);
     let word = words.lower(k);
-    flags.first_upper() && flags.has_letter() && !matches!(word, "the" | "a" | "an" | "said" | "says")
+    flags.first_upper()
+        && flags.has_letter()
+        && !matches!(word, "the" | "a" | "an" | "said" | "says")
 }
 
 /// Connectors inside a title: "Minister for Information", "Secretary of State".
@@ -126,7 +128,10 @@ pub(crate) fn after(words: &Words<'_>, name_end: usize) -> Option<(usize, usize)
         });
         if let Some(mut end) = title_end {
             // "minister for information"
-            if line_ok(end + 1) && is_title_connector(words.lower(end)) && is_modifier(words, end + 1) {
+            if line_ok(end + 1)
+                && is_title_connector(words.lower(end))
+                && is_modifier(words, end + 1)
+            {
                 end += 2;
                 while line_ok(end) && is_modifier(words, end) {
                     end += 1;
@@ -153,9 +158,13 @@ mod tests {
 
     fn titles_of(text: &str, name: &str) -> Vec<String> {
         let words = Words::new(text);
-        let first = (0..words.len()).find(|&i| words.word(i) == name.split(' ').next().unwrap()).unwrap();
+        let first = (0..words.len())
+            .find(|&i| words.word(i) == name.split(' ').next().unwrap())
+            .unwrap();
         let end = first + Words::new(name).len();
-        let span = |(a, b): (usize, usize)| text[words.tokens[a].start..words.tokens[b - 1].end].to_string();
+        let span = |(a, b): (usize, usize)| {
+            text[words.tokens[a].start..words.tokens[b - 1].end].to_string()
+        };
         let mut out: Vec<String> = before(&words, first).into_iter().map(span).collect();
         out.extend(after(&words, end).map(span));
         out
@@ -164,20 +173,64 @@ mod tests {
     #[test]
     fn titles_before_and_after_names() {
         let cases: &[(&str, &str, &[&str])] = &[
-            ("US State Department Spokesperson Matthew Miller said", "Matthew Miller", &["US State Department Spokesperson"]),
-            ("Pakistan’s Defense Minister Khawaja Asif said", "Khawaja Asif", &["Defense Minister"]),
-            ("Pakistan's Defense Minister Khawaja Asif said", "Khawaja Asif", &["Defense Minister"]),
-            ("said Prime Minister Shehbaz Sharif", "Shehbaz Sharif", &["Prime Minister"]),
-            ("Federal Minister for Information Attaullah Tarar said", "Attaullah Tarar", &["Federal Minister for Information"]),
-            ("the former prime minister Imran Khan", "Imran Khan", &["prime minister"]),
-            ("Army chief Gen Asim Munir", "Asim Munir", &["Army chief", "Gen"]),
+            (
+                "US State Department Spokesperson Matthew Miller said",
+                "Matthew Miller",
+                &["US State Department Spokesperson"],
+            ),
+            (
+                "Pakistan’s Defense Minister Khawaja Asif said",
+                "Khawaja Asif",
+                &["Defense Minister"],
+            ),
+            (
+                "Pakistan's Defense Minister Khawaja Asif said",
+                "Khawaja Asif",
+                &["Defense Minister"],
+            ),
+            (
+                "said Prime Minister Shehbaz Sharif",
+                "Shehbaz Sharif",
+                &["Prime Minister"],
+            ),
+            (
+                "Federal Minister for Information Attaullah Tarar said",
+                "Attaullah Tarar",
+                &["Federal Minister for Information"],
+            ),
+            (
+                "the former prime minister Imran Khan",
+                "Imran Khan",
+                &["prime minister"],
+            ),
+            (
+                "Army chief Gen Asim Munir",
+                "Asim Munir",
+                &["Army chief", "Gen"],
+            ),
             ("met Mr Miller", "Miller", &[]),
-            ("Secretary of State Antony Blinken", "Antony Blinken", &["Secretary of State"]),
-            ("Khawaja Asif, the defence minister, said", "Khawaja Asif", &["defence minister"]),
-            ("Ishaq Dar, Pakistan’s foreign minister.", "Ishaq Dar", &["foreign minister"]),
+            (
+                "Secretary of State Antony Blinken",
+                "Antony Blinken",
+                &["Secretary of State"],
+            ),
+            (
+                "Khawaja Asif, the defence minister, said",
+                "Khawaja Asif",
+                &["defence minister"],
+            ),
+            (
+                "Ishaq Dar, Pakistan’s foreign minister.",
+                "Ishaq Dar",
+                &["foreign minister"],
+            ),
             ("Ishaq Dar, the minister’s son, said", "Ishaq Dar", &[]),
             ("Zoë Ångström, chief executive of", "Zoë Ångström", &[]),
-            ("Zoë Ångström, chief executive, said", "Zoë Ångström", &["chief executive"]),
+            (
+                "Zoë Ångström, chief executive, said",
+                "Zoë Ångström",
+                &["chief executive"],
+            ),
             ("Zoë Ångström said", "Zoë Ångström", &[]),
             ("وزیر اعظم Shehbaz Sharif", "Shehbaz Sharif", &[]),
         ];

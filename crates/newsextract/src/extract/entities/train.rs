@@ -6,9 +6,11 @@
 //! shuffled by a fixed-seed generator, all arithmetic before averaging is on integers, and
 //! nothing runs in parallel: the same data and options give byte-identical weights.
 
-use super::features::{Context, Part, Tag, TAG_COUNT, TYPES};
 use super::features::{may_continue, may_open, History};
-use super::tagger::{decode, decode_line, lines, path_features, spans, Frozen, Lattice, Model, Scorer};
+use super::features::{Context, Part, Tag, TAG_COUNT, TYPES};
+use super::tagger::{
+    decode, decode_line, lines, path_features, spans, Frozen, Lattice, Model, Scorer,
+};
 use crate::text::tokens::Words;
 
 /// A text with its gold entities.
@@ -147,7 +149,10 @@ fn prepare(doc: &Document) -> Prepared<'_> {
         // word inside that no name has, one across lines) would be learnt again and again in
         // vain; it is left out of the gold tags.
         let representable = covered.first().is_some_and(|&i| may_open(&words, i))
-            && covered.iter().skip(1).all(|&i| may_continue(&words, i) && !words.tokens[i].line_start);
+            && covered
+                .iter()
+                .skip(1)
+                .all(|&i| may_continue(&words, i) && !words.tokens[i].line_start);
         if !representable {
             continue;
         }
@@ -224,11 +229,21 @@ impl Perceptron {
         let mut history = History::default();
         let mut buffer = Vec::new();
         for line in lines(context) {
-            decode_line(context, line.clone(), &history, &Current(self), lattice, &mut predicted);
+            decode_line(
+                context,
+                line.clone(),
+                &history,
+                &Current(self),
+                lattice,
+                &mut predicted,
+            );
             self.step += line.len() as u32;
             for i in line.clone() {
                 let previous = |tags: &[Tag]| if i == line.start { Tag::O } else { tags[i - 1] };
-                let (gold_pair, predicted_pair) = ((previous(gold), gold[i]), (previous(&predicted), predicted[i]));
+                let (gold_pair, predicted_pair) = (
+                    (previous(gold), gold[i]),
+                    (previous(&predicted), predicted[i]),
+                );
                 if gold[i] != predicted[i] {
                     self.mistakes += 1;
                 }
@@ -263,7 +278,10 @@ impl Scorer for Averaged {
 
     fn add(&self, feature: u32, scores: &mut [f32; TAG_COUNT]) {
         let start = feature as usize * TAG_COUNT;
-        for (score, &w) in scores.iter_mut().zip(&self.weights[start..start + TAG_COUNT]) {
+        for (score, &w) in scores
+            .iter_mut()
+            .zip(&self.weights[start..start + TAG_COUNT])
+        {
             *score += w;
         }
     }
@@ -320,7 +338,7 @@ pub fn train(
             perceptron.learn(&contexts[d], &prepared[d].gold, &mut lattice);
         }
         let averaged = perceptron.averaged();
-        let mut scorer = Averaged {
+        let scorer = Averaged {
             bits,
             weights: averaged,
         };
@@ -333,7 +351,7 @@ pub fn train(
         progress(&report);
         epochs.push(report);
         let f1 = scores.overall.f1();
-        if best.as_ref().is_none_or(|(b, _, _)| f1 > *b) {
+        if best.as_ref().map_or(true, |(b, _, _)| f1 > *b) {
             best = Some((f1, epoch, scorer.weights));
         }
     }
@@ -351,11 +369,21 @@ pub fn train(
 /// Scales float weights to 16-bit integers, the largest magnitude to 32,767.
 fn quantise(bits: u32, weights: &[f32], prune: i16) -> Model {
     let largest = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
-    let scale = if largest > 0.0 { 32_767.0 / largest } else { 0.0 };
+    let scale = if largest > 0.0 {
+        32_767.0 / largest
+    } else {
+        0.0
+    };
     let quantised: Vec<i16> = weights
         .iter()
         .map(|w| (w * scale).round().clamp(-32_767.0, 32_767.0) as i16)
-        .map(|w| if w.unsigned_abs() < prune.unsigned_abs() { 0 } else { w })
+        .map(|w| {
+            if w.unsigned_abs() < prune.unsigned_abs() {
+                0
+            } else {
+                w
+            }
+        })
         .collect();
     // `bits` is clamped to 10..=24 and `weights` has 2^bits rows, so this cannot fail.
     Model::new(bits, &quantised).expect("weights of 2^bits rows")
