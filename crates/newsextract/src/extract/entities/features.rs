@@ -15,7 +15,7 @@ use crate::text::tokens::Words;
 
 /// Changes whenever a feature is added, removed or hashed differently; a model trained with
 /// another version is refused.
-pub(crate) const FEATURE_VERSION: u32 = 5;
+pub(crate) const FEATURE_VERSION: u32 = 6;
 
 /// Entity types the tagger knows, in tag order: CoNLL-2003's four.
 pub(crate) const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
@@ -453,6 +453,11 @@ impl<'w, 't> Context<'w, 't> {
         };
         let start = if i == 0 { 0 } else { self.shape_ends[i - 1] };
         self.shapes.get(start as usize..end as usize).unwrap_or("")
+    }
+
+    /// True when token `i` opens a sentence.
+    pub(crate) fn opens_sentence(&self, i: usize) -> bool {
+        self.sentence_start.get(i).copied().unwrap_or(false)
     }
 
     /// The hash of token `i`'s matching form (0 when out of range).

@@ -2,7 +2,7 @@
 
 use crate::gazetteer::lexicon::{Entry, Target};
 use crate::gazetteer::user::UserGazetteer;
-use crate::gazetteer::NAMES;
+use crate::gazetteer::{NAMES, TITLES};
 use crate::model::EntityKind;
 use crate::text::tokens::Words;
 
@@ -220,6 +220,95 @@ pub(crate) fn join_expansions(
             kind,
             user: None,
         });
+        mentions.sort_by_key(|m| (m.first, m.end));
+    }
+}
+
+/// Takes titles and honorifics off the front of person mentions ("King Abdullah", "Ms
+/// Ångström", "President Joe Biden"): the name is what follows, the title is found again by
+/// the title rules.
+pub(crate) fn strip_titles(words: &Words<'_>, mentions: &mut [Mention]) {
+    for mention in mentions.iter_mut() {
+        if mention.kind != EntityKind::Person || mention.user.is_some() {
+            continue;
+        }
+        loop {
+            let mut title_end = None;
+            TITLES.find_at(words, mention.first, |end, _| title_end = Some(end));
+            match title_end {
+                Some(end) if end < mention.end => mention.first = end,
+                _ => break,
+            }
+        }
+    }
+}
+
+/// Makes the place that opens a dateline a place whatever the tagger said: `TBILISI
+/// (Reuters) -` names a city, not an organisation.
+pub(crate) fn dateline_places(
+    words: &Words<'_>,
+    dateline: Option<(usize, usize)>,
+    mentions: &mut [Mention],
+) {
+    let Some((start, end)) = dateline else {
+        return;
+    };
+    for mention in mentions.iter_mut() {
+        let (m_start, m_end) = mention.span(words);
+        if m_start < start
+            || m_end > end
+            || mention.user.is_some()
+            || mention.kind == EntityKind::Location
+        {
+            continue;
+        }
+        let is_place = gazetteer_entries(words, mention.first, mention.end)
+            .iter()
+            .any(|e| {
+                matches!(
+                    e.target,
+                    Target::Country(_) | Target::City(_) | Target::Region(_)
+                )
+            });
+        if is_place {
+            mention.kind = EntityKind::Location;
+        }
+    }
+}
+
+/// Splits "Abdullah of Jordan" into the person and the place: a person mention with "of"
+/// inside whose tail is a listed place.
+pub(crate) fn split_person_of_place(words: &Words<'_>, mentions: &mut Vec<Mention>) {
+    let mut added = Vec::new();
+    for mention in mentions.iter_mut() {
+        if mention.kind != EntityKind::Person || mention.user.is_some() {
+            continue;
+        }
+        let Some(of) =
+            (mention.first + 1..mention.end.saturating_sub(1)).find(|&k| words.lower(k) == "of")
+        else {
+            continue;
+        };
+        let is_place = gazetteer_entries(words, of + 1, mention.end)
+            .iter()
+            .any(|e| {
+                matches!(
+                    e.target,
+                    Target::Country(_) | Target::City(_) | Target::Region(_)
+                )
+            });
+        if is_place {
+            added.push(Mention {
+                first: of + 1,
+                end: mention.end,
+                kind: EntityKind::Location,
+                user: None,
+            });
+            mention.end = of;
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
         mentions.sort_by_key(|m| (m.first, m.end));
     }
 }

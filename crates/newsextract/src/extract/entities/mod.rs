@@ -56,6 +56,13 @@ pub(crate) fn extract(doc: &Document<'_>, structure: &Structure, config: &Config
     };
     let mut mentions = mentions::from_tags(&words, &tags);
     mentions::repair_with_gazetteer(&words, &mut mentions);
+    mentions::strip_titles(&words, &mut mentions);
+    mentions::split_person_of_place(&words, &mut mentions);
+    mentions::dateline_places(
+        &words,
+        structure.dateline.as_ref().map(|d| (d.start, d.end)),
+        &mut mentions,
+    );
     let definitions = acronyms::definitions(&words);
     mentions::join_expansions(&definitions, &mut mentions);
     let user = config.user_gazetteer.as_deref();
@@ -608,6 +615,311 @@ fn display_case(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::{Article, Extractor};
+
+    /// (kind, name, mention texts, titles, acronym, country) of every entity.
+    type Summary = (
+        EntityKind,
+        String,
+        Vec<String>,
+        Vec<String>,
+        Option<String>,
+        Option<String>,
+    );
+
+    fn summary(article: &Article) -> Vec<Summary> {
+        article
+            .entities
+            .iter()
+            .map(|e| {
+                (
+                    e.kind,
+                    e.name.clone(),
+                    e.mentions.iter().map(|m| m.text.clone()).collect(),
+                    e.titles.clone(),
+                    e.acronym.clone(),
+                    e.country.clone(),
+                )
+            })
+            .collect()
+    }
+
+    fn find<'a>(article: &'a Article, name: &str) -> &'a Entity {
+        article
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no entity {name:?} in {:#?}", summary(article)))
+    }
+
+    fn check_spans(text: &str, article: &Article) {
+        for (i, e) in article.entities.iter().enumerate() {
+            assert_eq!(e.id as usize, i);
+            for m in &e.mentions {
+                assert_eq!(&text[m.start..m.end], m.text);
+            }
+        }
+        // Ids follow first mentions.
+        let firsts: Vec<usize> = article
+            .entities
+            .iter()
+            .map(|e| e.mentions[0].start)
+            .collect();
+        assert!(firsts.windows(2).all(|w| w[0] < w[1]), "{firsts:?}");
+        for a in &article.acronyms {
+            assert_eq!(&text[a.start..a.end], a.text);
+        }
+    }
+
+    #[test]
+    fn people_titles_and_surnames() {
+        let text = "Pakistan, US share interest: Washington\n\
+            ISLAMABAD: (Web Desk) US State Department Spokesperson Matthew Miller said on Monday \
+            that Pakistan and the United States share an interest in stability. Miller told \
+            reporters that Pakistan’s Defense Minister Khawaja Asif would visit. “We are ready,” \
+            Asif said. Zoë Ångström, the Swedish trade minister, also spoke; Ms Ångström left.";
+        let article = crate::extract(text);
+        check_spans(text, &article);
+        let miller = find(&article, "Matthew Miller");
+        assert_eq!(miller.kind, EntityKind::Person);
+        assert_eq!(miller.mentions.len(), 2);
+        assert_eq!(miller.titles, ["US State Department Spokesperson"]);
+        let asif = find(&article, "Khawaja Asif");
+        assert_eq!(asif.titles, ["Defense Minister"]);
+        assert_eq!(asif.mentions.len(), 2);
+        let zoe = find(&article, "Zoë Ångström");
+        assert_eq!(
+            zoe.mentions
+                .iter()
+                .map(|m| m.text.as_str())
+                .collect::<Vec<_>>(),
+            ["Zoë Ångström", "Ångström"]
+        );
+        assert_eq!(zoe.titles, ["Swedish trade minister"]);
+        let us = find(&article, "United States");
+        assert_eq!(
+            (us.kind, us.country.as_deref()),
+            (EntityKind::Location, Some("US"))
+        );
+        assert!(
+            us.mentions.len() >= 2,
+            "US and United States are one entity"
+        );
+        let islamabad = find(&article, "Islamabad");
+        assert_eq!(islamabad.mentions[0].text, "ISLAMABAD");
+        assert_eq!(islamabad.geo.map(|g| g.geonames_id), Some(1176615));
+        // Pakistan’s: the possessive is not part of the name, with a curly or straight mark.
+        let pakistan = find(&article, "Pakistan");
+        assert!(pakistan.mentions.iter().all(|m| m.text == "Pakistan"));
+    }
+
+    #[test]
+    fn acronyms_in_both_orders() {
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "The banned Tehreek-e-Taliban Pakistan (TTP) claimed the attack. The TTP denied it.",
+                "Tehreek-e-Taliban Pakistan",
+                "TTP",
+            ),
+            (
+                "The TTP (Tehreek-e-Taliban Pakistan) claimed the attack. The TTP denied it.",
+                "Tehreek-e-Taliban Pakistan",
+                "TTP",
+            ),
+            (
+                "The Pakistan Muslim League-Nawaz (PML-N) won. PML-N leaders celebrated.",
+                "Pakistan Muslim League-Nawaz",
+                "PML-N",
+            ),
+        ];
+        for (text, name, acronym) in cases {
+            let article = crate::extract(text);
+            check_spans(text, &article);
+            let entity = find(&article, name);
+            assert_eq!(entity.kind, EntityKind::Organization, "{text}");
+            assert_eq!(entity.acronym.as_deref(), Some(*acronym));
+            let acronym_mentions = entity
+                .mentions
+                .iter()
+                .filter(|m| m.text == *acronym)
+                .count();
+            assert_eq!(acronym_mentions, 2, "{text}: {:#?}", summary(&article));
+            assert_eq!(article.acronyms.len(), 1);
+            assert_eq!(
+                (
+                    article.acronyms[0].acronym.as_str(),
+                    article.acronyms[0].expansion.as_str()
+                ),
+                (*acronym, *name)
+            );
+        }
+    }
+
+    #[test]
+    fn ambiguous_names_by_context() {
+        // (text, name of the entity, expected kind, expected country)
+        let cases: &[(&str, &str, EntityKind, Option<&str>)] = &[
+            (
+                "Georgia's governor met officials in Atlanta, the state capital.",
+                "Georgia",
+                EntityKind::Location,
+                Some("US"),
+            ),
+            (
+                "TBILISI (Reuters) - Georgia's president said relations with Russia improved.",
+                "Georgia",
+                EntityKind::Location,
+                Some("GE"),
+            ),
+            (
+                "TBILISI (Reuters) - Georgia's president said relations with Russia improved.",
+                "Tbilisi",
+                EntityKind::Location,
+                Some("GE"),
+            ),
+            (
+                "Michael Jordan said he would retire.",
+                "Michael Jordan",
+                EntityKind::Person,
+                None,
+            ),
+            (
+                "King Abdullah of Jordan met the envoy in Amman.",
+                "Jordan",
+                EntityKind::Location,
+                Some("JO"),
+            ),
+            (
+                "Theresa May, the British prime minister, resigned in May.",
+                "Theresa May",
+                EntityKind::Person,
+                None,
+            ),
+            (
+                "George Washington was the first US president.",
+                "George Washington",
+                EntityKind::Person,
+                None,
+            ),
+            (
+                "The talks were held in Washington on Friday.",
+                "Washington",
+                EntityKind::Location,
+                Some("US"),
+            ),
+            (
+                "Turkey sent aid to Syria while Americans ate turkey.",
+                "Turkey",
+                EntityKind::Location,
+                Some("TR"),
+            ),
+            (
+                "Clashes in Hyderabad and Karachi killed three.",
+                "Hyderabad",
+                EntityKind::Location,
+                Some("PK"),
+            ),
+        ];
+        for (text, name, kind, country) in cases {
+            let article = crate::extract(text);
+            check_spans(text, &article);
+            let entity = find(&article, name);
+            assert_eq!(
+                (entity.kind, entity.country.as_deref()),
+                (*kind, *country),
+                "{text}"
+            );
+        }
+        // "May" the month and "turkey" the bird are not entities.
+        let article = crate::extract("Theresa May, the British prime minister, resigned in May.");
+        assert!(article
+            .entities
+            .iter()
+            .all(|e| e.mentions.iter().all(|m| m.text != "May")));
+        let article = crate::extract("Turkey sent aid to Syria while Americans ate turkey.");
+        assert!(article
+            .entities
+            .iter()
+            .all(|e| e.mentions.iter().all(|m| m.text != "turkey")));
+    }
+
+    #[test]
+    fn nationalities_carry_their_country() {
+        let text = "Pakistani officials said Afghans and Chinese engineers were safe.";
+        let article = crate::extract(text);
+        check_spans(text, &article);
+        for (name, country) in [("Pakistani", "PK"), ("Afghans", "AF"), ("Chinese", "CN")] {
+            let entity = find(&article, name);
+            assert_eq!(
+                (entity.kind, entity.country.as_deref()),
+                (EntityKind::Nationality, Some(country))
+            );
+        }
+    }
+
+    #[test]
+    fn user_gazetteers_win_and_report_errors() {
+        let extractor = Extractor::builder()
+            .gazetteer_tsv(
+                "names.tsv",
+                "# name\tkind\tcanonical\tattributes\n\
+                 Gwadar Port Authority\torganization\t\tacronym=GPA\tcountry=PK\n\
+                 Imran\tperson\tImran Khan\n\
+                 Kalat\tlocation\tKalat\tcountry=PK\tlat=29.02\tlon=66.59\tgeonames_id=1174062\n",
+            )
+            .build()
+            .unwrap();
+        let text = "The Gwadar Port Authority said Imran visited Kalat and Karachi.";
+        let article = extractor.extract(text);
+        check_spans(text, &article);
+        let gpa = find(&article, "Gwadar Port Authority");
+        assert_eq!(
+            (gpa.kind, gpa.acronym.as_deref(), gpa.country.as_deref()),
+            (EntityKind::Organization, Some("GPA"), Some("PK"))
+        );
+        assert_eq!(find(&article, "Imran Khan").mentions[0].text, "Imran");
+        assert_eq!(
+            find(&article, "Kalat").geo.map(|g| g.geonames_id),
+            Some(1174062)
+        );
+        assert!(
+            article.entities.iter().any(|e| e.name == "Karachi"),
+            "built-in names still work"
+        );
+        let error = Extractor::builder()
+            .gazetteer_tsv("bad.tsv", "Gwadar\tlocation\nKalat\tcity\n")
+            .build()
+            .unwrap_err();
+        assert_eq!(
+            error,
+            crate::Error::Gazetteer {
+                source_name: "bad.tsv".into(),
+                line: 2,
+                message: "unknown kind \"city\": expected person, organization, location, nationality or misc".into()
+            }
+        );
+    }
+
+    #[test]
+    fn any_text_gives_valid_spans_deterministically() {
+        let long_word = "x".repeat(100_000);
+        let texts = [
+            "",
+            "   \n\n",
+            "((((((",
+            "ISLAMABAD:",
+            "عمران خان نے لاہور میں کہا کہ پاکستان ترقی کرے گا۔ Imran Khan spoke in Lahore.",
+            "“Zoë” said: ‘Pakistan’s’ Tehreek-e- -e- (TTP) (",
+            long_word.as_str(),
+            "A B C D E F G H I J K L M N O P Q R S T U V W X Y Z",
+            "U.S.-Pakistan ties: Washington's and Islamabad's views\r\nDiffer.",
+        ];
+        for text in texts {
+            let first = crate::extract(text);
+            check_spans(text, &first);
+            assert_eq!(first.to_json(), crate::extract(text).to_json());
+        }
+    }
 
     /// CPU time of this thread (Linux `schedstat`), so that other processes on a busy
     /// machine do not count; wall time elsewhere.

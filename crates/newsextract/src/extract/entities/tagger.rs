@@ -555,13 +555,16 @@ fn best_closed(scores: &[f32; TAG_COUNT]) -> (u8, f32) {
     best
 }
 
-/// The lines of the document as token ranges.
+/// The units the tagger decodes one after the other, as token ranges: lines, and sentences
+/// inside them.
 pub(crate) fn lines(context: &Context<'_, '_>) -> Vec<std::ops::Range<usize>> {
     let tokens = &context.words.tokens;
     let mut out = Vec::new();
     let mut start = 0;
     for i in 1..=tokens.len() {
-        if i == tokens.len() || tokens[i].line_start {
+        // Sentences are units too: a paragraph is one line, and what the tagger says about
+        // a name in its first sentence helps with the next one.
+        if i == tokens.len() || tokens[i].line_start || context.opens_sentence(i) {
             out.push(start..i);
             start = i;
         }
@@ -570,7 +573,7 @@ pub(crate) fn lines(context: &Context<'_, '_>) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Tags every token of the document, line by line, each line with what earlier lines said.
+/// Tags every token of the document, unit by unit, each with what earlier units said.
 pub(crate) fn decode<S: Scorer>(context: &Context<'_, '_>, scorer: &S) -> Vec<Tag> {
     let mut tags = vec![Tag::O; context.words.len()];
     let mut history = History::default();

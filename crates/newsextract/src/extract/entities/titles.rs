@@ -107,6 +107,7 @@ pub(crate) fn after(words: &Words<'_>, name_end: usize) -> Option<(usize, usize)
     let line_ok = |k: usize| k < n && !words.tokens[k].line_start;
     let mut start = name_end + 1;
     let mut k = start;
+    let mut lowercase = 0;
     while k < n.min(name_end + 8) && line_ok(k) {
         let word = words.lower(k);
         if k == start && matches!(word, "the" | "a" | "an") {
@@ -144,8 +145,13 @@ pub(crate) fn after(words: &Words<'_>, name_end: usize) -> Option<(usize, usize)
                 );
             return closes.then_some((start, end));
         }
+        // Qualifiers before the title: capitalised words ("Swedish", "State Department") and
+        // at most two lowercase ones ("trade", "deputy foreign").
         if !words.flags(k).first_upper() {
-            return None;
+            lowercase += 1;
+            if lowercase > 2 || !words.flags(k).has_letter() {
+                return None;
+            }
         }
         k += 1;
     }
@@ -232,6 +238,16 @@ mod tests {
                 &["chief executive"],
             ),
             ("Zoë Ångström said", "Zoë Ångström", &[]),
+            (
+                "Zoë Ångström, the Swedish trade minister, met",
+                "Zoë Ångström",
+                &["Swedish trade minister"],
+            ),
+            (
+                "Ali Khan, a man who met the minister, said",
+                "Ali Khan",
+                &[],
+            ),
             ("وزیر اعظم Shehbaz Sharif", "Shehbaz Sharif", &[]),
         ];
         for (text, name, expected) in cases {
