@@ -56,6 +56,12 @@ struct Counts {
     direct: usize,
     partial: usize,
     indirect: usize,
+    /// Direct quotes lying at least half inside a gold Content.
+    direct_inside: usize,
+    /// Partial quotes without a speaker: scare quotes and titles, mostly.
+    unattributed_partial: usize,
+    /// Of those, the ones lying at least half inside a gold Content.
+    unattributed_partial_inside: usize,
 }
 
 /// Runs the quotes evaluation on `path`.
@@ -320,15 +326,18 @@ fn score(article: &Article, quotes: &[newsextract::Quote], counts: &mut Counts) 
         scored.push(quote);
     }
     counts.extracted += scored.len();
-    counts.inside += scored
-        .iter()
-        .filter(|q| {
-            article
-                .attributions
-                .iter()
-                .any(|a| half_inside((q.start, q.end), &a.content))
-        })
-        .count();
+    for quote in &scored {
+        let inside = article
+            .attributions
+            .iter()
+            .any(|a| half_inside((quote.start, quote.end), &a.content));
+        let direct = quote.kind == newsextract::QuoteKind::Direct;
+        let unattributed_partial = !direct && quote.speaker.is_none();
+        counts.inside += usize::from(inside);
+        counts.direct_inside += usize::from(inside && direct);
+        counts.unattributed_partial += usize::from(unattributed_partial);
+        counts.unattributed_partial_inside += usize::from(inside && unattributed_partial);
+    }
     for segment in quoted_segments(text) {
         if text[segment.0..segment.1].split_whitespace().count() < 2 {
             continue;
@@ -390,7 +399,9 @@ fn report(path: &Path, c: &Counts) -> Report {
          recall             {recall:.3}   {found}/{segments} quoted segments found\n\
          precision          {precision:.3}   {inside}/{extracted} direct+partial quotes inside a Content\n\
          speaker accuracy   {speaker:.3}   {correct}/{scored} found segments with a named source\n\
-         extracted          direct {direct}, partial {partial}, indirect {indirect}\n",
+         extracted          direct {direct}, partial {partial}, indirect {indirect}\n\
+         diagnostics        precision of direct quotes {direct_precision:.3} ({direct_inside}/{direct}); \
+         partial quotes without a speaker {unattributed} ({unattributed_inside} inside a Content)\n",
         dir = path.display(),
         articles = c.articles,
         found = c.found,
@@ -402,6 +413,10 @@ fn report(path: &Path, c: &Counts) -> Report {
         direct = c.direct,
         partial = c.partial,
         indirect = c.indirect,
+        direct_precision = ratio(c.direct_inside, c.direct),
+        direct_inside = c.direct_inside,
+        unattributed = c.unattributed_partial,
+        unattributed_inside = c.unattributed_partial_inside,
     );
     let json = json!({
         "task": "quotes",
@@ -419,6 +434,10 @@ fn report(path: &Path, c: &Counts) -> Report {
         "direct": c.direct,
         "partial": c.partial,
         "indirect": c.indirect,
+        "direct_inside": c.direct_inside,
+        "precision_direct": ratio(c.direct_inside, c.direct),
+        "unattributed_partial": c.unattributed_partial,
+        "unattributed_partial_inside": c.unattributed_partial_inside,
     });
     Report { text, json }
 }

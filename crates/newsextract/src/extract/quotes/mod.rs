@@ -25,8 +25,8 @@ use crate::{Entity, Quote, QuoteKind, Speaker, TextSpan};
 
 use lexicon::Referent;
 use lexicon::{
-    is_in, CueClass, CueForm, ATTRIBUTION_TAIL, CUES, CUE_FORMS, DETERMINERS, INNER_PREPOSITIONS,
-    PHRASE_BREAKS,
+    is_in, CueClass, CueForm, CueMatch, ATTRIBUTION_TAIL, CUE_FORMS, DETERMINERS, FRAMING_CUES,
+    INNER_PREPOSITIONS, PHRASE_BREAKS, REPORTING_CUES,
 };
 use marks::{Family, Piece};
 use mentions::{Mention, MentionKind};
@@ -53,20 +53,41 @@ pub(crate) fn extract(
     let mut resolver = Resolver::new(entities);
     let mut quotes = Vec::new();
     let mut turn = Turn::default();
+    // One scan of the whole text for cues; each paragraph takes the matches inside it.
+    let matches = REPORTING_CUES.find_all(text);
+    let mut next_match = 0;
     for (start, end) in paragraphs::split(doc, structure) {
+        while matches.get(next_match).is_some_and(|m| m.start < start) {
+            next_match += 1;
+        }
+        let first_match = next_match;
+        while matches.get(next_match).is_some_and(|m| m.end <= end) {
+            next_match += 1;
+        }
+        let reporting = &matches[first_match..next_match];
         let pieces = marks::scan(text, start, end);
-        let has_cue = CUES.find(&text[start..end]).is_some();
-        if pieces.is_empty() && !has_cue && !resolver.uses_fallback() {
+        // A paragraph with no quote and no common cue has nothing to say, unless it leads in
+        // to the next one ("Caddell continued:").
+        let leads_in = text[start..end].ends_with(':');
+        let has_speech = !pieces.is_empty() || !reporting.is_empty() || leads_in;
+        if !has_speech && !resolver.uses_fallback() {
             turn = Turn::default();
             continue;
         }
         let tokens = tokens::tokenize(text, start, end, &pieces);
         resolver.record_names(text, &tokens);
-        if pieces.is_empty() && !has_cue {
+        if !has_speech {
             turn = Turn::default();
             continue;
         }
-        let para = Para::new(text, start, end, pieces, tokens, &resolver);
+        let mut cues = reporting.to_vec();
+        // The other cues frame quotes and lead-ins; a paragraph with neither needs only the
+        // common ones.
+        if !pieces.is_empty() || leads_in {
+            cues.extend(framing_matches(text, end, &tokens));
+            cues.sort_by_key(|m| m.start);
+        }
+        let para = Para::new(text, pieces, tokens, &cues, &resolver);
         turn = para.extract(turn, &mut quotes);
     }
     quotes.sort_by(|a, b| {
@@ -91,6 +112,37 @@ struct Turn {
     /// A quote left open at the paragraph end: its family, and where its pieces are in the
     /// output so a speaker found later in the quote reaches them all.
     open_quote: Option<(Family, Vec<usize>)>,
+}
+
+/// The other cues of a paragraph, tried at each of its words.
+fn framing_matches(text: &str, end: usize, tokens: &[Token]) -> Vec<CueMatch> {
+    let cues = &*FRAMING_CUES;
+    tokens
+        .iter()
+        .filter(|token| {
+            token.is_word()
+                && cues.may_start(
+                    text.as_bytes()
+                        .get(token.start..token.end)
+                        .unwrap_or_default(),
+                )
+        })
+        .filter_map(|token| {
+            let (cue_end, form) = cues.at(text, token.start, end)?;
+            Some(CueMatch {
+                start: token.start,
+                end: cue_end,
+                form,
+            })
+        })
+        .collect()
+}
+
+/// The latest speaker in a paragraph: a phrase not yet resolved, or a quote's speaker.
+#[derive(Debug, Clone)]
+enum Said {
+    Mention(Mention),
+    Speaker(Speaker),
 }
 
 /// A speech cue: tokens `first..=last`.
@@ -123,16 +175,17 @@ struct Para<'t, 'r, 'e> {
     cue_end_at: Vec<u32>,
     /// Per sentence: its first and last token.
     sentences: Vec<(usize, usize)>,
+    /// Per cue: its subject, found once.
+    subjects: Vec<Option<Mention>>,
     resolver: &'r Resolver<'e>,
 }
 
 impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
     fn new(
         text: &'t str,
-        start: usize,
-        end: usize,
         pieces: Vec<Piece>,
         tokens: Vec<Token>,
+        cue_matches: &[CueMatch],
         resolver: &'r Resolver<'e>,
     ) -> Self {
         let mut piece_token = vec![0; pieces.len()];
@@ -157,23 +210,29 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             cue_at: Vec::new(),
             cue_end_at: Vec::new(),
             sentences,
+            subjects: Vec::new(),
             resolver,
         };
-        para.find_cues(start, end);
+        para.find_cues(cue_matches);
+        para.subjects = para
+            .cues
+            .iter()
+            .map(|cue| {
+                let (sentence_start, _) = para.sentence_of(cue.first);
+                para.find_cue_subject(cue, sentence_start)
+            })
+            .collect();
         para
     }
 
     /// Finds the cues of the paragraph: automaton matches that line up with whole words.
-    fn find_cues(&mut self, start: usize, end: usize) {
+    fn find_cues(&mut self, cue_matches: &[CueMatch]) {
         let n = self.tokens.len();
         self.cue_at = vec![NO_CUE; n];
         self.cue_end_at = vec![NO_CUE; n];
-        let headline_like = self.is_headline_like();
-        let Some(paragraph) = self.text.get(start..end) else {
-            return;
-        };
-        for found in CUES.find_iter(paragraph) {
-            let (cue_start, cue_end) = (start + found.start(), start + found.end());
+        let mut headline_like = None;
+        for found in cue_matches {
+            let (cue_start, cue_end) = (found.start, found.end);
             let first = self.tokens.partition_point(|t| t.start < cue_start);
             let Some(token) = self.tokens.get(first) else {
                 continue;
@@ -185,7 +244,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             else {
                 continue;
             };
-            let Some((_, form)) = CUE_FORMS.get(found.pattern().as_usize()) else {
+            let Some((_, form)) = CUE_FORMS.get(found.form) else {
                 continue;
             };
             // "United States", "Claims Court": a capitalised verb is a name, except in a
@@ -197,9 +256,9 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
                     .get(last + 1)
                     .is_some_and(|t| t.is_capitalised(self.text));
             if capitalised
-                && !headline_like
                 && !opens_inverted
                 && form.class != CueClass::AccordingTo
+                && !*headline_like.get_or_insert_with(|| self.is_headline_like())
             {
                 continue;
             }
@@ -304,7 +363,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         let reported = self.reported(&direct_cues);
         // Turns: who spoke where in this paragraph, by position. A reporting verb with a named
         // subject is one ("Kerry said that ..."); so is every quote's speaker, as it is found.
-        let mut turns: Vec<(usize, Speaker)> = Vec::new();
+        let mut turns: Vec<(usize, Mention)> = Vec::new();
         for cue in &self.cues {
             if cue.form.class != CueClass::Speech || !cue.form.reports {
                 continue;
@@ -313,18 +372,23 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             let mention = if cue.first == sentence_start {
                 self.starting_at(cue.last + 1, self.tokens.len())
             } else {
-                self.cue_subject(cue, sentence_start)
+                self.cue_subject(cue)
             };
             let named = mention
                 .filter(|m| !matches!(m.kind, MentionKind::Description(Referent::Unresolved)));
-            if let Some(speaker) = named.and_then(|m| self.resolve(m)) {
-                turns.push((self.tokens[cue.first].start, speaker));
+            if let Some(mention) = named {
+                turns.push((self.tokens[cue.first].start, mention));
             }
         }
         turns.sort_by_key(|(position, _)| *position);
-        let lead = self.lead_speaker();
+        let lead = if self.pieces.is_empty() {
+            None
+        } else {
+            self.lead_speaker()
+        };
         let mut next_turn = 0;
-        let mut current: Option<Speaker> = None;
+        // Resolved only when a quote needs it or the paragraph hands it on.
+        let mut current: Option<Said> = None;
         // Direct and partial quotes, in order, so an inherited speaker passes on.
         let mut open_quote = previous.open_quote;
         let mut last_open = None;
@@ -332,11 +396,11 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             let piece = self.pieces[q];
             let t = self.piece_token[q];
             let start = self.tokens[t].start;
-            while let Some((position, speaker)) = turns.get(next_turn) {
+            while let Some((position, mention)) = turns.get(next_turn) {
                 if *position >= start {
                     break;
                 }
-                current = Some(speaker.clone());
+                current = Some(Said::Mention(*mention));
                 next_turn += 1;
             }
             let mut speaker = attribution.and_then(|a| self.resolve(a.mention));
@@ -378,13 +442,13 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             if speaker.is_none() && *kind == QuoteKind::Direct {
                 // The same speaker goes on: earlier in the paragraph, or the last speaker of the
                 // paragraph before when this quote opens the paragraph.
-                speaker = current.clone();
+                speaker = current.as_ref().and_then(|said| self.said(said));
                 if speaker.is_none() && t == 0 {
                     speaker = previous.speaker.clone();
                 }
             }
             if let Some(s) = &speaker {
-                current = Some(s.clone());
+                current = Some(Said::Speaker(s.clone()));
             }
             let index = out.len();
             out.push(Quote {
@@ -404,15 +468,15 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
                 last_open = Some((piece.family, indices));
             }
         }
-        if let Some((_, speaker)) = turns[next_turn..].last() {
-            current = Some(speaker.clone());
+        if let Some((_, mention)) = turns[next_turn..].last() {
+            current = Some(Said::Mention(*mention));
         }
         // A lead-in that ends with a colon ("Caddell continued:", "President Clinton released
         // the following statement:") hands its speaker to the quote below it.
         let introduces = self.tokens.last().is_some_and(|t| t.is_punct(':'));
         if introduces {
             if let Some(speaker) = self.colon_speaker(self.tokens.len()) {
-                current = Some(speaker);
+                current = Some(Said::Speaker(speaker));
             }
         }
         for (_, span, attribution) in reported {
@@ -428,8 +492,15 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             });
         }
         Turn {
-            speaker: current,
+            speaker: current.and_then(|said| self.said(&said)),
             open_quote: last_open,
+        }
+    }
+
+    fn said(&self, said: &Said) -> Option<Speaker> {
+        match said {
+            Said::Mention(mention) => self.resolve(*mention),
+            Said::Speaker(speaker) => Some(speaker.clone()),
         }
     }
 
@@ -491,7 +562,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             let cue = self
                 .cue_starting_at(k)
                 .filter(|c| c.form.class == CueClass::Speech)?;
-            self.cue_subject(&cue, sentence_start)
+            self.cue_subject(&cue)
         });
         if let Some(mention) = cued {
             return self.resolve(mention);
@@ -972,8 +1043,8 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
                 // "Said Ellis: “...”".
                 _ if cue.first == sentence_start && cue.form.class == CueClass::Speech => self
                     .starting_at(cue.last + 1, t)
-                    .or_else(|| self.cue_subject(&cue, sentence_start)),
-                _ => self.cue_subject(&cue, sentence_start),
+                    .or_else(|| self.cue_subject(&cue)),
+                _ => self.cue_subject(&cue),
             };
             let Some(mention) = mention else {
                 continue;
@@ -998,7 +1069,12 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
     /// clause's (`Trump attacked Clinton, saying ...`), so is a verb's after "and" or "to"
     /// (`Trump took to Twitter to accuse ...`); a noun's is its owner (`Trump's claim`). A speech
     /// act needs a named subject: in "protests demands that ..." nobody speaks.
-    fn cue_subject(&self, cue: &Cue, sentence_start: usize) -> Option<Mention> {
+    fn cue_subject(&self, cue: &Cue) -> Option<Mention> {
+        let index = *self.cue_at.get(cue.first)?;
+        self.subjects.get(index as usize).copied().flatten()
+    }
+
+    fn find_cue_subject(&self, cue: &Cue, sentence_start: usize) -> Option<Mention> {
         if cue.form.class == CueClass::Noun {
             return self.owner_before(cue.first, sentence_start);
         }
@@ -1067,7 +1143,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
     /// For a partial quote: a speech cue later in its sentence (`... a “shared interest” with
     /// Pakistan, Miller said.`).
     fn later_in_sentence(&self, t: usize) -> Option<Attribution> {
-        let (sentence_start, sentence_end) = self.sentence_of(t);
+        let (_, sentence_end) = self.sentence_of(t);
         let right = self.next_quote(t + 1).min(sentence_end + 1);
         for k in t + 1..right {
             let Some(cue) = self.cue_starting_at(k) else {
@@ -1075,7 +1151,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             };
             let mention = match cue.form.class {
                 CueClass::AccordingTo => self.starting_at(cue.last + 1, right),
-                CueClass::Speech => self.cue_subject(&cue, sentence_start).or_else(|| {
+                CueClass::Speech => self.cue_subject(&cue).or_else(|| {
                     // "..., said Miller."
                     let inverted = cue.form.reports && self.tokens[k - 1].is_punct(',');
                     inverted

@@ -50,8 +50,8 @@ impl Para<'_, '_, '_> {
 
     /// `X said (that) <clause>`: the clause runs to the end of the sentence.
     fn clause_after(&self, cue: &Cue) -> Option<(usize, usize, Mention)> {
-        let (sentence_start, sentence_end) = self.sentence_of(cue.first);
-        let subject = self.cue_subject(cue, sentence_start)?;
+        let (_, sentence_end) = self.sentence_of(cue.first);
+        let subject = self.cue_subject(cue)?;
         let mut k = cue.last + 1;
         if cue.form.takes_object {
             if let Some(object_end) = self.object_after(cue.last) {

@@ -76,7 +76,8 @@ fn is_joiner(c: char) -> bool {
 
 /// Splits `text[start..end]` into tokens, each of `pieces` (sorted, inside the range) as one.
 pub(super) fn tokenize(text: &str, start: usize, end: usize, pieces: &[Piece]) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity((end - start) / 5 + 4);
     let mut next_piece = 0;
     let mut at = start;
     while at < end {
@@ -93,8 +94,45 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize, pieces: &[Piece]) -
                 continue;
             }
         }
-        let Some(c) = text.get(at..end).and_then(|rest| rest.chars().next()) else {
-            break;
+        // ASCII, the common case, needs no decoding: spaces and plain words are read byte by
+        // byte; a word that may go on with a joiner or a non-ASCII letter takes the long way.
+        let byte = bytes.get(at).copied().unwrap_or(0);
+        if byte == b' ' || byte == b'\n' || byte == b'\t' || byte == b'\r' {
+            at += 1;
+            continue;
+        }
+        if byte.is_ascii_alphanumeric() {
+            let limit = pieces
+                .get(next_piece)
+                .map_or(end, |p| p.mark_start.min(end));
+            let mut run = at + 1;
+            while run < limit && bytes[run].is_ascii_alphanumeric() {
+                run += 1;
+            }
+            let plain = run >= limit || {
+                let next = bytes[run];
+                next.is_ascii() && !matches!(next, b'\'' | b'-' | b'.' | b'&')
+            };
+            let word_end = if plain {
+                run
+            } else {
+                word_end(text, at, limit)
+            };
+            tokens.push(Token {
+                start: at,
+                end: word_end,
+                kind: Kind::Word,
+                sentence: 0,
+            });
+            at = word_end;
+            continue;
+        }
+        let c = match bytes.get(at) {
+            Some(&b) if b.is_ascii() => char::from(b),
+            _ => match text.get(at..end).and_then(|rest| rest.chars().next()) {
+                Some(c) => c,
+                None => break,
+            },
         };
         if c.is_whitespace() {
             at += c.len_utf8();
@@ -129,19 +167,29 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize, pieces: &[Piece]) -
 /// End of the word starting at `start`, no further than `limit`.
 fn word_end(text: &str, start: usize, limit: usize) -> usize {
     let rest = text.get(start..limit).unwrap_or("");
+    let bytes = rest.as_bytes();
+    let char_at = |i: usize| -> Option<char> {
+        match bytes.get(i) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            Some(_) => rest.get(i..).and_then(|r| r.chars().next()),
+            None => None,
+        }
+    };
     let mut end = 0;
     let mut dotted = false;
-    let mut chars = rest.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(i) {
         if c.is_alphanumeric() {
-            end = i + c.len_utf8();
+            i += c.len_utf8();
+            end = i;
             continue;
         }
-        let joins = is_joiner(c) && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if !joins {
+        let after = i + c.len_utf8();
+        if !is_joiner(c) || !char_at(after).is_some_and(char::is_alphanumeric) {
             break;
         }
         dotted |= c == '.';
+        i = after;
     }
     let word = &rest[..end];
     // The full stop of "Mr.", "U.S." or an initial belongs to the word, not to the sentence.
@@ -151,7 +199,8 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
         let last_part = word.rsplit('-').next().unwrap_or(word);
         // "U.S.", "D.C.", "a.m."; not the end of "Tchadinfos.com.".
         let initials = dotted && word.split('.').all(|part| part.chars().count() <= 2);
-        if initials || single_letter || is_in(&ABBREVIATIONS, last_part) {
+        let abbreviation = last_part.len() <= 6 && is_in(&ABBREVIATIONS, last_part);
+        if initials || single_letter || abbreviation {
             end += 1;
         }
     }
