@@ -107,7 +107,17 @@ pub(crate) fn apply_user_gazetteer(
     if matches.is_empty() {
         return;
     }
-    mentions.retain(|m| !matches.iter().any(|u| u.first < m.end && m.first < u.end));
+    let mut taken = vec![false; words.len()];
+    for u in &matches {
+        for slot in taken.iter_mut().take(u.end).skip(u.first) {
+            *slot = true;
+        }
+    }
+    mentions.retain(|m| {
+        !taken
+            .get(m.first..m.end)
+            .is_some_and(|t| t.iter().any(|&x| x))
+    });
     mentions.extend(matches);
     mentions.sort_by_key(|m| (m.first, m.end));
 }
@@ -118,12 +128,18 @@ pub(crate) fn apply_user_gazetteer(
 /// of the listed kind. A place-tagged name that no place has but an organisation has
 /// ("Dawn") becomes an organisation.
 pub(crate) fn repair_with_gazetteer(words: &Words<'_>, mentions: &mut Vec<Mention>) {
+    // Which mention covers each token (mentions do not overlap).
+    let mut cover: Vec<Option<usize>> = vec![None; words.len()];
+    for (m, mention) in mentions.iter().enumerate() {
+        for slot in cover.iter_mut().take(mention.end).skip(mention.first) {
+            *slot = Some(m);
+        }
+    }
     let mut replacements: Vec<Mention> = Vec::new();
+    let mut dropped = vec![false; mentions.len()];
     let mut start = 0;
     while start < words.len() {
-        if !words.flags(start).has_upper()
-            || !mentions.iter().any(|m| m.first <= start && start < m.end)
-        {
+        if !words.flags(start).has_upper() || cover[start].is_none() {
             start += 1;
             continue;
         }
@@ -142,15 +158,18 @@ pub(crate) fn repair_with_gazetteer(words: &Words<'_>, mentions: &mut Vec<Mentio
             start += 1;
             continue;
         };
-        let inside: Vec<&Mention> = mentions
+        let mut inside: Vec<usize> = cover[start..end].iter().flatten().copied().collect();
+        inside.dedup();
+        let all_inside = inside.iter().all(|&m| {
+            mentions[m].first >= start && mentions[m].end <= end && mentions[m].user.is_none()
+        });
+        let exact = inside
             .iter()
-            .filter(|m| m.first < end && start < m.end)
-            .collect();
-        let all_inside = inside
-            .iter()
-            .all(|m| m.first >= start && m.end <= end && m.user.is_none());
-        let exact = inside.iter().any(|m| m.first == start && m.end == end);
+            .any(|&m| mentions[m].first == start && mentions[m].end == end);
         if all_inside && !exact && !inside.is_empty() {
+            for &m in &inside {
+                dropped[m] = true;
+            }
             replacements.push(Mention {
                 first: start,
                 end,
@@ -162,10 +181,14 @@ pub(crate) fn repair_with_gazetteer(words: &Words<'_>, mentions: &mut Vec<Mentio
             start += 1;
         }
     }
-    for r in &replacements {
-        mentions.retain(|m| !(m.first >= r.first && m.end <= r.end));
+    if !replacements.is_empty() {
+        let mut index = 0;
+        mentions.retain(|_| {
+            index += 1;
+            !dropped[index - 1]
+        });
+        mentions.extend(replacements);
     }
-    mentions.extend(replacements);
     for mention in mentions.iter_mut() {
         if mention.kind != EntityKind::Location || mention.user.is_some() {
             continue;
@@ -193,33 +216,65 @@ pub(crate) fn join_expansions(
     definitions: &[super::acronyms::Definition],
     mentions: &mut Vec<Mention>,
 ) {
+    if definitions.is_empty() {
+        return;
+    }
+    let tokens = mentions.iter().map(|m| m.end).max().unwrap_or(0);
+    let mut cover: Vec<Option<usize>> = vec![None; tokens];
+    for (m, mention) in mentions.iter().enumerate() {
+        for slot in cover.iter_mut().take(mention.end).skip(mention.first) {
+            *slot = Some(m);
+        }
+    }
+    let mut dropped = vec![false; mentions.len()];
+    let mut added = Vec::new();
     for d in definitions {
         let (first, end) = d.expansion;
-        if mentions.iter().any(|m| m.first == first && m.end == end) {
-            continue;
-        }
-        let pieces: Vec<&Mention> = mentions
+        let mut pieces: Vec<usize> = cover
+            .get(first..end.min(tokens))
+            .unwrap_or(&[])
             .iter()
-            .filter(|m| m.first < end && first < m.end)
+            .flatten()
+            .copied()
             .collect();
-        if pieces.is_empty()
-            || pieces
-                .iter()
-                .any(|m| m.first < first || m.end > end || m.user.is_some())
+        pieces.dedup();
+        let whole = pieces
+            .iter()
+            .any(|&m| mentions[m].first == first && mentions[m].end == end);
+        if whole
+            || pieces.is_empty()
+            || pieces.iter().any(|&m| {
+                dropped[m]
+                    || mentions[m].first < first
+                    || mentions[m].end > end
+                    || mentions[m].user.is_some()
+            })
         {
             continue;
         }
-        let kind = mentions
-            .iter()
-            .find(|m| m.first == d.acronym && m.end == d.acronym + 1)
-            .map_or(pieces[0].kind, |m| m.kind);
-        mentions.retain(|m| !(m.first >= first && m.end <= end));
-        mentions.push(Mention {
+        let kind = cover
+            .get(d.acronym)
+            .copied()
+            .flatten()
+            .filter(|&m| mentions[m].first == d.acronym && mentions[m].end == d.acronym + 1)
+            .map_or(mentions[pieces[0]].kind, |m| mentions[m].kind);
+        for &m in &pieces {
+            dropped[m] = true;
+        }
+        added.push(Mention {
             first,
             end,
             kind,
             user: None,
         });
+    }
+    if !added.is_empty() {
+        let mut index = 0;
+        mentions.retain(|_| {
+            index += 1;
+            !dropped[index - 1]
+        });
+        mentions.extend(added);
         mentions.sort_by_key(|m| (m.first, m.end));
     }
 }

@@ -191,17 +191,27 @@ impl Builder<'_, '_, '_> {
         definitions: &[acronyms::Definition],
         dateline_country: Option<&str>,
     ) -> EntityOutput {
+        // Which mention covers each token, and which mention spans exactly (first, end):
+        // looked up instead of scanning every mention, so long texts stay linear.
+        let covering = |mentions: &[Mention]| {
+            let mut covered = vec![false; self.words.len()];
+            for m in mentions {
+                for slot in covered.iter_mut().take(m.end).skip(m.first) {
+                    *slot = true;
+                }
+            }
+            covered
+        };
+        let exact: HashMap<(usize, usize), EntityKind> = mentions
+            .iter()
+            .map(|m| ((m.first, m.end), m.kind))
+            .collect();
         // Both sides of an acronym definition are mentions once the expansion is one.
+        let mut covered = covering(&mentions);
         for d in definitions {
-            let expansion = mentions
-                .iter()
-                .find(|m| m.first == d.expansion.0 && m.end == d.expansion.1)
-                .map(|m| m.kind);
-            if let Some(kind) = expansion {
-                if !mentions
-                    .iter()
-                    .any(|m| m.first <= d.acronym && d.acronym < m.end)
-                {
+            if let Some(&kind) = exact.get(&d.expansion) {
+                if !covered.get(d.acronym).copied().unwrap_or(true) {
+                    covered[d.acronym] = true;
                     mentions.push(Mention {
                         first: d.acronym,
                         end: d.acronym + 1,
@@ -212,28 +222,30 @@ impl Builder<'_, '_, '_> {
             }
         }
         // Later uses of a defined acronym that the tagger missed.
-        let defined: Vec<(&str, EntityKind)> = definitions
+        let exact: HashMap<(usize, usize), EntityKind> = mentions
+            .iter()
+            .map(|m| ((m.first, m.end), m.kind))
+            .collect();
+        let defined: HashMap<&str, EntityKind> = definitions
             .iter()
             .filter_map(|d| {
-                let kind = mentions
-                    .iter()
-                    .find(|m| m.first == d.acronym && m.end == d.acronym + 1)?
-                    .kind;
+                let kind = *exact.get(&(d.acronym, d.acronym + 1))?;
                 Some((self.words.word(d.acronym), kind))
             })
             .collect();
         if !defined.is_empty() {
-            for i in 0..self.words.len() {
-                let word = self.words.word(i);
-                if let Some(&(_, kind)) = defined.iter().find(|(a, _)| *a == word) {
-                    if !mentions.iter().any(|m| m.first <= i && i < m.end) {
-                        mentions.push(Mention {
-                            first: i,
-                            end: i + 1,
-                            kind,
-                            user: None,
-                        });
-                    }
+            for (i, slot) in covered.iter_mut().enumerate() {
+                if *slot {
+                    continue;
+                }
+                if let Some(&kind) = defined.get(self.words.word(i)) {
+                    *slot = true;
+                    mentions.push(Mention {
+                        first: i,
+                        end: i + 1,
+                        kind,
+                        user: None,
+                    });
                 }
             }
         }
@@ -287,24 +299,33 @@ impl Builder<'_, '_, '_> {
             g
         }
         let mut acronym_of: HashMap<usize, String> = HashMap::new();
+        let index_of: HashMap<(usize, usize), usize> = mentions
+            .iter()
+            .enumerate()
+            .map(|(m, mention)| ((mention.first, mention.end), m))
+            .collect();
+        let mut one_word: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (m, mention) in mentions.iter().enumerate() {
+            if mention.end - mention.first == 1 {
+                one_word
+                    .entry(self.words.word(mention.first))
+                    .or_default()
+                    .push(m);
+            }
+        }
         for d in definitions {
-            let expansion = mentions
-                .iter()
-                .position(|m| m.first == d.expansion.0 && m.end == d.expansion.1);
+            let Some(&e) = index_of.get(&d.expansion) else {
+                continue;
+            };
             let acronym_word = self.words.word(d.acronym);
-            let Some(e) = expansion else { continue };
             let expansion_group = root(&mut parent, group_of[e]);
             acronym_of
                 .entry(expansion_group)
                 .or_insert_with(|| acronym_word.to_string());
-            for (m, mention) in mentions.iter().enumerate() {
-                if mention.end - mention.first == 1
-                    && self.words.word(mention.first) == acronym_word
-                {
-                    let g = root(&mut parent, group_of[m]);
-                    if g != expansion_group {
-                        parent[g] = expansion_group;
-                    }
+            for &m in one_word.get(acronym_word).map_or(&[][..], Vec::as_slice) {
+                let g = root(&mut parent, group_of[m]);
+                if g != expansion_group {
+                    parent[g] = expansion_group;
                 }
             }
         }
@@ -335,6 +356,7 @@ impl Builder<'_, '_, '_> {
             .map(|(id, group)| self.entity(id as u32, group, &mentions, &resolutions))
             .collect();
         let mut acronyms: Vec<Acronym> = Vec::new();
+        let mut seen: std::collections::HashSet<(String, String)> = Default::default();
         for d in definitions {
             let start = self.words.tokens.get(d.tokens.0).map_or(0, |t| t.start);
             let end = self
@@ -344,10 +366,7 @@ impl Builder<'_, '_, '_> {
                 .map_or(start, |t| t.end);
             let acronym = self.words.word(d.acronym).to_string();
             let expansion = self.text(d.expansion.0, d.expansion.1).to_string();
-            if acronyms
-                .iter()
-                .any(|a| a.acronym == acronym && a.expansion == expansion)
-            {
+            if !seen.insert((acronym.clone(), expansion.clone())) {
                 continue;
             }
             acronyms.push(Acronym {
@@ -361,9 +380,10 @@ impl Builder<'_, '_, '_> {
         EntityOutput { entities, acronyms }
     }
 
-    /// People: full names group by name; a one-word mention joins the person whose first or
-    /// last name it is (the nearest earlier one, else the nearest later one); a shorter full
-    /// name joins a longer one it ends ("Shehbaz Sharif" -> "Muhammad Shehbaz Sharif").
+    /// People: full names group by name; a one-word mention joins the person whose last (else
+    /// first) name it is, the one with the nearest full-name mention before it (else after
+    /// it); a shorter full name joins a longer one it ends ("Shehbaz Sharif" -> "Muhammad
+    /// Shehbaz Sharif"). Hash maps and sorted positions keep this linear in the mentions.
     fn group_people(
         &self,
         mentions: &[Mention],
@@ -371,30 +391,31 @@ impl Builder<'_, '_, '_> {
         groups: &mut Vec<Group>,
         group_of: &mut [usize],
     ) {
-        let names: Vec<Vec<&str>> = people
-            .iter()
-            .map(|&m| {
-                (mentions[m].first..mentions[m].end)
-                    .map(|i| self.words.lower(i))
-                    .collect()
-            })
-            .collect();
+        let name_of = |m: usize| -> Vec<&str> {
+            (mentions[m].first..mentions[m].end)
+                .map(|i| self.words.lower(i))
+                .collect()
+        };
         // Longest names first, so that shorter forms find them.
-        let mut order: Vec<usize> = (0..people.len()).collect();
-        order.sort_by_key(|&k| (std::cmp::Reverse(names[k].len()), people[k]));
-        let mut full: Vec<(Vec<&str>, usize)> = Vec::new(); // (name, group)
-        let mut single: Vec<usize> = Vec::new();
-        for k in order {
-            let name = &names[k];
-            let m = people[k];
-            if name.len() == 1 {
-                single.push(k);
-                continue;
-            }
-            let existing = full
-                .iter()
-                .find(|(n, _)| n == name || (n.len() > name.len() && n.ends_with(name)))
-                .map(|&(_, g)| g);
+        let mut full: Vec<usize> = people
+            .iter()
+            .copied()
+            .filter(|&m| mentions[m].end - mentions[m].first > 1)
+            .collect();
+        full.sort_by_key(|&m| (std::cmp::Reverse(mentions[m].end - mentions[m].first), m));
+        let mut group_by_name: HashMap<Vec<&str>, usize> = HashMap::new();
+        // Every proper tail of a full name ("shehbaz sharif" of "muhammad shehbaz sharif").
+        let mut group_by_tail: HashMap<Vec<&str>, usize> = HashMap::new();
+        // Per group, the positions of its full-name mentions (sorted below).
+        let mut positions: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+        for m in full {
+            let name = name_of(m);
+            let existing = group_by_name
+                .get(&name)
+                .or_else(|| group_by_tail.get(&name))
+                .copied();
             let g = existing.unwrap_or_else(|| {
                 groups.push(Group {
                     kind: EntityKind::Person,
@@ -404,60 +425,55 @@ impl Builder<'_, '_, '_> {
                 groups.len() - 1
             });
             if existing.is_none() {
-                full.push((name.clone(), g));
+                for skip in 1..name.len().saturating_sub(1) {
+                    group_by_tail.entry(name[skip..].to_vec()).or_insert(g);
+                }
+                if let (Some(first), Some(last)) = (name.first(), name.last()) {
+                    by_first.entry(first).or_default().push(g);
+                    by_last.entry(last).or_default().push(g);
+                }
+                group_by_name.insert(name, g);
             }
             groups[g].mentions.push(m);
             group_of[m] = g;
+            positions.entry(g).or_default().push(mentions[m].first);
         }
-        single.sort_by_key(|&k| people[k]);
+        for list in positions.values_mut() {
+            list.sort_unstable();
+        }
         let mut singles_by_name: HashMap<&str, usize> = HashMap::new();
-        for k in single {
-            let m = people[k];
-            let word = names[k][0];
-            let position = mentions[m].first;
-            // Candidates: last-name matches first, then first-name matches.
-            let mut best: Option<(bool, usize, usize)> = None; // (last-name, distance, group)
-            for (name, g) in &full {
-                let last = name.last() == Some(&word);
-                if !last && name.first() != Some(&word) {
-                    continue;
-                }
-                // Distance to the group's nearest mention, earlier ones preferred.
-                let distance = groups[*g]
-                    .mentions
-                    .iter()
-                    .map(|&o| {
-                        let at = mentions[o].first;
-                        if at <= position {
-                            position - at
-                        } else {
-                            (at - position).saturating_add(usize::MAX / 2)
-                        }
-                    })
-                    .min()
-                    .unwrap_or(usize::MAX);
-                let better = match best {
-                    None => true,
-                    Some((best_last, best_distance, _)) => {
-                        (last, std::cmp::Reverse(distance))
-                            > (best_last, std::cmp::Reverse(best_distance))
-                    }
-                };
-                if better {
-                    best = Some((last, distance, *g));
-                }
+        for &m in people {
+            if mentions[m].end - mentions[m].first != 1 {
+                continue;
             }
-            let g = match best {
-                Some((_, _, g)) => g,
-                None => *singles_by_name.entry(word).or_insert_with(|| {
-                    groups.push(Group {
-                        kind: EntityKind::Person,
-                        mentions: Vec::new(),
-                        acronym: None,
-                    });
-                    groups.len() - 1
-                }),
+            let word = self.words.lower(mentions[m].first);
+            let position = mentions[m].first;
+            // Distance to a group's nearest full-name mention, earlier ones preferred.
+            let distance = |g: usize| {
+                let list = positions.get(&g).map_or(&[][..], Vec::as_slice);
+                let after = list.partition_point(|&p| p <= position);
+                match after.checked_sub(1).map(|k| list[k]) {
+                    Some(before) => position - before,
+                    None => list.get(after).map_or(usize::MAX, |&p| {
+                        (p - position).saturating_add(usize::MAX / 2)
+                    }),
+                }
             };
+            let nearest = |candidates: Option<&Vec<usize>>| {
+                candidates.and_then(|list| list.iter().copied().min_by_key(|&g| (distance(g), g)))
+            };
+            let g = nearest(by_last.get(word))
+                .or_else(|| nearest(by_first.get(word)))
+                .unwrap_or_else(|| {
+                    *singles_by_name.entry(word).or_insert_with(|| {
+                        groups.push(Group {
+                            kind: EntityKind::Person,
+                            mentions: Vec::new(),
+                            acronym: None,
+                        });
+                        groups.len() - 1
+                    })
+                });
             groups[g].mentions.push(m);
             group_of[m] = g;
         }
