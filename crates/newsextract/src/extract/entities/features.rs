@@ -302,19 +302,14 @@ pub(crate) struct Context<'w, 't> {
     pub(crate) words: &'w Words<'t>,
     shapes: String,
     shape_ends: Vec<u32>,
-    /// Per token: bit `4 * category + position` for each gazetteer name covering it
-    /// (position 0 = first of several, 1 = inside, 2 = last, 3 = whole name).
-    gazetteer: Vec<u64>,
-    /// A title ("Defense Minister", "Gen.") ends at the token before.
-    after_title: Vec<bool>,
-    /// The token opens a sentence.
-    sentence_start: Vec<bool>,
-    /// The token's line has no lowercase letter (wire headlines).
-    caps_line: Vec<bool>,
-    /// Hash of each token's matching form (the gazetteer's first-token key).
-    word_hash: Vec<u64>,
-    /// Per token: the run of capitalised words (with connectors like "of", "de", "&") it
-    /// belongs to, as (start, end exclusive); (i, i) when it belongs to none.
+    /// (token, bits) for the tokens some gazetteer name covers, in token order: bit
+    /// `4 * category + position` per name (position 0 = first of several, 1 = inside, 2 =
+    /// last, 3 = whole name). Most tokens have none, so the list is short.
+    gazetteer: Vec<(u32, u64)>,
+    /// Per token, [`AFTER_TITLE_MARK`], [`SENTENCE_START_MARK`] and [`CAPS_LINE_MARK`].
+    marks: Vec<u8>,
+    /// The runs of capitalised words (with connectors like "of", "de", "&"), as (start, end
+    /// exclusive), in token order.
     runs: Vec<(u32, u32)>,
     /// (word hash, token) for every capitalised token, sorted: where each word occurs.
     occurrences: Vec<(u64, u32)>,
@@ -330,29 +325,29 @@ impl<'w, 't> Context<'w, 't> {
         let n = words.len();
         let mut shapes = String::with_capacity(n * 3);
         let mut shape_ends = Vec::with_capacity(n);
-        let mut word_hash = Vec::with_capacity(n);
         for i in 0..n {
             push_shape(words.word(i), &mut shapes);
             shape_ends.push(u32::try_from(shapes.len()).unwrap_or(u32::MAX));
-            word_hash.push(hash_bytes(HASH_SEED, words.lower(i).as_bytes()));
         }
+        let word_hash = |i: usize| hash_bytes(HASH_SEED, words.lower(i).as_bytes());
 
-        let mut gazetteer = vec![0u64; n];
+        // (token, bits) pairs, sorted and merged below: most tokens have none.
+        let mut gazetteer: Vec<(u32, u64)> = Vec::new();
         let names = &*NAMES;
         for start in 0..n {
             if !words.flags(start).has_upper() {
                 continue;
             }
-            names.find_at_hashed(words, start, word_hash[start], |end, entry| {
+            names.find_at_hashed(words, start, word_hash(start), |end, entry| {
                 let Some(category) = Category::of(entry.target) else {
                     return;
                 };
                 let base = 4 * category as u32;
                 if end - start == 1 {
-                    gazetteer[start] |= 1 << (base + 3);
+                    gazetteer.push((start as u32, 1 << (base + 3)));
                     return;
                 }
-                for (j, bits) in gazetteer.iter_mut().enumerate().take(end).skip(start) {
+                for j in start..end {
                     let position = if j == start {
                         0
                     } else if j + 1 == end {
@@ -360,18 +355,27 @@ impl<'w, 't> Context<'w, 't> {
                     } else {
                         1
                     };
-                    *bits |= 1 << (base + position);
+                    gazetteer.push((j as u32, 1 << (base + position)));
                 }
             });
         }
 
+        gazetteer.sort_unstable_by_key(|&(token, _)| token);
+        gazetteer.dedup_by(|later, earlier| {
+            let same = later.0 == earlier.0;
+            if same {
+                earlier.1 |= later.1;
+            }
+            same
+        });
+
         let mut after_title = vec![false; n];
         let titles = &*TITLES;
-        for (start, &hash) in word_hash.iter().enumerate() {
+        for start in 0..n {
             if !words.flags(start).has_letter() {
                 continue;
             }
-            titles.find_at_hashed(words, start, hash, |end, _| {
+            titles.find_at_hashed(words, start, word_hash(start), |end, _| {
                 if let Some(slot) = after_title.get_mut(end) {
                     *slot = true;
                 }
@@ -405,17 +409,19 @@ impl<'w, 't> Context<'w, 't> {
         for i in 0..n {
             let flags = words.flags(i);
             if flags.has_upper() {
-                let bit = filter_bit(word_hash[i]);
+                let hash = word_hash(i);
+                let bit = filter_bit(hash);
                 capitalised_filter[bit / 64] |= 1 << (bit % 64);
                 if flags.first_upper() && !sentence_start[i] && !caps_line[i] {
-                    seen_capitalised.insert(word_hash[i]);
+                    seen_capitalised.insert(hash);
                 }
             }
         }
         let mut seen_lowercase = HashSet64::default();
-        for (i, &hash) in word_hash.iter().enumerate() {
+        for i in 0..n {
             let flags = words.flags(i);
             if flags.has_letter() && !flags.has_upper() {
+                let hash = word_hash(i);
                 let bit = filter_bit(hash);
                 if capitalised_filter[bit / 64] & (1 << (bit % 64)) != 0 {
                     seen_lowercase.insert(hash);
@@ -424,10 +430,17 @@ impl<'w, 't> Context<'w, 't> {
         }
 
         let runs = name_runs(words, &caps_line);
+        let marks = (0..n)
+            .map(|i| {
+                u8::from(after_title[i]) * AFTER_TITLE_MARK
+                    | u8::from(sentence_start[i]) * SENTENCE_START_MARK
+                    | u8::from(caps_line[i]) * CAPS_LINE_MARK
+            })
+            .collect();
 
         let mut occurrences: Vec<(u64, u32)> = (0..n)
             .filter(|&i| words.flags(i).has_upper())
-            .map(|i| (word_hash[i], i as u32))
+            .map(|i| (word_hash(i), i as u32))
             .collect();
         occurrences.sort_unstable();
 
@@ -438,10 +451,7 @@ impl<'w, 't> Context<'w, 't> {
             shapes,
             shape_ends,
             gazetteer,
-            after_title,
-            sentence_start,
-            caps_line,
-            word_hash,
+            marks,
             seen_lowercase,
             seen_capitalised,
         }
@@ -455,14 +465,38 @@ impl<'w, 't> Context<'w, 't> {
         self.shapes.get(start as usize..end as usize).unwrap_or("")
     }
 
-    /// True when token `i` opens a sentence.
-    pub(crate) fn opens_sentence(&self, i: usize) -> bool {
-        self.sentence_start.get(i).copied().unwrap_or(false)
+    fn marked(&self, i: usize, mark: u8) -> bool {
+        self.marks.get(i).is_some_and(|m| m & mark != 0)
     }
 
-    /// The hash of token `i`'s matching form (0 when out of range).
+    /// True when token `i` opens a sentence.
+    pub(crate) fn opens_sentence(&self, i: usize) -> bool {
+        self.marked(i, SENTENCE_START_MARK)
+    }
+
+    /// The gazetteer bits of token `i`.
+    fn gazetteer_bits(&self, i: usize) -> u64 {
+        let i = i as u32;
+        let k = self.gazetteer.partition_point(|&(t, _)| t < i);
+        match self.gazetteer.get(k) {
+            Some(&(t, bits)) if t == i => bits,
+            _ => 0,
+        }
+    }
+
+    /// The run of capitalised words token `i` belongs to.
+    fn run_of(&self, i: usize) -> Option<(usize, usize)> {
+        let i = i as u32;
+        let k = self.runs.partition_point(|&(_, end)| end <= i);
+        match self.runs.get(k) {
+            Some(&(start, end)) if start <= i => Some((start as usize, end as usize)),
+            _ => None,
+        }
+    }
+
+    /// The hash of token `i`'s matching form, the gazetteer's first-token key.
     pub(crate) fn word_hash(&self, i: usize) -> u64 {
-        self.word_hash.get(i).copied().unwrap_or(0)
+        hash_bytes(HASH_SEED, self.words.lower(i).as_bytes())
     }
 
     /// The form word features use: the lowercase word, or its shape when it has digits, so
@@ -490,6 +524,10 @@ impl<'w, 't> Context<'w, 't> {
     }
 }
 
+const AFTER_TITLE_MARK: u8 = 1;
+const SENTENCE_START_MARK: u8 = 2;
+const CAPS_LINE_MARK: u8 = 4;
+
 /// How many occurrences of a word the context-aggregation features look at.
 const OCCURRENCES: usize = 8;
 
@@ -504,7 +542,7 @@ const NAME_CONNECTORS: &[&str] = &[
 /// since every word there is capitalised.
 fn name_runs(words: &Words<'_>, caps_line: &[bool]) -> Vec<(u32, u32)> {
     let n = words.len();
-    let mut runs: Vec<(u32, u32)> = (0..n).map(|i| (i as u32, i as u32)).collect();
+    let mut runs: Vec<(u32, u32)> = Vec::new();
     let capitalised =
         |i: usize| words.flags(i).first_upper() && !caps_line.get(i).copied().unwrap_or(true);
     let mut i = 0;
@@ -529,9 +567,7 @@ fn name_runs(words: &Words<'_>, caps_line: &[bool]) -> Vec<(u32, u32)> {
                 break;
             }
         }
-        for slot in &mut runs[start..end] {
-            *slot = (start as u32, end as u32);
-        }
+        runs.push((start as u32, end as u32));
         i = end;
     }
     runs
@@ -761,18 +797,15 @@ pub(crate) fn token_features(
     }
     sink.two(BIGRAM_BEFORE, word_before, form);
     sink.two(BIGRAM_AFTER, form, word_after);
-    let sentence_start = context.sentence_start.get(i).copied().unwrap_or(false);
+    let sentence_start = context.marked(i, SENTENCE_START_MARK);
     if sentence_start {
         sink.one(SENTENCE_START_SHAPE, shape);
     }
-    let caps_line = context.caps_line.get(i).copied().unwrap_or(false);
+    let caps_line = context.marked(i, CAPS_LINE_MARK);
     if caps_line {
         sink.one(CAPS_LINE_WORD, form);
     }
-    let gazetteer_bits = |j: Option<usize>| {
-        j.and_then(|j| context.gazetteer.get(j).copied())
-            .unwrap_or(0)
-    };
+    let gazetteer_bits = |j: Option<usize>| j.map_or(0, |j| context.gazetteer_bits(j));
     for (template, bits_here) in [
         (GAZETTEER, gazetteer_bits(Some(i))),
         (GAZETTEER_BEFORE, gazetteer_bits(before)),
@@ -788,7 +821,7 @@ pub(crate) fn token_features(
             }
         }
     }
-    if context.after_title.get(i).copied().unwrap_or(false) {
+    if context.marked(i, AFTER_TITLE_MARK) {
         sink.one(AFTER_TITLE, shape);
     }
     let hash = context.word_hash(i);
@@ -801,9 +834,8 @@ pub(crate) fn token_features(
     if (sentence_start || caps_line) && context.seen_capitalised.contains(&hash) {
         sink.one(SEEN_CAPITALISED, if caps_line { "caps" } else { "start" });
     }
-    if let Some(&(start, end)) = context.runs.get(i) {
-        let (start, end) = (start as usize, end as usize);
-        if end > start {
+    if let Some((start, end)) = context.run_of(i) {
+        {
             let length = (end - start).min(5) as u64;
             let position = if end - start == 1 {
                 "U"
@@ -932,18 +964,24 @@ mod tests {
         let words = Words::new(text);
         let context = Context::new(&words);
         let index = |w: &str| (0..words.len()).find(|&i| words.word(i) == w).unwrap();
-        assert!(context.caps_line[index("PAKISTAN")]);
-        assert!(!context.caps_line[index("Khawaja")]);
-        assert!(context.sentence_start[index("The")]);
-        assert!(!context.sentence_start[index("Khawaja")]);
-        assert!(context.after_title[index("Khawaja")]);
+        assert!(context.marked(index("PAKISTAN"), CAPS_LINE_MARK));
+        assert!(!context.marked(index("Khawaja"), CAPS_LINE_MARK));
+        assert!(context.opens_sentence(index("The")));
+        assert!(!context.opens_sentence(index("Khawaja")));
+        assert!(context.marked(index("Khawaja"), AFTER_TITLE_MARK));
+        assert_eq!(
+            context.run_of(index("Khawaja")),
+            Some((index("Defense"), index("in")))
+        );
+        assert_eq!(context.run_of(index("met")), None);
         assert!(
-            context.after_title[index("met")],
+            context.marked(index("met"), AFTER_TITLE_MARK),
             "\"minister\" is a title in any case"
         );
         let country_whole = 1u64 << (4 * Category::Country as u32 + 3);
-        assert_ne!(context.gazetteer[index("PAKISTAN")] & country_whole, 0);
-        assert_ne!(context.gazetteer[index("Islamabad")], 0);
+        assert_ne!(context.gazetteer_bits(index("PAKISTAN")) & country_whole, 0);
+        assert_ne!(context.gazetteer_bits(index("Islamabad")), 0);
+        assert_eq!(context.gazetteer_bits(index("met")), 0);
         assert!(context
             .seen_lowercase
             .contains(&context.word_hash(index("The"))));
