@@ -432,9 +432,9 @@ impl<'w, 't> Context<'w, 't> {
         let runs = name_runs(words, &caps_line);
         let marks = (0..n)
             .map(|i| {
-                u8::from(after_title[i]) * AFTER_TITLE_MARK
-                    | u8::from(sentence_start[i]) * SENTENCE_START_MARK
-                    | u8::from(caps_line[i]) * CAPS_LINE_MARK
+                (u8::from(after_title[i]) * AFTER_TITLE_MARK)
+                    | (u8::from(sentence_start[i]) * SENTENCE_START_MARK)
+                    | (u8::from(caps_line[i]) * CAPS_LINE_MARK)
             })
             .collect();
 
