@@ -1,5 +1,5 @@
-//! The text as the passes see it: the original `&str`, its lines, and a normalised view for
-//! matching whose offsets map back to the original.
+//! The text as the passes see it: the original `&str` and its lines, plus the helpers the
+//! passes share (character folding, sentences, tokens).
 
 pub(crate) mod normalize;
 pub(crate) mod sentences;
@@ -69,12 +69,6 @@ impl<'t> Document<'t> {
             .count();
         Line { start, end, indent }
     }
-
-    /// The text of line `i`.
-    pub(crate) fn line_text(&self, i: usize) -> &'t str {
-        let line = self.lines[i];
-        &self.text[line.start..line.end]
-    }
 }
 
 #[cfg(test)]
@@ -84,7 +78,11 @@ mod tests {
     #[test]
     fn lines_and_indents() {
         let doc = Document::new("A\r\n  b\n\n\tc\rd");
-        let texts: Vec<&str> = (0..doc.lines.len()).map(|i| doc.line_text(i)).collect();
+        let texts: Vec<&str> = doc
+            .lines
+            .iter()
+            .map(|l| &doc.text[l.start..l.end])
+            .collect();
         assert_eq!(texts, ["A", "  b", "", "\tc", "d"]);
         assert_eq!(doc.lines[1].indent, 2);
         assert!(doc.lines[2].is_blank(doc.text));
