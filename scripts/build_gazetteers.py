@@ -132,6 +132,7 @@ REGIONS = [
     ("Central Europe", "region", "", "", "", "", []),
     ("Baltics", "region", "", "", "", "", ["Baltic states"]),
     ("Arctic", "region", "", "", "", "", []),
+    ("Amazon", "region", "", "", "", "", ["Amazon rainforest", "Amazon basin"]),
     ("Kashmir", "region", "", "", "", "", []),
     ("Indian-administered Kashmir", "region", "IN", "", "", "", ["Indian-held Kashmir",
                                                         "Indian Kashmir"]),
@@ -279,6 +280,92 @@ ORGANIZATIONS = [
     ("Democratic Party", "", "party", "US", []),
     ("Republican Party", "GOP", "party", "US", []),
 ]
+
+# Companies news names often (public domain list of names, written for newsextract):
+# name, acronym, country, aliases.
+COMPANIES = [
+    # Aerospace, defence, autos, transport.
+    ("Boeing", "", "US", []), ("Airbus", "", "", []), ("Lockheed Martin", "", "US", ["Lockheed"]),
+    ("Northrop Grumman", "", "US", ["Northrop"]), ("Raytheon", "", "US", []),
+    ("General Dynamics", "", "US", []), ("BAE Systems", "", "GB", []), ("Embraer", "", "BR", []),
+    ("Bombardier", "", "CA", []), ("Rolls-Royce", "", "GB", []), ("Safran", "", "FR", []),
+    ("Thales", "", "FR", []), ("Dassault", "", "FR", []), 
+    ("Toyota", "", "JP", []), ("Honda", "", "JP", []), ("Nissan", "", "JP", []),
+    ("Mitsubishi", "", "JP", []), ("Suzuki", "", "JP", []), ("Hyundai", "", "KR", []),
+    ("Kia", "", "KR", []), ("Volkswagen", "VW", "DE", []), ("BMW", "", "DE", []),
+    ("Daimler", "", "DE", []), ("Mercedes-Benz", "", "DE", []), ("Porsche", "", "DE", []),
+    ("Audi", "", "DE", []), ("Renault", "", "FR", []), ("Peugeot", "", "FR", []),
+    ("Stellantis", "", "NL", []), ("Fiat", "", "IT", []), ("Ferrari", "", "IT", []),
+    ("General Motors", "GM", "US", []), ("Ford Motor", "", "US", ["Ford Motor Company"]),
+    ("Chrysler", "", "US", []), ("Tesla", "", "US", []), ("Volvo", "", "SE", []),
+    ("Tata Motors", "", "IN", []), ("Uber", "", "US", []), ("Lyft", "", "US", []),
+    ("Ryanair", "", "IE", []), ("EasyJet", "", "GB", ["easyJet"]), ("Lufthansa", "", "DE", []),
+    ("Air France", "", "FR", []), ("KLM", "", "NL", []), ("British Airways", "BA", "GB", []),
+    ("Emirates Airline", "", "AE", []), ("Qatar Airways", "", "QA", []), ("Etihad", "", "AE", []),
+    ("Turkish Airlines", "", "TR", []), ("Pakistan International Airlines", "PIA", "PK", []),
+    ("Air India", "", "IN", []), ("Delta Air Lines", "", "US", []),
+    ("American Airlines", "", "US", []), ("United Airlines", "", "US", []),
+    ("Singapore Airlines", "", "SG", []), ("Cathay Pacific", "", "HK", []), ("Qantas", "", "AU", []),
+    ("Maersk", "", "DK", []), ("FedEx", "", "US", []), ("UPS", "", "US", []), ("DHL", "", "DE", []),
+    # Technology and telecoms.
+    ("Apple", "", "US", []), ("Microsoft", "", "US", []), ("Google", "", "US", []),
+    ("Alphabet", "", "US", []), ("Amazon", "", "US", []), ("Meta", "", "US", []),
+    ("Facebook", "", "US", []), ("Instagram", "", "US", []), ("WhatsApp", "", "US", []),
+    ("Twitter", "", "US", []), ("YouTube", "", "US", []), ("Netflix", "", "US", []),
+    ("Intel", "", "US", []), ("AMD", "", "US", []), ("Nvidia", "", "US", []), ("IBM", "", "US", []),
+    ("Oracle", "", "US", []), ("Cisco", "", "US", []), ("Qualcomm", "", "US", []),
+    ("Dell", "", "US", []), ("HP", "", "US", ["Hewlett-Packard"]), ("Adobe", "", "US", []),
+    ("Salesforce", "", "US", []), ("OpenAI", "", "US", []), ("SpaceX", "", "US", []),
+    ("Samsung", "", "KR", []), ("LG", "", "KR", []), ("Sony", "", "JP", []),
+    ("Panasonic", "", "JP", []), ("Toshiba", "", "JP", []), ("Nintendo", "", "JP", []),
+    ("SoftBank", "", "JP", []), ("Huawei", "", "CN", []), ("Xiaomi", "", "CN", []),
+    ("Alibaba", "", "CN", []), ("Tencent", "", "CN", []), ("Baidu", "", "CN", []),
+    ("ByteDance", "", "CN", []), ("TikTok", "", "CN", []), ("Lenovo", "", "CN", []),
+    ("TSMC", "", "TW", ["Taiwan Semiconductor Manufacturing Company"]), ("Foxconn", "", "TW", []),
+    ("Nokia", "", "FI", []), ("Ericsson", "", "SE", []), ("Siemens", "", "DE", []),
+    ("SAP", "", "DE", []), ("Philips", "", "NL", []), ("Vodafone", "", "GB", []),
+    ("BT", "", "GB", []), ("Verizon", "", "US", []), ("AT&T", "", "US", []),
+    ("Infosys", "", "IN", []), ("Wipro", "", "IN", []), ("Tata Consultancy Services", "TCS", "IN", []),
+    ("Telenor", "", "NO", []), ("Zong", "", "PK", []),
+    ("Pakistan Telecommunication Company", "PTCL", "PK", []),
+    # Energy, mining, industry.
+    ("ExxonMobil", "", "US", ["Exxon", "Exxon Mobil"]), ("Chevron", "", "US", []),
+    ("Shell", "", "GB", ["Royal Dutch Shell"]), ("BP", "", "GB", []), ("TotalEnergies", "", "FR", []),
+    ("Saudi Aramco", "", "SA", ["Aramco"]), ("Gazprom", "", "RU", []), ("Rosneft", "", "RU", []),
+    ("Sinopec", "", "CN", []), ("PetroChina", "", "CN", []), ("Petrobras", "", "BR", []),
+    ("Eni", "", "IT", []), ("Equinor", "", "NO", []), ("ConocoPhillips", "", "US", []),
+    ("Oil and Gas Development Company", "OGDC", "PK", ["OGDCL"]), ("Pakistan State Oil", "PSO", "PK", []),
+    ("Engro", "", "PK", []), ("Reliance Industries", "", "IN", []),
+    ("Adani Group", "", "IN", ["Adani"]), ("Tata Group", "", "IN", ["Tata"]), ("Glencore", "", "CH", []),
+    ("Rio Tinto", "", "GB", []), ("BHP", "", "AU", []), ("ArcelorMittal", "", "LU", []),
+    ("General Electric", "GE", "US", []), ("Caterpillar", "", "US", []), ("3M", "", "US", []),
+    ("Honeywell", "", "US", []), ("Bayer", "", "DE", []), ("BASF", "", "DE", []),
+    # Finance.
+    ("JPMorgan Chase", "", "US", ["JPMorgan", "JP Morgan"]), ("Goldman Sachs", "", "US", []),
+    ("Morgan Stanley", "", "US", []), ("Citigroup", "", "US", ["Citi", "Citibank"]),
+    ("Bank of America", "", "US", []), ("Wells Fargo", "", "US", []), ("BlackRock", "", "US", []),
+    ("HSBC", "", "GB", []), ("Barclays", "", "GB", []), ("Lloyds", "", "GB", []),
+    ("Standard Chartered", "", "GB", []), ("Deutsche Bank", "", "DE", []),
+    ("Credit Suisse", "", "CH", []), ("UBS", "", "CH", []), ("BNP Paribas", "", "FR", []),
+    ("Santander", "", "ES", []), ("Visa", "", "US", []), ("Mastercard", "", "US", []),
+    ("PayPal", "", "US", []), ("Berkshire Hathaway", "", "US", []),
+    ("Habib Bank", "HBL", "PK", []), ("United Bank Limited", "UBL", "PK", []),
+    ("MCB Bank", "", "PK", []), ("Meezan Bank", "", "PK", []), ("National Bank of Pakistan", "NBP", "PK", []),
+    ("Pakistan Stock Exchange", "PSX", "PK", []), ("New York Stock Exchange", "NYSE", "US", []),
+    ("Nasdaq", "", "US", []), ("London Stock Exchange", "LSE", "GB", []),
+    ("State Bank of India", "SBI", "IN", []), ("HDFC Bank", "", "IN", []),
+    # Consumer, retail, pharma, media companies.
+    ("Walmart", "", "US", []), ("Coca-Cola", "", "US", []), ("PepsiCo", "", "US", ["Pepsi"]),
+    ("Nestle", "", "CH", ["Nestlé"]), ("Unilever", "", "GB", []), ("Procter & Gamble", "P&G", "US", []),
+    ("McDonald's", "", "US", []), ("Starbucks", "", "US", []), ("Nike", "", "US", []),
+    ("Adidas", "", "DE", []), ("IKEA", "", "SE", []), ("Zara", "", "ES", []), ("H&M", "", "SE", []),
+    ("Tesco", "", "GB", []), ("Carrefour", "", "FR", []), ("Disney", "", "US", ["Walt Disney"]),
+    ("Warner Bros", "", "US", ["Warner Bros."]), ("Pfizer", "", "US", []), ("Moderna", "", "US", []),
+    ("AstraZeneca", "", "GB", []), ("Johnson & Johnson", "", "US", []), ("Novartis", "", "CH", []),
+    ("Roche", "", "CH", []), ("Sanofi", "", "FR", []), ("GSK", "", "GB", ["GlaxoSmithKline"]),
+    ("Merck", "", "US", []), ("Sinovac", "", "CN", []), ("BioNTech", "", "DE", []),
+]
+
 
 # Titles and roles that stand before a name. Case-insensitive when matched.
 TITLES = [
@@ -666,11 +753,13 @@ def build_organizations(factbook_by_iso):
             return
         orgs[name] = [name, acronym, kind, country, set(aliases)]
 
-    for name, acronym, kind, country, aliases in ORGANIZATIONS:
+    for name, acronym, kind, country, aliases in ORGANIZATIONS + [
+        (name, acronym, "company", country, aliases) for name, acronym, country, aliases in COMPANIES
+    ]:
         orgs[name] = [name, acronym, kind, country, set(aliases)]
         for alias in aliases:
             alias_owner[alias] = name
-    hand = {name for name, *_ in ORGANIZATIONS}
+    hand = {name for name, *_ in ORGANIZATIONS} | {name for name, *_ in COMPANIES}
     for iso, doc in sorted(factbook_by_iso.items()):
         found = []
         for line in factbook_text(doc, "Government", "Political parties").split("\n"):

@@ -97,10 +97,12 @@ pub(crate) enum Category {
     OrgParty,
     /// A militant group.
     OrgMilitant,
+    /// A company.
+    OrgCompany,
 }
 
 /// Number of [`Category`] values.
-pub(crate) const CATEGORY_COUNT: usize = 12;
+pub(crate) const CATEGORY_COUNT: usize = 13;
 
 impl Category {
     /// The feature class of a built-in gazetteer target.
@@ -123,6 +125,7 @@ impl Category {
                 "government" => Category::OrgGovernment,
                 "media" => Category::OrgMedia,
                 "militant" => Category::OrgMilitant,
+                "company" => Category::OrgCompany,
                 _ => Category::OrgParty,
             },
             Target::Title(_) | Target::User(_) => return None,

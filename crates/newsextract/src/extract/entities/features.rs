@@ -15,7 +15,7 @@ use crate::text::tokens::Words;
 
 /// Changes whenever a feature is added, removed or hashed differently; a model trained with
 /// another version is refused.
-pub(crate) const FEATURE_VERSION: u32 = 6;
+pub(crate) const FEATURE_VERSION: u32 = 7;
 
 /// Entity types the tagger knows, in tag order: CoNLL-2003's four.
 pub(crate) const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];

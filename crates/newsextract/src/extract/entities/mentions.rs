@@ -125,8 +125,8 @@ pub(crate) fn apply_user_gazetteer(
 /// Repairs the tagger's spans with the built-in gazetteer: a listed name of two tokens or
 /// more that the tagger split into pieces, all inside it ("Tehreek-e-Taliban" + "Pakistan"
 /// for "Tehreek-e-Taliban Pakistan", "New York" for "New York Times"), becomes one mention
-/// of the listed kind. A place-tagged name that no place has but an organisation has
-/// ("Dawn") becomes an organisation.
+/// of the listed kind. A name tagged as a place or a person that is a listed organisation and
+/// no listed place ("Dawn", "Boeing", "Lockheed Martin") becomes an organisation.
 pub(crate) fn repair_with_gazetteer(words: &Words<'_>, mentions: &mut Vec<Mention>) {
     // Which mention covers each token (mentions do not overlap).
     let mut cover: Vec<Option<usize>> = vec![None; words.len()];
@@ -190,7 +190,9 @@ pub(crate) fn repair_with_gazetteer(words: &Words<'_>, mentions: &mut Vec<Mentio
         mentions.extend(replacements);
     }
     for mention in mentions.iter_mut() {
-        if mention.kind != EntityKind::Location || mention.user.is_some() {
+        if !matches!(mention.kind, EntityKind::Location | EntityKind::Person)
+            || mention.user.is_some()
+        {
             continue;
         }
         let entries = gazetteer_entries(words, mention.first, mention.end);
@@ -360,6 +362,53 @@ pub(crate) fn split_person_of_place(words: &Words<'_>, mentions: &mut Vec<Mentio
                 user: None,
             });
             mention.end = of;
+        }
+    }
+    if !added.is_empty() {
+        mentions.extend(added);
+        mentions.sort_by_key(|m| (m.first, m.end));
+    }
+}
+
+/// Adds the listed organisations and countries the tagger passed over ("Boeing said on
+/// Monday ..." as a whole text): a name written exactly as listed, capitalised and not in
+/// capitals (a wire headline in capitals is the tagger's to read), covered by no mention.
+pub(crate) fn add_missed_names(words: &Words<'_>, mentions: &mut Vec<Mention>) {
+    let mut covered = vec![false; words.len()];
+    for m in mentions.iter() {
+        for slot in covered.iter_mut().take(m.end).skip(m.first) {
+            *slot = true;
+        }
+    }
+    let mut added = Vec::new();
+    let mut start = 0;
+    while start < words.len() {
+        if covered[start] || !words.flags(start).first_upper() || !words.flags(start).has_lower() {
+            start += 1;
+            continue;
+        }
+        let mut longest: Option<(usize, EntityKind)> = None;
+        NAMES.find_at(words, start, |end, entry| {
+            let kind = match entry.target {
+                Target::Organization(_) => EntityKind::Organization,
+                Target::Country(_) => EntityKind::Location,
+                _ => return,
+            };
+            if longest.map_or(true, |(e, _)| end > e) {
+                longest = Some((end, kind));
+            }
+        });
+        match longest {
+            Some((end, kind)) if !covered[start..end].iter().any(|&c| c) => {
+                added.push(Mention {
+                    first: start,
+                    end,
+                    kind,
+                    user: None,
+                });
+                start = end;
+            }
+            _ => start += 1,
         }
     }
     if !added.is_empty() {

@@ -56,6 +56,7 @@ pub(crate) fn extract(doc: &Document<'_>, structure: &Structure, config: &Config
     };
     let mut mentions = mentions::from_tags(&words, &tags);
     mentions::repair_with_gazetteer(&words, &mut mentions);
+    mentions::add_missed_names(&words, &mut mentions);
     mentions::strip_titles(&words, &mut mentions);
     mentions::split_person_of_place(&words, &mut mentions);
     mentions::dateline_places(
@@ -288,6 +289,11 @@ impl Builder<'_, '_, '_> {
             group_of[m] = g;
         }
         self.group_people(&mentions, &person_mentions, &mut groups, &mut group_of);
+        for group in &mut groups {
+            if group.kind == EntityKind::Person && self.looks_like_organization(group, &mentions) {
+                group.kind = EntityKind::Organization;
+            }
+        }
 
         // Acronym definitions join the groups of their two sides.
         let mut parent: Vec<usize> = (0..groups.len()).collect();
@@ -477,6 +483,32 @@ impl Builder<'_, '_, '_> {
             groups[g].mentions.push(m);
             group_of[m] = g;
         }
+    }
+
+    /// A "person" known only by one word, never with a title, whose mentions are followed by
+    /// "its" and never by "he", "she", "his" or "her" ("Comelf said its output rose") is an
+    /// organisation the tagger took for a surname.
+    fn looks_like_organization(&self, group: &Group, mentions: &[Mention]) -> bool {
+        let (mut organization, mut person) = (0, 0);
+        for &m in &group.mentions {
+            let mention = &mentions[m];
+            if mention.end - mention.first != 1
+                || !titles::before(self.words, mention.first).is_empty()
+            {
+                return false;
+            }
+            for k in mention.end..self.words.len().min(mention.end + 6) {
+                if self.words.tokens[k].line_start {
+                    break;
+                }
+                match self.words.lower(k) {
+                    "its" => organization += 1,
+                    "he" | "she" | "his" | "her" | "him" => person += 1,
+                    _ => {}
+                }
+            }
+        }
+        organization > 0 && person == 0
     }
 
     fn entity(
@@ -857,6 +889,37 @@ mod tests {
             .entities
             .iter()
             .all(|e| e.mentions.iter().all(|m| m.text != "turkey")));
+    }
+
+    #[test]
+    fn companies_are_not_people() {
+        let cases: &[(&str, &str)] = &[
+            ("Boeing said on Monday that orders rose.", "Boeing"),
+            (
+                "Shares of Lockheed Martin fell after Ryanair cancelled.",
+                "Lockheed Martin",
+            ),
+            (
+                "Shares of Lockheed Martin fell after Ryanair cancelled.",
+                "Ryanair",
+            ),
+            (
+                "Comelf said its output rose. Comelf exported 59 percent of its output.",
+                "Comelf",
+            ),
+        ];
+        for (text, name) in cases {
+            let article = crate::extract(text);
+            check_spans(text, &article);
+            assert_eq!(
+                find(&article, name).kind,
+                EntityKind::Organization,
+                "{text}"
+            );
+        }
+        // A one-word person with a title and "he" after the name stays a person.
+        let article = crate::extract("Mr Shearer said he was delighted. Shearer scored twice.");
+        assert_eq!(find(&article, "Shearer").kind, EntityKind::Person);
     }
 
     #[test]
