@@ -19,6 +19,8 @@ mod speakers;
 mod tests;
 mod tokens;
 
+use std::cell::Cell;
+
 use crate::extract::structure::Structure;
 use crate::text::Document;
 use crate::{Entity, Quote, QuoteKind, Speaker, TextSpan};
@@ -72,6 +74,22 @@ pub(crate) fn extract(
         let has_speech = !pieces.is_empty() || !reporting.is_empty() || leads_in;
         if !has_speech && !resolver.uses_fallback() {
             turn = Turn::default();
+            continue;
+        }
+        // Without quotes, only the sentences with a cue can hold reported speech: the rest of
+        // the paragraph is not read (unless the pass keeps its own names, from every word).
+        if pieces.is_empty() && !leads_in && !resolver.uses_fallback() {
+            let offsets: Vec<usize> = reporting.iter().map(|m| m.start).collect();
+            for (from, to) in paragraphs::sentences_around(text, start, end, &offsets) {
+                let tokens = tokens::tokenize(text, from, to, &[]);
+                let cues: Vec<CueMatch> = reporting
+                    .iter()
+                    .filter(|m| from <= m.start && m.end <= to)
+                    .copied()
+                    .collect();
+                let para = Para::new(text, Vec::new(), tokens, &cues, &resolver);
+                turn = para.extract(turn, &mut quotes);
+            }
             continue;
         }
         let tokens = tokens::tokenize(text, start, end, &pieces);
@@ -175,8 +193,8 @@ struct Para<'t, 'r, 'e> {
     cue_end_at: Vec<u32>,
     /// Per sentence: its first and last token.
     sentences: Vec<(usize, usize)>,
-    /// Per cue: its subject, found once.
-    subjects: Vec<Option<Mention>>,
+    /// Per cue: its subject, found the first time it is asked for.
+    subjects: Vec<Cell<Option<Option<Mention>>>>,
     resolver: &'r Resolver<'e>,
 }
 
@@ -214,14 +232,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             resolver,
         };
         para.find_cues(cue_matches);
-        para.subjects = para
-            .cues
-            .iter()
-            .map(|cue| {
-                let (sentence_start, _) = para.sentence_of(cue.first);
-                para.find_cue_subject(cue, sentence_start)
-            })
-            .collect();
+        para.subjects = vec![Cell::new(None); para.cues.len()];
         para
     }
 
@@ -1071,7 +1082,14 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
     /// act needs a named subject: in "protests demands that ..." nobody speaks.
     fn cue_subject(&self, cue: &Cue) -> Option<Mention> {
         let index = *self.cue_at.get(cue.first)?;
-        self.subjects.get(index as usize).copied().flatten()
+        let cached = self.subjects.get(index as usize)?;
+        if let Some(subject) = cached.get() {
+            return subject;
+        }
+        let (sentence_start, _) = self.sentence_of(cue.first);
+        let subject = self.find_cue_subject(cue, sentence_start);
+        cached.set(Some(subject));
+        subject
     }
 
     fn find_cue_subject(&self, cue: &Cue, sentence_start: usize) -> Option<Mention> {

@@ -4,6 +4,7 @@
 //! each start) in every part of the text, the headline included, so the pass finds them itself
 //! and only adds the structure pass's paragraph starts as extra breaks.
 
+use super::lexicon::{is_in, ABBREVIATIONS};
 use crate::extract::structure::Structure;
 use crate::text::Document;
 
@@ -44,6 +45,71 @@ pub(super) fn split(doc: &Document<'_>, structure: &Structure) -> Vec<(usize, us
             _ => Some((start, end)),
         })
         .collect()
+}
+
+/// The sentences of the paragraph `text[start..end]` that hold the offsets `at` (sorted), as
+/// merged, trimmed ranges. Sentences end at a full stop, "!" or "?" followed by a space and a
+/// capital, a digit or a non-ASCII letter; not after an initial ("C.") or an abbreviation
+/// ("Mr.", "U.S."). It errs on the side of longer sentences: the tokenizer splits them again.
+pub(super) fn sentences_around(
+    text: &str,
+    start: usize,
+    end: usize,
+    at: &[usize],
+) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![start];
+    let mut i = start;
+    while i < end {
+        if !matches!(bytes[i], b'.' | b'!' | b'?') {
+            i += 1;
+            continue;
+        }
+        let mut next = i + 1;
+        while next < end && bytes[next] == b' ' {
+            next += 1;
+        }
+        let opens = next > i + 1
+            && next < end
+            && (bytes[next].is_ascii_uppercase()
+                || bytes[next].is_ascii_digit()
+                || bytes[next] == b'"'
+                || bytes[next] >= 0x80);
+        if opens && (bytes[i] != b'.' || !keeps_its_stop(text, start, i)) {
+            starts.push(next);
+        }
+        i = next.max(i + 1);
+    }
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    for &offset in at {
+        let k = starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let sentence_start = starts[k];
+        let sentence_end = starts.get(k + 1).map_or(end, |&next| {
+            text[sentence_start..next].trim_end().len() + sentence_start
+        });
+        match ranges.last_mut() {
+            Some(last) if last.1 >= sentence_start => last.1 = last.1.max(sentence_end),
+            _ => ranges.push((sentence_start, sentence_end)),
+        }
+    }
+    ranges
+}
+
+/// True when the full stop at `stop` belongs to the word before it: an initial or an
+/// abbreviation.
+fn keeps_its_stop(text: &str, start: usize, stop: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut w = stop;
+    while w > start
+        && (bytes[w - 1].is_ascii_alphanumeric() || bytes[w - 1] == b'.' || bytes[w - 1] == b'-')
+    {
+        w -= 1;
+    }
+    let word = &text[w..stop];
+    let initial = word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase();
+    let initials = word.contains('.') && word.split('.').all(|part| part.len() <= 2);
+    let last_part = word.rsplit('-').next().unwrap_or(word);
+    initial || initials || (last_part.len() <= 6 && is_in(&ABBREVIATIONS, last_part))
 }
 
 /// "(Web Desk) The ..." -> "The ...": a desk or agency in brackets right after the dateline.
@@ -122,6 +188,29 @@ mod tests {
             .into_iter()
             .map(|(s, e)| &text[s..e])
             .collect()
+    }
+
+    #[test]
+    fn sentences_around_cues() {
+        let text = "Rain fell. Mr. Smith said the U.S. plan failed. Zoë left! \"Why?\" 3 more.";
+        let at = |word: &str| text.find(word).unwrap();
+        let around = |offsets: &[usize]| -> Vec<&str> {
+            sentences_around(text, 0, text.len(), offsets)
+                .into_iter()
+                .map(|(s, e)| &text[s..e])
+                .collect()
+        };
+        assert_eq!(
+            around(&[at("said")]),
+            ["Mr. Smith said the U.S. plan failed."]
+        );
+        assert_eq!(
+            around(&[at("Rain"), at("Smith"), at("said")]),
+            ["Rain fell.", "Mr. Smith said the U.S. plan failed."]
+        );
+        assert_eq!(around(&[at("left")]), ["Zoë left!"]);
+        // A quote mark after "?" hides the sentence end: the range errs on the long side.
+        assert_eq!(around(&[at("more")]), ["\"Why?\" 3 more."]);
     }
 
     #[test]

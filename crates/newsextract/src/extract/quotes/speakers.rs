@@ -48,6 +48,9 @@ pub(super) struct Resolver<'e> {
     entities: &'e [Entity],
     /// Entity mentions sorted by start.
     mentions: Vec<MentionSpan>,
+    /// Per mention: the furthest end among it and the mentions before it, so a search for a
+    /// covering mention stops as soon as nothing earlier can reach far enough.
+    reach: Vec<usize>,
     /// Capitalised names the pass saw, in text order (only when there are no entities).
     names: Vec<FoundName>,
     /// Last word of a full name -> the full name ("Miller" -> "Matthew Miller").
@@ -70,9 +73,16 @@ impl<'e> Resolver<'e> {
             .filter(|m| m.start < m.end)
             .collect();
         mentions.sort_by_key(|m| (m.start, m.end, m.entity));
+        let mut reach = Vec::with_capacity(mentions.len());
+        let mut furthest = 0;
+        for m in &mentions {
+            furthest = furthest.max(m.end);
+            reach.push(furthest);
+        }
         Resolver {
             entities,
             mentions,
+            reach,
             names: Vec::new(),
             full_names: HashMap::new(),
         }
@@ -90,7 +100,8 @@ impl<'e> Resolver<'e> {
 
     fn covering(&self, start: usize, end: usize) -> Option<MentionSpan> {
         let after = self.mentions.partition_point(|m| m.start <= start);
-        self.mentions[..after]
+        let reaching = self.reach[..after].partition_point(|&r| r < end);
+        self.mentions[reaching..after]
             .iter()
             .rev()
             .take(LOOKBACK)
@@ -311,7 +322,7 @@ impl<'e> Resolver<'e> {
                     self.entities[m.entity]
                         .titles
                         .iter()
-                        .any(|t| t.to_lowercase().contains(&head.to_lowercase()))
+                        .any(|t| contains_ignoring_case(t, head))
                 });
                 let latest = || recent.iter().rev().take(LOOKBACK * 8).find(fits);
                 if let Some(m) = titled.or_else(latest) {
@@ -378,6 +389,16 @@ fn canonical_words(text: &str, words: &[Token]) -> String {
             .unwrap_or(last);
     }
     words.join(" ")
+}
+
+/// True when `haystack` contains `needle`, ASCII case folded ("US State Department
+/// Spokesperson" contains "spokesperson").
+fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {
+    let (haystack, needle) = (haystack.as_bytes(), needle.as_bytes());
+    !needle.is_empty()
+        && haystack
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 fn collapse_spaces(phrase: &str) -> String {

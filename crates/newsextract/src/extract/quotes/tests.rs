@@ -650,3 +650,69 @@ proptest! {
         let _ = quotes(&parts.concat());
     }
 }
+
+/// Cost of the quote pass on the BBC corpus (`../shared/data/bbc`, read at run time; skipped
+/// when absent): CPU time of the whole pipeline with and without the pass, single thread, best
+/// of five rounds. Run with
+/// `cargo test --release -p newsextract --lib quotes_pass_share -- --ignored --nocapture`.
+#[test]
+#[ignore = "a measurement on data outside the repository, run by hand"]
+fn quotes_pass_share() {
+    use crate::{Extractor, Passes};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/bbc");
+    let mut texts = Vec::new();
+    for dir in ["business", "entertainment", "politics", "sport", "tech"] {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            eprintln!("no BBC data at {}", root.display());
+            return;
+        };
+        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        paths.sort();
+        for path in paths {
+            if let Ok(bytes) = std::fs::read(path) {
+                texts.push(String::from_utf8_lossy(&bytes).into_owned());
+            }
+        }
+    }
+    let megabytes = texts.iter().map(String::len).sum::<usize>() as f64 / 1e6;
+    // CPU time of this thread when the kernel reports it: the machine may be shared.
+    let now = || {
+        std::fs::read_to_string("/proc/thread-self/schedstat")
+            .ok()
+            .and_then(|s| s.split_whitespace().next()?.parse::<f64>().ok())
+            .map(|ns| ns / 1e9)
+    };
+    let run = |passes: Passes| {
+        let extractor = Extractor::builder()
+            .passes(passes)
+            .threads(1)
+            .build()
+            .expect("a valid configuration");
+        (0..5)
+            .map(|_| {
+                let wall = std::time::Instant::now();
+                let cpu = now();
+                let quotes: usize = texts
+                    .iter()
+                    .map(|t| extractor.extract(t).quotes.len())
+                    .sum();
+                std::hint::black_box(quotes);
+                match (cpu, now()) {
+                    (Some(a), Some(b)) => b - a,
+                    _ => wall.elapsed().as_secs_f64(),
+                }
+            })
+            .fold(f64::MAX, f64::min)
+    };
+    let all = run(Passes::ALL);
+    let without = run(Passes {
+        quotes: false,
+        ..Passes::ALL
+    });
+    eprintln!(
+        "{megabytes:.1} MB: all passes {:.0} ms/MB, without quotes {:.0} ms/MB, quotes {:.1}% of the pipeline",
+        1e3 * all / megabytes,
+        1e3 * without / megabytes,
+        100.0 * (all - without) / all
+    );
+}

@@ -109,14 +109,24 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize, pieces: &[Piece]) -
             while run < limit && bytes[run].is_ascii_alphanumeric() {
                 run += 1;
             }
-            let plain = run >= limit || {
-                let next = bytes[run];
-                next.is_ascii() && !matches!(next, b'\'' | b'-' | b'.' | b'&')
-            };
-            let word_end = if plain {
-                run
-            } else {
-                word_end(text, at, limit)
+            let next = bytes.get(run).copied().filter(|_| run < limit);
+            let after = bytes.get(run + 1).copied().filter(|_| run + 1 < limit);
+            let word_end = match next {
+                None => run,
+                // A full stop that ends the sentence, not "U.S": the word may still be an
+                // abbreviation or an initial that keeps it.
+                Some(b'.') if !after.is_some_and(|b| b.is_ascii_alphanumeric() || b >= 0x80) => {
+                    let word = &text[at..run];
+                    let initial = run - at == 1 && bytes[at].is_ascii_uppercase();
+                    let abbreviation = run - at <= 6 && is_in(&ABBREVIATIONS, word);
+                    if initial || abbreviation {
+                        run + 1
+                    } else {
+                        run
+                    }
+                }
+                Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b'&') => run,
+                Some(_) => word_end(text, at, limit),
             };
             tokens.push(Token {
                 start: at,
