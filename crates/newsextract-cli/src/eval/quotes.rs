@@ -307,8 +307,7 @@ fn last_capitalised_word(source: &str) -> Option<&str> {
                 .or_else(|| w.strip_suffix("'s"))
                 .unwrap_or(w)
         })
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .last()
+        .rfind(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn score(article: &Article, quotes: &[newsextract::Quote], counts: &mut Counts) {
