@@ -125,6 +125,13 @@ struct ExtractArgs {
     #[arg(long)]
     lossy: bool,
 
+    /// A user gazetteer to merge with the built-in lists (repeatable): TSV rows
+    /// `name<TAB>kind[<TAB>canonical[<TAB>key=value...]]`, kind one of person, organization,
+    /// location, nationality, misc; attributes country=, acronym=, lat=/lon=/geonames_id=.
+    /// A malformed row is an error naming the file and line.
+    #[arg(long, value_name = "FILE")]
+    gazetteer: Vec<PathBuf>,
+
     /// Never draw the progress line.
     #[arg(long)]
     no_progress: bool,
@@ -307,6 +314,11 @@ fn build_extractor(args: &ExtractArgs) -> Result<Extractor, String> {
         .max_input_bytes(args.max_bytes);
     if let Some(date) = args.date {
         builder.reference_date(date);
+    }
+    for path in &args.gazetteer {
+        let content = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read the gazetteer: {e}", path.display()))?;
+        builder.gazetteer_tsv(&path.display().to_string(), &content);
     }
     builder.build().map_err(|e| e.to_string())
 }

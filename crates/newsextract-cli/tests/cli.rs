@@ -608,3 +608,50 @@ fn output_is_deterministic_and_silent_on_stderr_when_not_a_terminal() {
     assert_eq!(first.stdout, second.stdout);
     assert!(first.stderr.is_empty(), "{}", stderr(&first));
 }
+
+#[test]
+fn gazetteer_option_adds_user_names_and_reports_bad_rows() {
+    let dir = scratch("gazetteer");
+    let gazetteer = write_file(
+        &dir,
+        "names.tsv",
+        "# user names\nZarqa Vonnegut-Ilyas\tperson\nQuillfeather Analytics\torganization\tQuillfeather Analytics Ltd.\tacronym=QFA\n"
+            .as_bytes(),
+    );
+    let text = "Zarqa Vonnegut-Ilyas joined Quillfeather Analytics in Lahore.";
+    let without = run(&[], text.as_bytes());
+    let with = run(&["--gazetteer", &gazetteer], text.as_bytes());
+    assert_eq!(code(&with), 0, "{}", stderr(&with));
+    let names = |output: &Output| -> Vec<(String, String)> {
+        let article: Value = serde_json::from_str(&stdout(output)).unwrap();
+        article["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                (
+                    e["kind"].as_str().unwrap().to_string(),
+                    e["name"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let found = names(&with);
+    assert!(
+        found.contains(&("person".into(), "Zarqa Vonnegut-Ilyas".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("organization".into(), "Quillfeather Analytics Ltd.".into())),
+        "{found:?}"
+    );
+    assert!(
+        !names(&without).contains(&("organization".into(), "Quillfeather Analytics Ltd.".into()))
+    );
+
+    let bad = write_file(&dir, "bad.tsv", b"Good Name\tperson\nBad Row\tplanet\n");
+    let output = run(&["--gazetteer", &bad], text.as_bytes());
+    assert_eq!(code(&output), 2);
+    let message = stderr(&output);
+    assert!(message.contains("bad.tsv:2"), "{message}");
+}
