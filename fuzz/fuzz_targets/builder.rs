@@ -10,19 +10,26 @@ use libfuzzer_sys::fuzz_target;
 use newsextract::{Date, Error, Extractor, Passes};
 use newsextract_fuzz::check_article;
 
+/// Year, month and day, read modulo their ranges (invalid days included).
+type DateParts = (i16, u8, u8);
+
 #[derive(Debug, Arbitrary)]
 struct Options {
-    reference_date: Option<(i16, u8, u8)>,
+    reference_date: Option<DateParts>,
     reference_date_text: Option<String>,
     passes: (bool, bool, bool, bool),
     threads: u8,
     max_input_bytes: Option<u16>,
     gazetteers: Vec<(String, String)>,
-    texts: Vec<(String, Option<(i16, u8, u8)>)>,
+    texts: Vec<(String, Option<DateParts>)>,
 }
 
-fn date((year, month, day): (i16, u8, u8)) -> Option<Date> {
-    Date::new(i32::from(year) % 10_000, u32::from(month % 13), u32::from(day % 32))
+fn date((year, month, day): DateParts) -> Option<Date> {
+    Date::new(
+        i32::from(year) % 10_000,
+        u32::from(month % 13),
+        u32::from(day % 32),
+    )
 }
 
 fuzz_target!(|options: Options| {
@@ -62,14 +69,19 @@ fuzz_target!(|options: Options| {
         .map(|(text, date_parts)| (text.clone(), date_parts.and_then(date)))
         .collect();
     for (_, content) in options.gazetteers.iter().take(4) {
-        let names: Vec<&str> = content.lines().filter_map(|row| row.split('\t').next()).collect();
+        let names: Vec<&str> = content
+            .lines()
+            .filter_map(|row| row.split('\t').next())
+            .collect();
         texts.push((format!("{} said on Monday.", names.join(" met ")), None));
     }
 
     for (text, reference_date) in &texts {
         match extractor.try_extract(text, *reference_date) {
             Ok(article) => {
-                assert!(extractor.max_input_bytes().is_none_or(|max| text.len() <= max));
+                assert!(extractor
+                    .max_input_bytes()
+                    .is_none_or(|max| text.len() <= max));
                 check_article(text, &article);
                 if !passes.entities {
                     assert!(article.entities.is_empty() && article.acronyms.is_empty());

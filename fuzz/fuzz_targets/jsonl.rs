@@ -56,7 +56,11 @@ fuzz_target!(|data: &[u8]| {
         .collect();
     let written = String::from_utf8(written).expect("the output is UTF-8");
     let records: Vec<&str> = written.lines().collect();
-    assert_eq!(records.len(), expected_lines.len(), "one output line per input line");
+    assert_eq!(
+        records.len(),
+        expected_lines.len(),
+        "one output line per input line"
+    );
     assert_eq!(summary.articles + summary.bad_lines, records.len());
     let mut errors = 0;
     for (record, line_number) in records.iter().zip(&expected_lines) {
@@ -66,9 +70,16 @@ fuzz_target!(|data: &[u8]| {
         if let Some(error) = object.get("error") {
             errors += 1;
             assert!(error.as_str().is_some_and(|e| !e.is_empty()), "{record}");
-            assert_eq!(object.get("line").and_then(Value::as_u64), Some(*line_number as u64));
+            assert_eq!(
+                object.get("line").and_then(Value::as_u64),
+                Some(*line_number as u64)
+            );
         } else {
-            assert_eq!(object.get("schema_version").and_then(Value::as_u64), Some(1), "{record}");
+            assert_eq!(
+                object.get("schema_version").and_then(Value::as_u64),
+                Some(1),
+                "{record}"
+            );
         }
     }
     assert_eq!(errors, summary.bad_lines);

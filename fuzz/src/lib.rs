@@ -9,11 +9,25 @@ pub fn check_article(text: &str, article: &Article) {
     assert_eq!(article.schema_version, newsextract::SCHEMA_VERSION);
     for (span, item_text) in article.spans() {
         assert!(span.start <= span.end, "reversed span {span:?}");
-        assert!(span.end <= text.len(), "span {span:?} past the end {}", text.len());
-        assert!(text.is_char_boundary(span.start), "start of {span:?} inside a char");
-        assert!(text.is_char_boundary(span.end), "end of {span:?} inside a char");
+        assert!(
+            span.end <= text.len(),
+            "span {span:?} past the end {}",
+            text.len()
+        );
+        assert!(
+            text.is_char_boundary(span.start),
+            "start of {span:?} inside a char"
+        );
+        assert!(
+            text.is_char_boundary(span.end),
+            "end of {span:?} inside a char"
+        );
         if let Some(item_text) = item_text {
-            assert_eq!(&text[span.range()], item_text, "span {span:?} does not slice to its text");
+            assert_eq!(
+                &text[span.range()],
+                item_text,
+                "span {span:?} does not slice to its text"
+            );
         }
     }
     for paragraph in &article.paragraphs {
@@ -27,7 +41,10 @@ pub fn check_article(text: &str, article: &Article) {
         }
     }
     for quantity in &article.quantities {
-        assert!(quantity.value.is_finite(), "quantity {quantity:?} is not finite");
+        assert!(
+            quantity.value.is_finite(),
+            "quantity {quantity:?} is not finite"
+        );
     }
     for entity in &article.entities {
         if let Some(geo) = &entity.geo {
