@@ -291,7 +291,7 @@ pub(crate) fn may_continue(words: &Words<'_>, i: usize) -> bool {
 }
 
 type HashSet64 = HashSet<u64, BuildHasherDefault<PrehashedKey>>;
-type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<PrehashedKey>>;
+pub(crate) type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<PrehashedKey>>;
 
 use crate::gazetteer::lexicon::{hash_bytes, HASH_SEED};
 
@@ -317,6 +317,9 @@ pub(crate) struct Context<'w, 't> {
     seen_lowercase: HashSet64,
     /// Words written capitalised inside a sentence somewhere in the document.
     seen_capitalised: HashSet64,
+    /// Per token, the hash of its matching form ([`Context::word_hash`]), computed once: the
+    /// gazetteer, the title list, the document-wide sets and the features all key on it.
+    word_hashes: Vec<u64>,
 }
 
 impl<'w, 't> Context<'w, 't> {
@@ -329,7 +332,10 @@ impl<'w, 't> Context<'w, 't> {
             push_shape(words.word(i), &mut shapes);
             shape_ends.push(u32::try_from(shapes.len()).unwrap_or(u32::MAX));
         }
-        let word_hash = |i: usize| hash_bytes(HASH_SEED, words.lower(i).as_bytes());
+        let word_hashes: Vec<u64> = (0..n)
+            .map(|i| hash_bytes(HASH_SEED, words.lower(i).as_bytes()))
+            .collect();
+        let word_hash = |i: usize| word_hashes[i];
 
         // (token, bits) pairs, sorted and merged below: most tokens have none.
         let mut gazetteer: Vec<(u32, u64)> = Vec::new();
@@ -454,6 +460,7 @@ impl<'w, 't> Context<'w, 't> {
             marks,
             seen_lowercase,
             seen_capitalised,
+            word_hashes,
         }
     }
 
@@ -496,7 +503,22 @@ impl<'w, 't> Context<'w, 't> {
 
     /// The hash of token `i`'s matching form, the gazetteer's first-token key.
     pub(crate) fn word_hash(&self, i: usize) -> u64 {
-        hash_bytes(HASH_SEED, self.words.lower(i).as_bytes())
+        match self.word_hashes.get(i) {
+            Some(&hash) => hash,
+            None => hash_bytes(HASH_SEED, self.words.lower(i).as_bytes()),
+        }
+    }
+
+    /// The first [`OCCURRENCES`] tokens, in text order, written with the word of token `i`
+    /// (in any case) and a capital: the occurrences the context-aggregation features read.
+    pub(crate) fn occurrences_of(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        let hash = self.word_hash(i);
+        let first = self.occurrences.partition_point(|&(h, _)| h < hash);
+        self.occurrences[first..]
+            .iter()
+            .take_while(move |&&(h, _)| h == hash)
+            .take(OCCURRENCES)
+            .map(|&(_, j)| j as usize)
     }
 
     /// The form word features use: the lowercase word, or its shape when it has digits, so
@@ -748,6 +770,26 @@ pub(crate) fn token_features(
     bits: u32,
     out: &mut Vec<u32>,
 ) {
+    own_features(context, i, history, bits, out);
+    if context.words.flags(i).has_upper() {
+        for j in context.occurrences_of(i) {
+            if j != i {
+                elsewhere_features(context, j, bits, out);
+            }
+        }
+    }
+}
+
+/// The features of [`token_features`] but the context-aggregation ones, which
+/// [`elsewhere_features`] gives for each of [`Context::occurrences_of`] but token `i` itself.
+/// The decoder sums those once per word, not once per token.
+pub(crate) fn own_features(
+    context: &Context<'_, '_>,
+    i: usize,
+    history: &History,
+    bits: u32,
+    out: &mut Vec<u32>,
+) {
     let mut sink = Sink {
         mask: (1u64 << bits.min(31)) - 1,
         out,
@@ -851,30 +893,30 @@ pub(crate) fn token_features(
             sink.two(RUN_FIRST, position, words.lower(start));
         }
     }
-    // Context aggregation: what surrounds the same word elsewhere in the document.
-    if flags.has_upper() {
-        let first = context.occurrences.partition_point(|&(h, _)| h < hash);
-        let list = context.occurrences[first..]
-            .iter()
-            .take_while(|&&(h, _)| h == hash)
-            .take(OCCURRENCES);
-        {
-            for &(_, j) in list {
-                let j = j as usize;
-                if j == i {
-                    continue;
-                }
-                let before_j = context.neighbour(j, -1);
-                let after_j = context.neighbour(j, 1);
-                sink.one(ELSEWHERE_BEFORE, form_at(before_j, LINE_START));
-                sink.one(ELSEWHERE_AFTER, form_at(after_j, LINE_END));
-            }
-        }
-    }
     if let Some(ty) = history.majority(context, i) {
         sink.one(HISTORY, TYPES[ty]);
         sink.two(HISTORY_SHAPE, TYPES[ty], shape);
     }
+}
+
+/// Context aggregation: the words around token `j`, one of the other occurrences of a
+/// capitalised token's word (see [`token_features`]).
+pub(crate) fn elsewhere_features(
+    context: &Context<'_, '_>,
+    j: usize,
+    bits: u32,
+    out: &mut Vec<u32>,
+) {
+    let mut sink = Sink {
+        mask: (1u64 << bits.min(31)) - 1,
+        out,
+    };
+    let form_at = |j: Option<usize>, edge: &'static str| j.map_or(edge, |j| context.form(j));
+    sink.one(
+        ELSEWHERE_BEFORE,
+        form_at(context.neighbour(j, -1), LINE_START),
+    );
+    sink.one(ELSEWHERE_AFTER, form_at(context.neighbour(j, 1), LINE_END));
 }
 
 /// Number of [`case_class`] values.

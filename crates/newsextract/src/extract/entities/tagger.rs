@@ -5,8 +5,9 @@
 use once_cell::sync::Lazy;
 
 use super::features::{
-    case_class, may_continue, may_open, token_features, transition_features, Context, History,
-    Part, Tag, CASE_CLASSES, FEATURE_VERSION, TAG_COUNT,
+    case_class, elsewhere_features, may_continue, may_open, own_features, token_features,
+    transition_features, Context, HashMap64, History, Part, Tag, CASE_CLASSES, FEATURE_VERSION,
+    TAG_COUNT,
 };
 
 const MODEL_BYTES: &[u8] = include_bytes!("../../../data/entity_tagger.bin");
@@ -21,8 +22,18 @@ pub(crate) static MODEL: Lazy<Option<Model>> = Lazy::new(|| Model::from_bytes(MO
 pub(crate) trait Scorer {
     /// Feature ids are below `2^bits`.
     fn bits(&self) -> u32;
+    /// True when the weights never change, so that scores computed once stay valid (the
+    /// compiled-in model; not the weights training is still learning).
+    const FIXED: bool = true;
     /// Adds feature `feature`'s weight for every tag to `scores`.
     fn add(&self, feature: u32, scores: &mut [f32; TAG_COUNT]);
+    /// Adds the weights of all `features` to `scores`; the same as [`Scorer::add`] for each
+    /// in turn, which a scorer may do faster.
+    fn add_all(&self, features: &[u32], scores: &mut [f32; TAG_COUNT]) {
+        for &f in features {
+            self.add(f, scores);
+        }
+    }
 }
 
 /// Quantised weights: `2^bits` rows of [`TAG_COUNT`] 16-bit values, almost all zero.
@@ -55,6 +66,14 @@ struct Slot {
     mask: u32,
     values: [i16; INLINE],
     _pad: u32,
+}
+
+impl Slot {
+    /// Where a row of more than [`INLINE`] values is kept in `dense`.
+    #[inline]
+    fn dense_index(&self) -> usize {
+        usize::from(self.values[0] as u16) | usize::from(self.values[1] as u16) << 16
+    }
 }
 
 /// Builds a [`Model`] from its non-zero rows, in increasing row order.
@@ -247,23 +266,27 @@ impl Model {
         out
     }
 
-    /// Row `r`, `None` when it is all zero.
+    /// The index in `slots` of row `r`, `None` when the row is all zero.
     #[inline]
-    fn row(&self, r: u32) -> Option<Row<'_>> {
+    fn slot_index(&self, r: u32) -> Option<usize> {
         let r = r as usize;
         let word = *self.present.get(r / 64)?;
         let bit = 1u64 << (r % 64);
         if word & bit == 0 {
             return None;
         }
-        let index = self.rank[r / 64] as usize + (word & (bit - 1)).count_ones() as usize;
-        let slot = self.slots.get(index)?;
+        Some(*self.rank.get(r / 64)? as usize + (word & (bit - 1)).count_ones() as usize)
+    }
+
+    /// Row `r`, `None` when it is all zero.
+    #[inline]
+    fn row(&self, r: u32) -> Option<Row<'_>> {
+        let slot = self.slots.get(self.slot_index(r)?)?;
         let count = slot.mask.count_ones() as usize;
         if count <= INLINE {
             return Some(Row::Sparse(slot.mask, slot.values.get(..count)?));
         }
-        let dense = usize::from(slot.values[0] as u16) | usize::from(slot.values[1] as u16) << 16;
-        self.dense.get(dense).map(Row::Dense)
+        self.dense.get(slot.dense_index()).map(Row::Dense)
     }
 }
 
@@ -338,6 +361,8 @@ impl<'b> Reader<'b> {
 pub(crate) struct Frozen<'m>(pub(crate) &'m Model);
 
 impl Scorer for Frozen<'_> {
+    const FIXED: bool = true;
+
     fn bits(&self) -> u32 {
         self.0.bits
     }
@@ -360,6 +385,50 @@ impl Scorer for Frozen<'_> {
                 }
             }
             None => {}
+        }
+    }
+
+    /// Looks the rows up in two rounds: first every feature's slot, then the values. Most
+    /// lookups miss the cache (the model is larger than L2); with no data-dependent branch
+    /// between them, the loads of one round overlap instead of waiting one after the other.
+    /// Weights are integers and their sums stay far below 2^24, so summing in `i32` and
+    /// converting once gives the same scores as adding in `f32` one by one.
+    fn add_all(&self, features: &[u32], scores: &mut [f32; TAG_COUNT]) {
+        const CHUNK: usize = 32;
+        let model = self.0;
+        let mut sums = [0i32; TAG_COUNT];
+        for chunk in features.chunks(CHUNK) {
+            let mut slots = [Slot::default(); CHUNK];
+            let mut count = 0;
+            for &f in chunk {
+                if let Some(index) = model.slot_index(f) {
+                    if let (Some(slot), Some(out)) = (model.slots.get(index), slots.get_mut(count))
+                    {
+                        *out = *slot;
+                        count += 1;
+                    }
+                }
+            }
+            for slot in &slots[..count] {
+                let mut mask = slot.mask;
+                let n = mask.count_ones() as usize;
+                if n <= INLINE {
+                    for &w in &slot.values[..n] {
+                        let tag = mask.trailing_zeros() as usize;
+                        mask &= mask.wrapping_sub(1);
+                        if let Some(sum) = sums.get_mut(tag) {
+                            *sum += i32::from(w);
+                        }
+                    }
+                } else if let Some(row) = model.dense.get(slot.dense_index()) {
+                    for (sum, &w) in sums.iter_mut().zip(row) {
+                        *sum += i32::from(w);
+                    }
+                }
+            }
+        }
+        for (score, sum) in scores.iter_mut().zip(sums) {
+            *score += sum as f32;
         }
     }
 }
@@ -386,9 +455,84 @@ pub(crate) struct Lattice {
     token_features: Vec<u32>,
     /// Transition scores per (case class, previous tag), computed on first use in a line.
     transitions: Vec<Option<[f32; TAG_COUNT]>>,
+    /// For a fixed model, the context-aggregation scores of each capitalised word, by word
+    /// hash, computed at its first scored occurrence.
+    elsewhere: HashMap64<Elsewhere>,
+    elsewhere_features: Vec<u32>,
+}
+
+/// The context-aggregation scores of one word: those of each of its
+/// [`Context::occurrences_of`], and their total.
+#[derive(Debug)]
+struct Elsewhere {
+    tokens: Vec<usize>,
+    scores: Vec<[f32; TAG_COUNT]>,
+    total: [f32; TAG_COUNT],
 }
 
 impl Lattice {
+    /// The scores of every tag at token `i` from the token's own features.
+    ///
+    /// With a fixed model the context-aggregation features (the neighbours of the word's
+    /// other occurrences) are summed once per word and the token's own occurrence taken out
+    /// again: a name that occurs eight times would otherwise look up the same 14 features
+    /// eight times. Weights are integers and every partial sum stays far below 2^24, so
+    /// adding and taking out in `f32` is exact and the scores equal those of summing
+    /// [`token_features`] one by one.
+    fn emission<S: Scorer>(
+        &mut self,
+        context: &Context<'_, '_>,
+        i: usize,
+        history: &History,
+        scorer: &S,
+    ) -> [f32; TAG_COUNT] {
+        let bits = scorer.bits();
+        let mut scores = [0f32; TAG_COUNT];
+        self.token_features.clear();
+        if !S::FIXED {
+            token_features(context, i, history, bits, &mut self.token_features);
+            scorer.add_all(&self.token_features, &mut scores);
+            return scores;
+        }
+        own_features(context, i, history, bits, &mut self.token_features);
+        scorer.add_all(&self.token_features, &mut scores);
+        if !context.words.flags(i).has_upper() {
+            return scores;
+        }
+        let buffer = &mut self.elsewhere_features;
+        let word = self
+            .elsewhere
+            .entry(context.word_hash(i))
+            .or_insert_with(|| {
+                let mut word = Elsewhere {
+                    tokens: Vec::new(),
+                    scores: Vec::new(),
+                    total: [0f32; TAG_COUNT],
+                };
+                for j in context.occurrences_of(i) {
+                    buffer.clear();
+                    elsewhere_features(context, j, bits, buffer);
+                    let mut one = [0f32; TAG_COUNT];
+                    scorer.add_all(buffer, &mut one);
+                    for (total, value) in word.total.iter_mut().zip(one) {
+                        *total += value;
+                    }
+                    word.tokens.push(j);
+                    word.scores.push(one);
+                }
+                word
+            });
+        let own = word
+            .tokens
+            .iter()
+            .position(|&j| j == i)
+            .and_then(|k| word.scores.get(k));
+        for (t, score) in scores.iter_mut().enumerate() {
+            *score += word.total[t] - own.map_or(0.0, |own| own[t]);
+        }
+        scores
+    }
+
     /// The scores of every tag after `previous` at a token of case class `case`.
     fn transition<S: Scorer>(
         &mut self,
@@ -422,12 +566,14 @@ pub(crate) fn decode_line<S: Scorer>(
     lattice: &mut Lattice,
     tags: &mut [Tag],
 ) {
-    let bits = scorer.bits();
     let n = line.len();
     lattice.best.clear();
     lattice.back.clear();
-    // Weights may have changed since the last line (training): transition scores are redone.
-    lattice.transitions.clear();
+    if !S::FIXED {
+        // The weights may have changed since the last line (training): transition scores
+        // are redone.
+        lattice.transitions.clear();
+    }
     lattice.best.resize(n, [IMPOSSIBLE; TAG_COUNT]);
     lattice.back.resize(n, [0; TAG_COUNT]);
     let mut start_scores = [IMPOSSIBLE; TAG_COUNT];
@@ -481,15 +627,8 @@ pub(crate) fn decode_line<S: Scorer>(
             if previous_tag.is_open() && !continues {
                 continue; // an open entity cannot go on here, nor be closed by O
             }
-            let emission = *emission.get_or_insert_with(|| {
-                lattice.token_features.clear();
-                token_features(context, i, history, bits, &mut lattice.token_features);
-                let mut scores = [0f32; TAG_COUNT];
-                for &f in &lattice.token_features {
-                    scorer.add(f, &mut scores);
-                }
-                scores
-            });
+            let emission =
+                *emission.get_or_insert_with(|| lattice.emission(context, i, history, scorer));
             let transition = lattice.transition(scorer, case, previous_tag);
             for &c in &SUCCESSORS[p] {
                 let c = usize::from(c);
@@ -653,6 +792,41 @@ mod tests {
         assert!(
             MODEL.is_some(),
             "data/entity_tagger.bin is missing or stale: run newsextract-train"
+        );
+    }
+
+    /// A scorer over the compiled-in weights that does not count as fixed, so the decoder
+    /// sums every feature of every token one by one.
+    struct Unfixed<'m>(Frozen<'m>);
+
+    impl Scorer for Unfixed<'_> {
+        fn bits(&self) -> u32 {
+            self.0.bits()
+        }
+        fn add(&self, feature: u32, scores: &mut [f32; TAG_COUNT]) {
+            self.0.add(feature, scores);
+        }
+    }
+
+    #[test]
+    fn cached_context_scores_equal_feature_by_feature_sums() {
+        let model = MODEL.as_ref().expect("model");
+        let text = "Miller said. MILLER told Reuters. The State Department's Miller, \
+                    Matthew Miller, said Miller and miller met in Washington.\n\
+                    Washington Post: Miller (Miller) miller-Miller Miller's";
+        let words = crate::text::tokens::Words::new(text);
+        let context = Context::new(&words);
+        let history = History::default();
+        let mut fixed = Lattice::default();
+        let mut unfixed = Lattice::default();
+        for i in 0..words.len() {
+            let a = fixed.emission(&context, i, &history, &Frozen(model));
+            let b = unfixed.emission(&context, i, &history, &Unfixed(Frozen(model)));
+            assert_eq!(a, b, "token {i} {:?}", words.word(i));
+        }
+        assert_eq!(
+            decode(&context, &Frozen(model)),
+            decode(&context, &Unfixed(Frozen(model)))
         );
     }
 
