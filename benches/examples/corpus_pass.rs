@@ -34,7 +34,9 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let spec = args.first().map_or("all", String::as_str);
     let Some(passes) = passes(spec) else {
-        eprintln!("unknown passes {spec:?}: use all, structure, or entities+quotes+times+quantities");
+        eprintln!(
+            "unknown passes {spec:?}: use all, structure, or entities+quotes+times+quantities"
+        );
         std::process::exit(2);
     };
     let rounds: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(1);
