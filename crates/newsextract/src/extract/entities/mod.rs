@@ -21,7 +21,7 @@ mod titles;
 #[cfg(feature = "train")]
 pub mod train;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::extract::structure::Structure;
 use crate::extractor::Config;
@@ -319,6 +319,11 @@ impl Builder<'_, '_, '_> {
                     .push(m);
             }
         }
+        // Once one definition of an acronym has joined all its one-word mentions, they share
+        // a root, so a later definition of the same acronym joins them by one of them; going
+        // through all of them again would make a text that defines an acronym n times (and
+        // uses it n times) cost n^2.
+        let mut joined: HashSet<&str> = HashSet::new();
         for d in definitions {
             let Some(&e) = index_of.get(&d.expansion) else {
                 continue;
@@ -328,7 +333,13 @@ impl Builder<'_, '_, '_> {
             acronym_of
                 .entry(expansion_group)
                 .or_insert_with(|| acronym_word.to_string());
-            for &m in one_word.get(acronym_word).map_or(&[][..], Vec::as_slice) {
+            let uses = one_word.get(acronym_word).map_or(&[][..], Vec::as_slice);
+            let uses = if joined.insert(acronym_word) {
+                uses
+            } else {
+                uses.get(..1).unwrap_or(&[])
+            };
+            for &m in uses {
                 let g = root(&mut parent, group_of[m]);
                 if g != expansion_group {
                     parent[g] = expansion_group;
