@@ -21,6 +21,7 @@ mod error;
 mod extract;
 mod extractor;
 mod gazetteer;
+pub mod html;
 pub mod model;
 mod offsets;
 mod text;
