@@ -9,7 +9,7 @@ mod eval;
 
 // Imported at the root so that `crate::input` and friends keep working in the binary's modules.
 #[allow(unused_imports)]
-use newsextract_cli::{files, guard, input, jsonl, output, progress, schema};
+use newsextract_cli::{files, guard, html, input, jsonl, output, progress, schema};
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -46,6 +46,14 @@ JSON Lines (--jsonl):
   {\"id\": <id or null>, \"line\": N, \"error\": \"...\"} in its place and a message on stderr; the
   rest is processed. Input is streamed with bounded memory, whatever its size.
 
+HTML (--format html):
+  One page on stdout: the headline, dateline and byline, the paragraphs with entities,
+  quotes (with their speaker), times and quantities highlighted (hover one for details), the
+  related-article lines apart, and tables of entities and quotes. Several FILEs give one page
+  with a section per file, in the order given. Self-contained: inline CSS, no script, nothing
+  fetched; the text is escaped. --pretty and --offsets apply to JSON only; --jsonl cannot be
+  combined with it (a usage error).
+
 Progress:
   When stderr is a terminal and stdout is not, a progress line (articles, articles/s, MB/s)
   is drawn on stderr; --no-progress turns it off.
@@ -66,7 +74,9 @@ Examples:
   echo '{\"id\": 1, \"text\": \"PARIS — Rain.\"}' | newsextract --jsonl
   newsextract eval conll ../shared/data/conll2003/eng.testa
   newsextract eval timeml ../shared/data/timeml/TimeBank --json
-  newsextract schema > schema.json              the JSON Schema of the output";
+  newsextract schema > schema.json              the JSON Schema of the output
+  newsextract --format html article.txt > article.html
+                                                the article marked up, to open in a browser";
 
 /// Turns the plain text of news articles into JSON: headline, dateline, byline, paragraphs,
 /// sentences, entities, quotes, times and quantities.
@@ -158,11 +168,14 @@ impl From<Offsets> for OffsetUnit {
     }
 }
 
-/// Output formats; HTML (the text with its spans marked up) is planned.
+/// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
     /// The Article as JSON (JSON Lines for several inputs).
     Json,
+    /// One HTML page showing the text marked up: entities, quotes with speakers, times,
+    /// quantities, and tables of entities and quotes (a section per input for several).
+    Html,
 }
 
 /// Sub-commands besides extraction.
@@ -247,7 +260,9 @@ fn run_schema() -> u8 {
 }
 
 fn run_extract(args: ExtractArgs) -> u8 {
-    let Format::Json = args.format;
+    if args.format == Format::Html {
+        return run_html(args);
+    }
     let extractor = match build_extractor(&args) {
         Ok(extractor) => extractor,
         Err(message) => return fatal(&message),
@@ -301,6 +316,42 @@ fn run_extract(args: ExtractArgs) -> u8 {
     match result {
         Ok(code) => code,
         // The reader of our output went away (`| head`): nothing left to do or say.
+        Err(WriteError::BrokenPipe) => EXIT_OK,
+        Err(WriteError::Failed(message)) => fatal(&message),
+    }
+}
+
+/// `--format html`: one page for the files (or stdin), written when each group is ready.
+fn run_html(args: ExtractArgs) -> u8 {
+    if args.jsonl.is_some() {
+        use clap::CommandFactory;
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--format html writes one page for whole files and cannot read --jsonl \
+                 records; give the article files instead (or use --format json)",
+            )
+            .exit();
+    }
+    let extractor = match build_extractor(&args) {
+        Ok(extractor) => extractor,
+        Err(message) => return fatal(&message),
+    };
+    let inputs: Vec<Source> = if args.files.is_empty() {
+        vec![Source::Stdin]
+    } else {
+        args.files.into_iter().map(Source::from_arg).collect()
+    };
+    let show_progress =
+        !args.no_progress && std::io::stderr().is_terminal() && !std::io::stdout().is_terminal();
+    let total: Option<u64> = inputs.iter().map(Source::known_len).sum();
+    let progress = Progress::new(show_progress, total);
+    let mut output = Output::new(std::io::stdout().lock());
+    let result = html::run(&inputs, &extractor, args.lossy, &mut output, &progress);
+    progress.finish();
+    match result {
+        Ok(0) => EXIT_OK,
+        Ok(_) => EXIT_FATAL,
         Err(WriteError::BrokenPipe) => EXIT_OK,
         Err(WriteError::Failed(message)) => fatal(&message),
     }
@@ -374,6 +425,7 @@ mod tests {
             &["newsextract", "--offsets", "words"],
             &["newsextract", "--threads", "-1"],
             &["newsextract", "--format", "xml"],
+            &["newsextract", "--format", "HTML"],
             &["newsextract", "a.txt", "--jsonl", "b.jsonl"],
         ] {
             assert!(Cli::try_parse_from(args).is_err(), "{args:?}");

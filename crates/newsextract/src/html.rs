@@ -76,7 +76,10 @@ text-align:start;caption-side:top;padding:.2em 0}\
 .newsextract .ne-tag{display:inline-block;font-size:.8em;font-weight:600;text-transform:uppercase;\
 letter-spacing:.04em;opacity:.75;margin-inline-end:.5em;font-style:normal}\
 .newsextract .ne-tables{font-size:.82em}\
-.newsextract table{border-collapse:collapse;width:100%;margin:.3em 0 1.1em}\
+.newsextract table{border-collapse:collapse;width:100%;table-layout:fixed;margin:.3em 0 1.1em}\
+.newsextract .ne-entities col.ne-c1{width:30%}.newsextract .ne-entities col.ne-c2{width:14%}\
+.newsextract .ne-entities col.ne-c3{width:10%}.newsextract .ne-entities col.ne-c4{width:28%}\
+.newsextract .ne-quotes col.ne-c1{width:22%}.newsextract .ne-quotes col.ne-c2{width:12%}\
 .newsextract th,.newsextract td{border-bottom:1px solid rgba(128,128,128,.3);padding:.22em .5em;\
 text-align:start;vertical-align:top}\
 .newsextract th{font-weight:600;opacity:.75;border-bottom-width:2px}\
@@ -330,7 +333,11 @@ fn boilerplate_kind_words(kind: BoilerplateKind) -> &'static str {
 
 /// What hovering a mention of `entity` shows.
 fn entity_tooltip(entity: &Entity) -> String {
-    let mut lines = vec![format!("{} ({})", entity.name, entity_kind_name(entity.kind))];
+    let mut lines = vec![format!(
+        "{} ({})",
+        entity.name,
+        entity_kind_name(entity.kind)
+    )];
     if let Some(acronym) = &entity.acronym {
         lines.push(format!("acronym: {acronym}"));
     }
@@ -367,11 +374,26 @@ fn quote_tooltip(quote: &Quote) -> String {
     out
 }
 
-/// Whether a quote mark closes at this character, so that a speaker badge goes after it.
-fn is_closing_quote_mark(c: char) -> bool {
+/// Whether this character, right after a quote, still belongs to it (a closing quote mark or
+/// the punctuation before one), so that the speaker badge goes after it.
+fn closes_a_quote(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '\u{201d}' | '\u{2019}' | '\u{00bb}' | '\u{203a}' | '\u{300d}' | '\u{300f}'
+        '"' | '\''
+            | '\u{201d}'
+            | '\u{2019}'
+            | '\u{00bb}'
+            | '\u{203a}'
+            | '\u{300d}'
+            | '\u{300f}'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '\u{060c}'
+            | '\u{06d4}'
     )
 }
 
@@ -540,8 +562,8 @@ impl<'a> Renderer<'a> {
                 continue;
             }
             let mut at = mark.end;
-            for c in self.text[mark.end..].chars().take(2) {
-                if !is_closing_quote_mark(c) {
+            for c in self.text[mark.end..].chars().take(3) {
+                if !closes_a_quote(c) {
                     break;
                 }
                 at += c.len_utf8();
@@ -766,9 +788,8 @@ impl<'a> Renderer<'a> {
                 self.region(out, &headline.text, headline.start);
                 out.push_str("</h2>\n");
             }
-            None => out.push_str(
-                "<h2 class=\"ne-headline ne-small ne-sans\">(no headline found)</h2>\n",
-            ),
+            None => out
+                .push_str("<h2 class=\"ne-headline ne-small ne-sans\">(no headline found)</h2>\n"),
         }
         if article.dateline.is_none() && article.byline.is_none() {
             out.push_str("</header>\n");
@@ -881,12 +902,9 @@ impl<'a> Renderer<'a> {
                     .position(|p| p.start >= dateline.end);
                 dateline_at = Some(after.unwrap_or(article.paragraphs.len()));
                 if let Some(p) = after.and_then(|i| article.paragraphs.get(i)) {
-                    dateline_gap = self
-                        .text
-                        .get(dateline.end..p.start)
-                        .filter(|gap| {
-                            !gap.contains('\n') && gap.chars().count() <= MAX_DATELINE_GAP_CHARS
-                        });
+                    dateline_gap = self.text.get(dateline.end..p.start).filter(|gap| {
+                        !gap.contains('\n') && gap.chars().count() <= MAX_DATELINE_GAP_CHARS
+                    });
                 }
             }
         }
@@ -972,7 +990,8 @@ impl<'a> Renderer<'a> {
         out.push_str("<section class=\"ne-tables\">\n");
         let _ = write!(
             out,
-            "<table class=\"ne-entities\">\n<caption>Entities ({})</caption>\n<thead><tr>\
+            "<table class=\"ne-entities\">\n<caption>Entities ({})</caption>\n<colgroup><col class=\"ne-c1\">\
+             <col class=\"ne-c2\"><col class=\"ne-c3\"><col class=\"ne-c4\"><col></colgroup>\n<thead><tr>\
              <th>Name</th><th>Kind</th><th>Mentions</th><th>Titles</th><th>Country</th>\
              </tr></thead>\n<tbody>\n",
             article.entities.len()
@@ -987,7 +1006,11 @@ impl<'a> Renderer<'a> {
                 escape(&entity.name)
             );
             if let Some(acronym) = &entity.acronym {
-                let _ = write!(out, " <span class=\"ne-small\">({})</span>", escape(acronym));
+                let _ = write!(
+                    out,
+                    " <span class=\"ne-small\">({})</span>",
+                    escape(acronym)
+                );
             }
             let _ = write!(
                 out,
@@ -1017,7 +1040,8 @@ impl<'a> Renderer<'a> {
 
         let _ = write!(
             out,
-            "<table class=\"ne-quotes\">\n<caption>Quotes ({})</caption>\n<thead><tr>\
+            "<table class=\"ne-quotes\">\n<caption>Quotes ({})</caption>\n<colgroup><col class=\"ne-c1\">\
+             <col class=\"ne-c2\"><col></colgroup>\n<thead><tr>\
              <th>Speaker</th><th>Kind</th><th>Quote</th></tr></thead>\n<tbody>\n",
             article.quotes.len()
         );
@@ -1099,7 +1123,7 @@ mod tests {
                 .collect();
             if let Some(closing) = tag.strip_prefix('/') {
                 assert_eq!(stack.pop().as_deref(), Some(closing), "misnested in {html}");
-            } else if !matches!(name.as_str(), "br" | "meta" | "!DOCTYPE") {
+            } else if !matches!(name.as_str(), "br" | "col" | "meta" | "!DOCTYPE") {
                 stack.push(name);
             }
             rest = &rest[close + 1..];
@@ -1193,7 +1217,12 @@ mod tests {
     fn hostile_text_and_attributes_stay_text() {
         let text = "<script>alert(1)</script> \"Bob\" <img src=x onerror=alert(2)> said.";
         let mut article = one_paragraph(text);
-        let mut bob = entity(0, EntityKind::Person, "Bob\" onmouseover=\"alert(3)", vec![]);
+        let mut bob = entity(
+            0,
+            EntityKind::Person,
+            "Bob\" onmouseover=\"alert(3)",
+            vec![],
+        );
         bob.mentions.push(span(text, "\"Bob\""));
         bob.titles.push("<b>chief</b>".to_string());
         article.entities.push(bob);
@@ -1318,12 +1347,18 @@ mod tests {
     fn speaker_badge_follows_the_closing_quote_mark_and_links_to_the_entity() {
         let text = "“We will stay,” Khan said.";
         let mut article = one_paragraph(text);
-        article
-            .entities
-            .push(entity(3, EntityKind::Person, "Imran Khan", vec![span(text, "Khan")]));
-        article
-            .quotes
-            .push(quote(text, "We will stay,", QuoteKind::Direct, Some((3, "Imran Khan"))));
+        article.entities.push(entity(
+            3,
+            EntityKind::Person,
+            "Imran Khan",
+            vec![span(text, "Khan")],
+        ));
+        article.quotes.push(quote(
+            text,
+            "We will stay,",
+            QuoteKind::Direct,
+            Some((3, "Imran Khan")),
+        ));
         let html = article.to_html(text);
         let paragraph = &body_paragraphs(&html)[0];
         let close = paragraph.find("</span>\u{201d}<a class=\"ne-speaker\"");
@@ -1344,7 +1379,9 @@ mod tests {
             "Matthew Miller",
             vec![span(text, "Matthew Miller")],
         );
-        miller.titles.push("US State Department Spokesperson".into());
+        miller
+            .titles
+            .push("US State Department Spokesperson".into());
         let mut islamabad = entity(
             2,
             EntityKind::Location,
@@ -1382,7 +1419,13 @@ mod tests {
     fn another_text_gives_a_note_not_a_panic() {
         let text = "Karachi: Rain fell on Sindh today, officials said.";
         let article = crate::extract(text);
-        for other in ["", "short", "Karachi: Ráin fell", &text[..20], "€€€€€€€€€€€€€€€€€"] {
+        for other in [
+            "",
+            "short",
+            "Karachi: Ráin fell",
+            &text[..20],
+            "€€€€€€€€€€€€€€€€€",
+        ] {
             let html = article.to_html(other);
             visible_text(&html);
             assert!(html.contains("class=\"ne-note\""), "{other:?}: {html}");
