@@ -163,7 +163,7 @@ pub fn page_caption(caption: &str) -> String {
 
 /// The end of a document begun with [`page_start`].
 pub fn page_end() -> &'static str {
-    "\n</body>\n</html>\n"
+    "</body>\n</html>\n"
 }
 
 /// Writes `text` with `& < > " '` escaped, so that it is text in element content and in
