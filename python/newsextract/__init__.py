@@ -16,6 +16,9 @@ Tables: :func:`to_records` turns articles into flat rows (one table per ``what``
 entities, mentions, quotes, times, quantities, acronyms) that ``pandas.DataFrame``,
 ``polars.DataFrame`` and ``pyarrow.Table.from_pylist`` take as they are.
 
+Display: in a notebook a cell that ends with an :class:`Article` shows it marked up
+(``_repr_html_``); ``Article.to_html()`` gives that self-contained HTML as a str.
+
 Errors: bad arguments raise :class:`NewsExtractError`, a ``ValueError``; arguments of the wrong
 type raise ``TypeError``. Extraction itself never fails.
 """

@@ -128,6 +128,13 @@ class Article:
         """The Python view: code-point start/end plus byte_start/byte_end."""
     def to_json(self) -> str:
         """The contract JSON, with BYTE offsets in start/end."""
+    def to_html(self, text: str | None = None) -> str:
+        """The article marked up as a self-contained HTML fragment (no script, scoped CSS).
+
+        `text` defaults to the text kept from extraction; an unpickled Article has none.
+        """
+    def _repr_html_(self) -> str:
+        """What a notebook shows: `to_html()`."""
     def __eq__(self, value: object, /) -> bool: ...
     __hash__: ClassVar[None]  # type: ignore[assignment]
     def __reduce__(self) -> tuple[Any, ...]: ...

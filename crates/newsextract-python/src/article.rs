@@ -1,5 +1,7 @@
 //! The `Article` class: the whole result, in both offset units, with the contract JSON.
 
+use std::sync::Arc;
+
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
@@ -18,9 +20,34 @@ use crate::model::{
 /// `text[x.start:x.end] == x.text`; `byte_start`/`byte_end` are the UTF-8 byte offsets.
 /// `to_dict()` gives that Python view as plain data; `to_json()` gives the contract JSON with
 /// byte offsets, exactly as the Rust core and the command line write it.
+///
+/// In a notebook an Article shows itself marked up (`_repr_html_()`, the same HTML as
+/// `to_html()`): entities by kind, quotes with their speaker, times, quantities, and tables of
+/// entities and quotes. For that an Article from `extract()`, `extract_batch()` or
+/// `from_json()` keeps the text it was extracted from; a pickled Article does not carry it
+/// (pickles stay small for Dask and Spark), so give it to `to_html(text)` after unpickling.
 #[pyclass(frozen, eq, module = "newsextract._newsextract", name = "Article")]
-#[derive(Debug, Clone, PartialEq)]
-pub struct PyArticle(pub(crate) Both<core::Article>);
+#[derive(Debug, Clone)]
+pub struct PyArticle(
+    pub(crate) Both<core::Article>,
+    /// The text the article was extracted from, for `to_html()`; shared, never copied again.
+    pub(crate) Option<Arc<str>>,
+);
+
+impl PyArticle {
+    /// An article with the text it was extracted from.
+    pub(crate) fn with_text(article: Both<core::Article>, text: impl Into<Arc<str>>) -> Self {
+        PyArticle(article, Some(text.into()))
+    }
+}
+
+/// Equal when the extraction results are: whether the text is kept (it is not after
+/// unpickling) does not change what the article is.
+impl PartialEq for PyArticle {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
 
 /// The items of a list field of the article, wrapped in their class.
 fn items<T: Clone, W: From<Both<T>>>(
@@ -169,6 +196,34 @@ impl PyArticle {
         Ok(dict)
     }
 
+    /// The article as a self-contained HTML fragment: the text marked up as an editor would
+    /// (entities highlighted by kind with their canonical name, titles, country and
+    /// coordinates on hover; quotes set off with their speaker linked to the entity table;
+    /// times with their normalised value; quantities; related-article lines apart), then
+    /// tables of entities and quotes. Inline CSS scoped under `.newsextract`, no script,
+    /// nothing fetched; every piece of text is escaped.
+    ///
+    /// `text` is the text the article was extracted from; by default the one kept from
+    /// extraction. Without either (an unpickled Article) the body is left out and a note
+    /// says so. Raises NewsExtractError for a str holding a lone surrogate.
+    #[pyo3(signature = (text = None))]
+    fn to_html(&self, text: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+        let given;
+        let text: &str = match text.filter(|t| !t.is_none()) {
+            Some(value) => {
+                given = inputs::text(value, "text")?;
+                &given
+            }
+            None => self.1.as_deref().unwrap_or(""),
+        };
+        Ok(self.0.bytes.to_html(text))
+    }
+
+    /// The HTML a notebook (Jupyter, VS Code, Colab) shows for an article: `to_html()`.
+    fn _repr_html_(&self) -> String {
+        self.0.bytes.to_html(self.1.as_deref().unwrap_or(""))
+    }
+
     /// The contract JSON (schema_version 1, compact) with BYTE offsets in `start`/`end`:
     /// exactly what the Rust core's `Article::to_json` and the command line write, so it can
     /// be stored and compared with their output. Use `to_dict()` for code-point offsets.
@@ -258,7 +313,8 @@ impl PyArticle {
                 }
             }
         }
-        Ok(PyArticle(Both::from_article(article, &text)))
+        let both = Both::from_article(article, &text);
+        Ok(PyArticle::with_text(both, text))
     }
 
     /// Pickles as the contract JSON plus the code-point offsets in the core's offset order:
@@ -292,5 +348,5 @@ pub(crate) fn _restore_article(json: &str, char_offsets: Vec<usize>) -> PyResult
             "cannot unpickle a newsextract Article: the code-point offsets do not match its spans",
         ));
     }
-    Ok(PyArticle(Both { bytes, chars }))
+    Ok(PyArticle(Both { bytes, chars }, None))
 }

@@ -181,7 +181,9 @@ impl PyExtractor {
                 .try_extract(&text, date)
                 .map(|article| Both::from_article(article, &text))
         })?;
-        article.map(PyArticle).map_err(|e| core_error(e, "text"))
+        article
+            .map(|article| PyArticle::with_text(article, text))
+            .map_err(|e| core_error(e, "text"))
     }
 
     /// Extracts many articles on all the extractor's threads, with the GIL released for the
@@ -226,7 +228,12 @@ impl PyExtractor {
                 .map(|(bytes, chars)| Both { bytes, chars })
                 .collect::<Vec<_>>()
         })?;
-        Ok(pairs.into_iter().map(PyArticle).collect())
+        // Each article keeps its text for `to_html()`.
+        Ok(pairs
+            .into_iter()
+            .zip(items)
+            .map(|(article, (text, _))| PyArticle::with_text(article, text))
+            .collect())
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {

@@ -49,7 +49,7 @@ fn extract(
         };
         Both::from_article(article, &text)
     })?;
-    Ok(PyArticle(article))
+    Ok(PyArticle::with_text(article, text))
 }
 
 /// Rebuilds a result object (not an Article) from what its `__reduce__` gave.

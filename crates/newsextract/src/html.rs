@@ -762,10 +762,10 @@ impl<'a> Renderer<'a> {
         self.asides(&mut out);
         self.tables(&mut out);
         if self.misfits > 0 {
-            let _ = write!(
+            let _ = writeln!(
                 out,
                 "<p class=\"ne-note\">{} span(s) did not fit the text given and are not shown \
-                 or not marked: was the article extracted from another text?</p>\n",
+                 or not marked: was the article extracted from another text?</p>",
                 self.misfits
             );
         }
@@ -877,11 +877,11 @@ impl<'a> Renderer<'a> {
                 "<span><span class=\"ne-quote ne-quote-{name}\">{name} quote</span> {count}</span>"
             );
         }
-        let _ = write!(
+        let _ = writeln!(
             out,
             "<span><span class=\"ne-speaker\">speaker</span></span>\
              <span><span class=\"ne-time\">time</span> {}</span>\
-             <span><span class=\"ne-qty\">quantity</span> {}</span></div>\n",
+             <span><span class=\"ne-qty\">quantity</span> {}</span></div>",
             article.times.len(),
             article.quantities.len()
         );
