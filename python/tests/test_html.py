@@ -44,7 +44,7 @@ def test_repr_html_is_to_html_and_marks_the_golden_article() -> None:
     shown = parsed.with_class("ne-ent")
     # Every mention is marked (plus the table's name cells and the legend's swatches).
     assert len([a for a in shown if a.get("data-entity") is not None]) == mentions
-    assert len(parsed.with_class("ne-quote")) >= len(article.quotes)
+    assert len([a for a in parsed.with_class("ne-quote") if a.get("id")]) == len(article.quotes)
     assert {a["data-value"] for a in parsed.with_class("ne-time") if "data-value" in a} == {
         t.value for t in article.times
     }

@@ -57,10 +57,10 @@ fn one_file_gives_one_page_with_the_markup() {
     ));
     for expected in [
         "<div class=\"newsextract\"",
-        "class=\"ne-ent ne-person\"",
-        "class=\"ne-quote ne-quote-direct\"",
-        "class=\"ne-time\"",
-        "class=\"ne-qty\"",
+        "class=\"ne-ent ne-person\" data-entity=",
+        "class=\"ne-quote ne-quote-direct\" title=",
+        "class=\"ne-time\" data-value=",
+        "class=\"ne-qty\" data-value=",
         "<table class=\"ne-entities\">",
         "<table class=\"ne-quotes\">",
     ] {
