@@ -257,6 +257,16 @@ struct Renderer<'a> {
     entity_index: HashMap<u32, usize>,
     /// Spans (marks and regions) that did not fit the text.
     misfits: usize,
+    /// Where the last region's search for marks ended.
+    cursor: Option<Cursor>,
+}
+
+/// The marks open at the start of the last region rendered, and the next mark not yet seen.
+#[derive(Debug)]
+struct Cursor {
+    base: usize,
+    next: usize,
+    open: Vec<usize>,
 }
 
 /// A short hash of the input, for `id` prefixes that are the same on every run.
@@ -413,6 +423,7 @@ impl<'a> Renderer<'a> {
             inserted: Vec::new(),
             entity_index: HashMap::new(),
             misfits: 0,
+            cursor: None,
         };
         for (index, entity) in article.entities.iter().enumerate() {
             renderer.entity_index.entry(entity.id).or_insert(index);
@@ -634,6 +645,52 @@ impl<'a> Renderer<'a> {
         self.opened[index] = true;
     }
 
+    /// The indices of the marks overlapping `base..end`, in order.
+    ///
+    /// Regions come in runs of increasing `base` (the header lines, the paragraphs, the lines
+    /// apart), so a cursor carries the marks still open from one region to the next and each
+    /// mark is taken up once per run; a region that starts before the previous one restarts
+    /// the cursor from the marks covering its start. The work per run is thus linear in the
+    /// marks, even when one long quote spans many paragraphs.
+    fn marks_over(&mut self, base: usize, end: usize) -> Vec<usize> {
+        let marks = &self.marks;
+        let cursor = match &mut self.cursor {
+            Some(cursor) if cursor.base <= base => cursor,
+            slot => {
+                // Marks covering `base` start before it; `max_end` stops the backward walk at
+                // the first mark that cannot reach it.
+                let next = marks.partition_point(|m| m.start < base);
+                let mut open = Vec::new();
+                let mut j = next;
+                while j > 0 {
+                    j -= 1;
+                    if self.max_end[j] <= base {
+                        break;
+                    }
+                    if marks[j].end > base {
+                        open.push(j);
+                    }
+                }
+                open.reverse();
+                slot.insert(Cursor { base, next, open })
+            }
+        };
+        cursor.base = base;
+        cursor.open.retain(|&j| marks[j].end > base);
+        while cursor.next < marks.len() && marks[cursor.next].start < end {
+            if marks[cursor.next].end > base {
+                cursor.open.push(cursor.next);
+            }
+            cursor.next += 1;
+        }
+        cursor
+            .open
+            .iter()
+            .copied()
+            .filter(|&j| marks[j].start < end)
+            .collect()
+    }
+
     /// Writes `region` (the text of the span starting at byte `base` of the input) with every
     /// mark that fits it, nested; a mark crossing another is closed and reopened around it.
     fn region(&mut self, out: &mut String, region: &str, base: usize) {
@@ -641,20 +698,9 @@ impl<'a> Renderer<'a> {
             escape_into(out, region);
             return;
         };
-        // Marks reaching into the region: those starting before its end whose end lies past
-        // its start. `max_end` stops the backward walk at the first mark that cannot reach.
-        let upper = self.marks.partition_point(|m| m.start < region_end);
         let mut items: Vec<(usize, usize, usize)> = Vec::new();
-        let mut j = upper;
-        while j > 0 {
-            j -= 1;
-            if self.max_end[j] <= base {
-                break;
-            }
+        for j in self.marks_over(base, region_end) {
             let mark = &self.marks[j];
-            if mark.end <= base {
-                continue;
-            }
             let start = mark.start.max(base) - base;
             let end = mark.end.min(region_end) - base;
             let inside = base <= mark.start && mark.end <= region_end;
@@ -925,7 +971,10 @@ impl<'a> Renderer<'a> {
         }
         for (index, paragraph) in article.paragraphs.iter().enumerate() {
             if dateline_at == Some(index) && dateline_gap.is_none() {
-                let _ = writeln!(out, "<p dir=\"auto\">{dateline_html}</p>");
+                let _ = writeln!(
+                    out,
+                    "<p class=\"ne-dateline-line\" dir=\"auto\">{dateline_html}</p>"
+                );
             }
             if self.text.is_empty() {
                 continue;
@@ -944,7 +993,10 @@ impl<'a> Renderer<'a> {
             out.push_str("</p>\n");
         }
         if dateline_at == Some(article.paragraphs.len()) {
-            let _ = writeln!(out, "<p dir=\"auto\">{dateline_html}</p>");
+            let _ = writeln!(
+                out,
+                "<p class=\"ne-dateline-line\" dir=\"auto\">{dateline_html}</p>"
+            );
         }
         out.push_str("</div>\n");
     }
@@ -1138,12 +1190,32 @@ mod tests {
             .replace("&amp;", "&")
     }
 
+    /// `html` without the speaker badges, which hold no element and stand between words.
+    fn without_badges(html: &str) -> String {
+        let mut out = String::new();
+        let mut rest = html;
+        loop {
+            let link = rest.find("<a class=\"ne-speaker\"");
+            let span = rest.find("<span class=\"ne-speaker");
+            let Some(at) = link.into_iter().chain(span).min() else {
+                break;
+            };
+            let close = if Some(at) == link { "</a>" } else { "</span>" };
+            out.push_str(&rest[..at]);
+            let end = rest[at..].find(close).expect("badge closes") + at + close.len();
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+
     /// The inner HTML of the body, paragraph by paragraph.
     fn body_paragraphs(html: &str) -> Vec<String> {
         let body = &html[html.find("<div class=\"ne-body\">").unwrap()..];
         let body = &body[..body.find("</div>").unwrap()];
-        body.split("<p dir=\"auto\">")
-            .skip(1)
+        // Paragraphs of the text only: a dateline on a line of its own has a class.
+        body.split("<p ")
+            .filter_map(|p| p.strip_prefix("dir=\"auto\">"))
             .map(|p| p.trim_end().trim_end_matches("</p>").to_string())
             .collect()
     }
@@ -1323,9 +1395,16 @@ mod tests {
             }
             let html = article.to_html(text);
             let paragraph = &body_paragraphs(&html)[0];
-            let shown = visible_text(paragraph);
-            let badge = if quoted.is_empty() { "" } else { "Someone" };
-            assert_eq!(shown.replace(badge, ""), text, "{paragraph}");
+            assert_eq!(
+                visible_text(&without_badges(paragraph)),
+                text,
+                "{paragraph}"
+            );
+            assert_eq!(
+                paragraph.contains(">Someone</a>"),
+                !quoted.is_empty(),
+                "{paragraph}"
+            );
             for (needle, class) in [
                 (quoted, "ne-quote"),
                 (mentioned, "ne-location"),
@@ -1367,6 +1446,73 @@ mod tests {
         assert!(paragraph.contains(&format!("href=\"#{prefix}-e3\"")));
         assert!(html.contains(&format!("<tr id=\"{prefix}-e3\">")));
         assert!(html.contains(&format!("href=\"#{prefix}-q0\"")));
+    }
+
+    #[test]
+    fn quote_across_paragraphs_is_split_with_one_anchor_and_one_badge() {
+        let text = "“First part,\n\nsecond part, and Lahore last,” Ali said.\nBy Sana Khan";
+        let first = Paragraph {
+            start: 0,
+            end: text.find('\n').unwrap(),
+            sentences: Vec::new(),
+        };
+        let second_start = text.find("second").unwrap();
+        let second = Paragraph {
+            start: second_start,
+            end: text.rfind('\n').unwrap(),
+            sentences: Vec::new(),
+        };
+        let mut article = Article {
+            paragraphs: vec![first, second],
+            ..Article::default()
+        };
+        // The byline comes last in the text but is rendered first, in the header: the search
+        // for marks restarts for the paragraphs after it.
+        let byline = span(text, "By Sana Khan");
+        article.byline = Some(crate::model::Byline {
+            text: byline.text,
+            start: byline.start,
+            end: byline.end,
+            authors: vec!["Sana Khan".into()],
+        });
+        article.entities = vec![
+            entity(1, EntityKind::Person, "Ali", vec![span(text, "Ali")]),
+            entity(
+                2,
+                EntityKind::Location,
+                "Lahore",
+                vec![span(text, "Lahore")],
+            ),
+            entity(
+                3,
+                EntityKind::Person,
+                "Sana Khan",
+                vec![span(text, "Sana Khan")],
+            ),
+        ];
+        article.quotes.push(quote(
+            text,
+            "First part,\n\nsecond part, and Lahore last,",
+            QuoteKind::Direct,
+            Some((1, "Ali")),
+        ));
+        let html = article.to_html(text);
+        let paragraphs = body_paragraphs(&html);
+        assert_eq!(paragraphs.len(), 2);
+        assert!(paragraphs[0].contains("-q0\""), "{}", paragraphs[0]);
+        assert!(!paragraphs[1].contains("-q0\""), "{}", paragraphs[1]);
+        assert!(paragraphs[1].starts_with("<span class=\"ne-quote ne-quote-direct\""));
+        assert!(!paragraphs[0].contains("ne-speaker"));
+        assert!(paragraphs[1].contains("last,</span>\u{201d}<a class=\"ne-speaker\""));
+        assert!(paragraphs[1].contains("\"ne-ent ne-location\" data-entity=\"2\""));
+        assert!(
+            html.contains("\"ne-ent ne-person\" data-entity=\"3\""),
+            "byline mention"
+        );
+        for (shown, paragraph) in paragraphs.iter().zip(&article.paragraphs) {
+            let words = &text[paragraph.start..paragraph.end];
+            assert_eq!(visible_text(&without_badges(shown)), words);
+        }
     }
 
     #[test]
@@ -1473,15 +1619,9 @@ mod tests {
         let paragraphs = body_paragraphs(&html);
         assert_eq!(paragraphs.len(), article.paragraphs.len());
         for (shown, paragraph) in paragraphs.iter().zip(&article.paragraphs) {
-            let mut words = text[paragraph.start..paragraph.end].to_string();
-            let mut visible = visible_text(shown);
-            for quote in &article.quotes {
-                if let Some(speaker) = &quote.speaker {
-                    visible = visible.replace(&speaker.name, "");
-                    words = words.replace(&speaker.name, "");
-                }
-            }
-            assert!(visible.ends_with(&words), "{visible:?} / {words:?}");
+            let words = &text[paragraph.start..paragraph.end];
+            let visible = visible_text(&without_badges(shown));
+            assert!(visible.ends_with(words), "{visible:?} / {words:?}");
         }
         assert!(visible_text(&paragraphs[0]).starts_with("ISLAMABAD: (Web Desk) US State"));
         // Related lines are not body text.
@@ -1581,22 +1721,11 @@ mod tests {
             prop_assert!(!html.contains("<script"));
             prop_assert!(!html.contains("class=\"ne-note\""));
             let paragraphs = body_paragraphs(&html);
-            let mut names: Vec<&str> = article
-                .quotes
-                .iter()
-                .filter_map(|q| q.speaker.as_ref().map(|s| s.name.as_str()))
-                .collect();
-            names.push("?");
-            for (shown, paragraph) in paragraphs.iter().rev().zip(article.paragraphs.iter().rev()) {
-                let mut visible = visible_text(shown);
-                for name in &names {
-                    visible = visible.replace(name, "");
-                }
-                let mut words = text[paragraph.start..paragraph.end].to_string();
-                for name in &names {
-                    words = words.replace(name, "");
-                }
-                prop_assert!(visible.ends_with(&words), "{:?} / {:?}", visible, words);
+            prop_assert_eq!(paragraphs.len(), article.paragraphs.len());
+            for (shown, paragraph) in paragraphs.iter().zip(&article.paragraphs) {
+                let visible = visible_text(&without_badges(shown));
+                let words = &text[paragraph.start..paragraph.end];
+                prop_assert!(visible.ends_with(words), "{:?} / {:?}", visible, words);
             }
         }
 
