@@ -68,7 +68,6 @@ padding:.45em 0;margin:0 0 .9em;border-top:1px solid rgba(128,128,128,.35);borde
 vertical-align:.15em;margin:0 .3em;padding:0 .55em;border-radius:1em;background:rgba(12,148,131,.20);\
 border:1px solid var(--ne-quote);color:inherit;text-decoration:none;unicode-bidi:isolate}\
 .newsextract a.ne-speaker:hover{background:rgba(12,148,131,.38)}\
-.newsextract .ne-swatch{display:inline-block;min-width:1.1em;text-align:center;margin-right:.25em}\
 .newsextract .ne-aside{font-size:.85em;margin:0 0 1em}\
 .newsextract .ne-aside h3,.newsextract .ne-tables caption{font-size:1em;font-weight:700;margin:.3em 0;\
 text-align:start;caption-side:top;padding:.2em 0}\
@@ -172,15 +171,15 @@ fn escape_into(out: &mut String, text: &str) {
     let mut rest = text;
     while let Some(at) = rest.find(['&', '<', '>', '"', '\'']) {
         out.push_str(&rest[..at]);
-        let (replacement, len) = match rest.as_bytes()[at] {
-            b'&' => ("&amp;", 1),
-            b'<' => ("&lt;", 1),
-            b'>' => ("&gt;", 1),
-            b'"' => ("&quot;", 1),
-            _ => ("&#39;", 1),
-        };
-        out.push_str(replacement);
-        rest = &rest[at + len..];
+        // Every character searched for is one byte long.
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            _ => "&#39;",
+        });
+        rest = &rest[at + 1..];
     }
     out.push_str(rest);
 }
