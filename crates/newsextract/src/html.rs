@@ -1002,38 +1002,44 @@ impl<'a> Renderer<'a> {
 
     fn asides(&mut self, out: &mut String) {
         let article = self.article;
-        if !article.related.is_empty() {
-            out.push_str(
-                "<section class=\"ne-aside ne-related\">\n<h3>Related-article lines (not body \
-                 text)</h3>\n<ul>\n",
-            );
-            for related in &article.related {
-                let _ = write!(
-                    out,
-                    "<li><span class=\"ne-tag\">{}</span><span dir=\"auto\">",
-                    related_kind_words(related.kind)
-                );
-                self.region(out, &related.text, related.start);
-                out.push_str("</span></li>\n");
-            }
-            out.push_str("</ul>\n</section>\n");
+        let related: Vec<(&str, &str, usize)> = article
+            .related
+            .iter()
+            .map(|r| (related_kind_words(r.kind), r.text.as_str(), r.start))
+            .collect();
+        self.lines_apart(out, "ne-related", "Related-article lines", &related);
+        let boilerplate: Vec<(&str, &str, usize)> = article
+            .boilerplate
+            .iter()
+            .map(|b| (boilerplate_kind_words(b.kind), b.text.as_str(), b.start))
+            .collect();
+        self.lines_apart(out, "ne-boilerplate", "Other lines", &boilerplate);
+    }
+
+    /// A list of lines that are not body text, each `(kind, text, start)` under its tag.
+    fn lines_apart(
+        &mut self,
+        out: &mut String,
+        class: &str,
+        heading: &str,
+        lines: &[(&str, &str, usize)],
+    ) {
+        if lines.is_empty() {
+            return;
         }
-        if !article.boilerplate.is_empty() {
-            out.push_str(
-                "<section class=\"ne-aside ne-boilerplate\">\n<h3>Other lines (not body \
-                 text)</h3>\n<ul>\n",
+        let _ = writeln!(
+            out,
+            "<section class=\"ne-aside {class}\">\n<h3>{heading} (not body text)</h3>\n<ul>"
+        );
+        for &(kind, text, start) in lines {
+            let _ = write!(
+                out,
+                "<li><span class=\"ne-tag\">{kind}</span><span dir=\"auto\">"
             );
-            for line in &article.boilerplate {
-                let _ = write!(
-                    out,
-                    "<li><span class=\"ne-tag\">{}</span><span dir=\"auto\">",
-                    boilerplate_kind_words(line.kind)
-                );
-                self.region(out, &line.text, line.start);
-                out.push_str("</span></li>\n");
-            }
-            out.push_str("</ul>\n</section>\n");
+            self.region(out, text, start);
+            out.push_str("</span></li>\n");
         }
+        out.push_str("</ul>\n</section>\n");
     }
 
     fn tables(&self, out: &mut String) {
