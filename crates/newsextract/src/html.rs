@@ -1636,6 +1636,25 @@ mod tests {
     }
 
     #[test]
+    fn boilerplate_is_listed_apart_from_the_body() {
+        let text = "Rain in Lahore\n\nLAHORE: Rain fell on Monday.\n\nFollow us on Twitter\n";
+        let article = crate::extract(text);
+        assert_eq!(article.boilerplate.len(), 1, "{article:?}");
+        let html = article.to_html(text);
+        let section = &html[html
+            .find("<section class=\"ne-aside ne-boilerplate\">")
+            .unwrap()..];
+        assert!(section.starts_with(
+            "<section class=\"ne-aside ne-boilerplate\">\n<h3>Other lines (not body text)</h3>"
+        ));
+        assert!(
+            visible_text(&section[..section.find("</section>").unwrap() + 10])
+                .contains("socialFollow us on Twitter")
+        );
+        assert!(!body_paragraphs(&html).concat().contains("Follow us"));
+    }
+
+    #[test]
     fn page_wraps_the_fragment() {
         let text = "A <b> headline\n\nPARIS — Rain fell.";
         let article = crate::extract(text);
