@@ -1,15 +1,25 @@
-//! `newsextract --jsonl`: streaming JSON Lines in, JSON Lines out, input order kept.
+//! `newsextract --jsonl`: streaming JSON Lines in, JSON Lines out, input order kept, memory
+//! bounded whatever the size of the input.
 //!
-//! A reader thread fills a bounded queue of lines (at most [`QUEUE_LINES`] lines or about
-//! [`QUEUE_BYTES`] bytes; one longer line is still taken alone). The main thread takes whatever
-//! is queued, extracts it on all configured threads, writes it in order, flushes, and repeats.
-//! So memory stays bounded whatever the input's size; a fast input gives large batches that keep
-//! every core busy, and a slow one (a live pipe) is answered as soon as its lines arrive.
+//! Three kinds of threads share one [`Window`] of the lines read and not yet written:
+//!
+//! - a reader thread reads lines and appends them to the window, waiting while it holds
+//!   [`WINDOW_BYTES`] bytes or [`WINDOW_LINES`] lines (a single longer line is let in alone, once
+//!   the window is empty, so that large records are extracted one at a time);
+//! - the configured number of workers take the oldest line nobody has taken yet, extract it and
+//!   leave its output JSON in its place;
+//! - the calling thread writes each output as soon as every line before it is written, and
+//!   frees its place in the window.
+//!
+//! The window counts a line's bytes until it is extracted and its output's bytes after, so
+//! memory stays near the built-in data plus the window plus what extraction holds for the
+//! records in flight (see docs/performance.md), however long the input. With `--max-bytes`, a
+//! line too long to hold a text within the limit is skipped while it is read, never held whole.
+//! The answer to a slow input (a live pipe) is written as soon as its line is extracted.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, VecDeque};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::sync::{Arc, Condvar, Mutex};
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use newsextract::{Date, Extractor};
 use serde_json::value::RawValue;
@@ -18,10 +28,16 @@ use crate::input::{describe_utf8_error, io_reason, Source};
 use crate::output::{error_record, Output, Rendering, WriteError};
 use crate::progress::Progress;
 
-/// Most lines waiting to be extracted.
-const QUEUE_LINES: usize = 1024;
-/// Most bytes of lines waiting to be extracted.
-const QUEUE_BYTES: usize = 16 << 20;
+/// Most bytes of lines and outputs in the window. Extraction holds several times a record's
+/// size while it runs, so this also bounds what the records in flight cost together.
+const WINDOW_BYTES: usize = 4 << 20;
+/// Most lines in the window, whatever their size.
+const WINDOW_LINES: usize = 4096;
+/// Room on top of `6 × --max-bytes` for the other fields of a record when deciding that a line
+/// is too long to hold a text within `--max-bytes`.
+const LINE_SLACK: usize = 64 << 10;
+/// How much of a too-long line is kept to find its `"id"`.
+const ID_PREFIX: usize = 4 << 10;
 
 /// Settings for JSON Lines.
 #[derive(Debug, Clone, Copy)]
@@ -53,6 +69,12 @@ pub fn open(source: &Source) -> Result<Box<dyn Read + Send>, String> {
     }
 }
 
+/// The longest line that can hold a record whose text is within `max_bytes`: a JSON string
+/// takes at most six bytes per byte of text (`\u0001`), and the other fields take a little.
+pub fn longest_line(max_bytes: Option<usize>) -> Option<usize> {
+    max_bytes.map(|max| max.saturating_mul(6).saturating_add(LINE_SLACK))
+}
+
 /// Extracts every record of `input` (named `source` in messages) and writes one line for each.
 pub fn run<W: Write>(
     source: &Source,
@@ -62,49 +84,28 @@ pub fn run<W: Write>(
     output: &mut Output<W>,
     progress: &Progress,
 ) -> Result<Summary, WriteError> {
-    let queue = Arc::new(Queue::default());
+    let window = Arc::new(Window::default());
     let reader = {
-        let queue = Arc::clone(&queue);
-        std::thread::spawn(move || queue.fill_from(input))
+        let window = Arc::clone(&window);
+        let line_limit = longest_line(extractor.max_input_bytes());
+        std::thread::spawn(move || window.fill_from(input, line_limit))
     };
-    let result = write_all(source, &queue, extractor, settings, output, progress);
-    // A reader blocked on a full queue must not keep the process alive after a write error.
-    queue.cancel();
+    let result = std::thread::scope(|scope| {
+        for _ in 0..extractor.threads().max(1) {
+            scope.spawn(|| window.work(extractor, settings, progress));
+        }
+        let result = window.write_in_order(source, output, progress);
+        // After a write error, stop the workers and a reader waiting for room.
+        window.cancel();
+        result
+    });
     let mut summary = result?;
+    // The whole input was read (the writer saw its end), so the reader has finished or is
+    // about to: joining does not wait on the input.
     match reader.join() {
         Ok(Err(e)) => summary.read_error = Some(format!("{source}: cannot read: {e}")),
         Ok(Ok(())) => {}
         Err(_) => summary.read_error = Some(format!("{source}: the reader stopped unexpectedly")),
-    }
-    Ok(summary)
-}
-
-fn write_all<W: Write>(
-    source: &Source,
-    queue: &Queue,
-    extractor: &Extractor,
-    settings: JsonlSettings,
-    output: &mut Output<W>,
-    progress: &Progress,
-) -> Result<Summary, WriteError> {
-    let mut summary = Summary::default();
-    while let Some(batch) = queue.take() {
-        let results = extractor.map_parallel(&batch, |line| {
-            let processed = process_line(line, extractor, settings);
-            progress.add(1, line.bytes.len() as u64);
-            processed
-        });
-        for (line, processed) in batch.iter().zip(results) {
-            output.record(&processed.json)?;
-            match processed.error {
-                Some(message) => {
-                    summary.bad_lines += 1;
-                    progress.message(&format!("{source}:{}: {message}", line.number));
-                }
-                None => summary.articles += 1,
-            }
-        }
-        output.flush()?;
     }
     Ok(summary)
 }
@@ -116,60 +117,113 @@ struct Line {
     bytes: Vec<u8>,
 }
 
+/// What the reader found on a line.
+#[derive(Debug)]
+enum Item {
+    /// A line to decode and extract.
+    Line(Line),
+    /// A line longer than any record within `--max-bytes` can be, skipped as it was read.
+    TooLong {
+        number: usize,
+        len: u64,
+        limit: usize,
+        /// The record's `"id"` when it comes first on the line.
+        id: Option<String>,
+    },
+}
+
+impl Item {
+    /// The bytes this item holds while it waits.
+    fn cost(&self) -> usize {
+        match self {
+            Item::Line(line) => line.bytes.len(),
+            Item::TooLong { .. } => 0,
+        }
+    }
+}
+
 /// The JSON written for a line, and what was wrong with it when it is an error record.
 #[derive(Debug)]
 struct Processed {
+    number: usize,
     json: String,
     error: Option<String>,
 }
 
-fn process_line(line: &Line, extractor: &Extractor, settings: JsonlSettings) -> Processed {
-    let text: Cow<'_, str> = match std::str::from_utf8(&line.bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) if settings.lossy => String::from_utf8_lossy(&line.bytes),
-        Err(e) => {
-            let message = describe_utf8_error(&line.bytes, &e, "line");
-            return Processed {
-                json: error_record(None, line.number, &message),
+fn process(item: Item, extractor: &Extractor, settings: JsonlSettings) -> Processed {
+    match item {
+        Item::Line(line) => process_line(line, extractor, settings),
+        Item::TooLong {
+            number,
+            len,
+            limit,
+            id,
+        } => {
+            let max = extractor.max_input_bytes().unwrap_or_default();
+            let message = format!(
+                "line of {len} bytes exceeds {limit} bytes, the most a record with at most {max} \
+                 bytes of text can take (--max-bytes); skipped without reading it whole"
+            );
+            Processed {
+                number,
+                json: error_record(id.as_deref(), number, &message),
                 error: Some(message),
-            };
+            }
+        }
+    }
+}
+
+fn process_line(line: Line, extractor: &Extractor, settings: JsonlSettings) -> Processed {
+    let number = line.number;
+    let fail = |id: Option<&str>, message: String| Processed {
+        number,
+        json: error_record(id, number, &message),
+        error: Some(message),
+    };
+    let text: String = match String::from_utf8(line.bytes) {
+        Ok(text) => text,
+        Err(e) if settings.lossy => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        Err(e) => {
+            let message = describe_utf8_error(e.as_bytes(), &e.utf8_error(), "line");
+            return fail(None, message);
         }
     };
-    match Record::parse(&text) {
-        Err((id, message)) => Processed {
-            json: error_record(id, line.number, &message),
-            error: Some(message),
-        },
-        Ok(record) => match crate::guard::extract(extractor, &record.text, record.date) {
-            Ok(article) => Processed {
-                json: settings
-                    .rendering
-                    .article(article, &record.text, Some(record.id)),
+    let record = match Record::parse(&text) {
+        Ok(record) => record,
+        Err((id, message)) => return fail(id, message),
+    };
+    // The line is not needed once its fields are decoded: free it before extraction, which
+    // holds several times the text's size.
+    drop(text);
+    match crate::guard::extract(extractor, &record.text, record.date) {
+        Ok(article) => {
+            let mut json = settings
+                .rendering
+                .article(article, &record.text, Some(&record.id));
+            // It may wait in the window a while: give back what it grew into and did not use.
+            json.shrink_to_fit();
+            Processed {
+                number,
+                json,
                 error: None,
-            },
-            Err(e) => {
-                let message = format!("\"text\": {e}");
-                Processed {
-                    json: error_record(Some(record.id), line.number, &message),
-                    error: Some(message),
-                }
             }
-        },
+        }
+        Err(e) => fail(Some(&record.id), format!("\"text\": {e}")),
     }
 }
 
 /// A decoded input record; `id` is the raw JSON as written, echoed unchanged.
 #[derive(Debug)]
-struct Record<'a> {
-    id: &'a str,
+struct Record {
+    id: String,
     text: String,
     date: Option<Date>,
 }
 
-impl<'a> Record<'a> {
+impl Record {
     /// The record in `line`, or the id when it could be found and what is wrong.
-    fn parse(line: &'a str) -> Result<Record<'a>, (Option<&'a str>, String)> {
-        let fields: HashMap<String, &'a RawValue> = match serde_json::from_str(line) {
+    fn parse(line: &str) -> Result<Record, (Option<&str>, String)> {
+        let fields: HashMap<String, &RawValue> = match serde_json::from_str(line) {
             Ok(fields) => fields,
             Err(e) if e.is_data() => {
                 return Err((
@@ -220,7 +274,7 @@ impl<'a> Record<'a> {
             },
         };
         Ok(Record {
-            id: id.unwrap_or("null"),
+            id: id.unwrap_or("null").to_string(),
             text,
             date,
         })
@@ -280,95 +334,294 @@ fn json_error(error: &serde_json::Error) -> String {
     }
 }
 
-/// Lines waiting between the reader thread and the workers.
+/// The lines read and not yet written, shared by the reader, the workers and the writer.
 #[derive(Debug, Default)]
-struct Queue {
-    state: Mutex<QueueState>,
-    changed: Condvar,
+struct Window {
+    state: Mutex<WindowState>,
+    /// The window has room for another line (the reader waits on it).
+    room: Condvar,
+    /// A line waits for a worker, or the input ended (workers wait on it).
+    work: Condvar,
+    /// The oldest line's output is ready, or the input ended (the writer waits on it).
+    ready: Condvar,
 }
 
 #[derive(Debug, Default)]
-struct QueueState {
-    lines: VecDeque<Line>,
+struct WindowState {
+    /// In input order; the front is the next to write.
+    slots: VecDeque<Slot>,
+    /// The sequence number of `slots[0]`; sequence numbers count the lines queued.
+    first: usize,
+    /// The sequence number of the oldest line no worker has taken.
+    next_job: usize,
+    /// What the slots hold: a line's bytes until it is extracted, its output's after.
     bytes: usize,
+    /// The reader has queued its last line.
     finished: bool,
+    /// The writer has stopped: everyone else stops too.
     cancelled: bool,
+    /// The most `bytes` and lines the window has held, for tests.
+    peak_bytes: usize,
+    peak_lines: usize,
 }
 
-impl Queue {
-    /// Reads `input` line by line into the queue, waiting while it is full.
-    fn fill_from(&self, input: Box<dyn Read + Send>) -> Result<(), String> {
+#[derive(Debug)]
+enum Slot {
+    Waiting(Item),
+    /// A worker has it.
+    Extracting,
+    Done(Processed),
+}
+
+impl Window {
+    /// Reads `input` line by line into the window, waiting while it is full. Lines longer than
+    /// `line_limit` are skipped as they are read.
+    fn fill_from(&self, input: Box<dyn Read + Send>, line_limit: Option<usize>) -> Result<(), String> {
         let mut reader = BufReader::with_capacity(1 << 20, input);
         let mut number = 0usize;
         let result = loop {
-            let mut bytes = Vec::new();
-            match reader.read_until(b'\n', &mut bytes) {
-                Ok(0) => break Ok(()),
-                Ok(_) => {}
+            let read = match read_line(&mut reader, line_limit) {
+                Ok(Some(read)) => read,
+                Ok(None) => break Ok(()),
                 Err(e) => break Err(io_reason(&e)),
-            }
+            };
             number += 1;
-            if bytes.last() == Some(&b'\n') {
-                bytes.pop();
-                if bytes.last() == Some(&b'\r') {
-                    bytes.pop();
-                }
-            }
-            if bytes.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            if !self.push(Line { number, bytes }) {
+            let item = match read {
+                ReadLine::Blank => continue,
+                ReadLine::Line(bytes) => Item::Line(Line { number, bytes }),
+                ReadLine::TooLong { len, prefix } => Item::TooLong {
+                    number,
+                    len,
+                    limit: line_limit.unwrap_or_default(),
+                    id: leading_id(&prefix),
+                },
+            };
+            if !self.push(item) {
                 break Ok(());
             }
         };
         let mut state = self.lock();
         state.finished = true;
-        self.changed.notify_all();
+        self.work.notify_all();
+        self.ready.notify_all();
         result
     }
 
-    /// Queues `line`, waiting for room; false when the consumer has gone.
-    fn push(&self, line: Line) -> bool {
+    /// Appends `item`, waiting for room; false when the writer has stopped.
+    fn push(&self, item: Item) -> bool {
+        let cost = item.cost();
         let mut state = self.lock();
         while !state.cancelled
-            && !state.lines.is_empty()
-            && (state.lines.len() >= QUEUE_LINES
-                || state.bytes.saturating_add(line.bytes.len()) > QUEUE_BYTES)
+            && !state.slots.is_empty()
+            && (state.slots.len() >= WINDOW_LINES
+                || state.bytes.saturating_add(cost) > WINDOW_BYTES)
         {
-            state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
+            state = self.room.wait(state).unwrap_or_else(|e| e.into_inner());
         }
         if state.cancelled {
             return false;
         }
-        state.bytes += line.bytes.len();
-        state.lines.push_back(line);
-        self.changed.notify_all();
+        state.bytes += cost;
+        state.slots.push_back(Slot::Waiting(item));
+        state.peak_bytes = state.peak_bytes.max(state.bytes);
+        state.peak_lines = state.peak_lines.max(state.slots.len());
+        self.work.notify_one();
         true
     }
 
-    /// Everything queued, waiting for at least one line; `None` at the end of the input.
-    fn take(&self) -> Option<Vec<Line>> {
-        let mut state = self.lock();
-        while state.lines.is_empty() && !state.finished {
-            state = self.changed.wait(state).unwrap_or_else(|e| e.into_inner());
+    /// A worker: extracts the oldest waiting line until the input ends or the writer stops.
+    fn work(&self, extractor: &Extractor, settings: JsonlSettings, progress: &Progress) {
+        loop {
+            let (sequence, item) = {
+                let mut state = self.lock();
+                loop {
+                    if state.cancelled {
+                        return;
+                    }
+                    let index = state.next_job - state.first;
+                    if index < state.slots.len() {
+                        break;
+                    }
+                    if state.finished {
+                        return;
+                    }
+                    state = self.work.wait(state).unwrap_or_else(|e| e.into_inner());
+                }
+                let sequence = state.next_job;
+                state.next_job += 1;
+                let index = sequence - state.first;
+                let slot = std::mem::replace(&mut state.slots[index], Slot::Extracting);
+                let Slot::Waiting(item) = slot else {
+                    unreachable!("slots from next_job on are waiting");
+                };
+                (sequence, item)
+            };
+            let input_bytes = item.cost();
+            let processed = process(item, extractor, settings);
+            progress.add(1, input_bytes as u64);
+            let mut state = self.lock();
+            // The writer only passes a slot once it is done, so this one is still there.
+            let index = sequence - state.first;
+            let output_bytes = processed.json.len();
+            state.bytes = state.bytes - input_bytes + output_bytes;
+            state.peak_bytes = state.peak_bytes.max(state.bytes);
+            state.slots[index] = Slot::Done(processed);
+            if index == 0 {
+                self.ready.notify_one();
+            }
+            if output_bytes < input_bytes {
+                self.room.notify_one();
+            }
         }
-        if state.lines.is_empty() {
-            return None;
+    }
+
+    /// The writer: writes each output once those before it are written; flushes whenever it
+    /// has to wait, so that a slow input is answered line by line.
+    fn write_in_order<W: Write>(
+        &self,
+        source: &Source,
+        output: &mut Output<W>,
+        progress: &Progress,
+    ) -> Result<Summary, WriteError> {
+        let mut summary = Summary::default();
+        let front_done = |state: &WindowState| matches!(state.slots.front(), Some(Slot::Done(_)));
+        loop {
+            let mut state = self.lock();
+            if !front_done(&state) {
+                if state.finished && state.slots.is_empty() {
+                    break;
+                }
+                // About to wait: hand what is written so far to whoever reads the output.
+                drop(state);
+                output.flush()?;
+                state = self.lock();
+                while !front_done(&state) && !(state.finished && state.slots.is_empty()) {
+                    state = self.ready.wait(state).unwrap_or_else(|e| e.into_inner());
+                }
+                if !front_done(&state) {
+                    break;
+                }
+            }
+            let Some(Slot::Done(processed)) = state.slots.pop_front() else {
+                unreachable!("the front slot is done");
+            };
+            state.first += 1;
+            state.bytes -= processed.json.len();
+            self.room.notify_one();
+            drop(state);
+            output.record(&processed.json)?;
+            match processed.error {
+                Some(message) => {
+                    summary.bad_lines += 1;
+                    progress.message(&format!("{source}:{}: {message}", processed.number));
+                }
+                None => summary.articles += 1,
+            }
         }
-        state.bytes = 0;
-        let batch: Vec<Line> = state.lines.drain(..).collect();
-        self.changed.notify_all();
-        Some(batch)
+        output.flush()?;
+        Ok(summary)
     }
 
     fn cancel(&self) {
         self.lock().cancelled = true;
-        self.changed.notify_all();
+        self.room.notify_all();
+        self.work.notify_all();
+        self.ready.notify_all();
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, QueueState> {
+    fn lock(&self) -> MutexGuard<'_, WindowState> {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// A line as [`read_line`] found it.
+#[derive(Debug, PartialEq, Eq)]
+enum ReadLine {
+    /// Only whitespace.
+    Blank,
+    /// The line without its `\n` or `\r\n`.
+    Line(Vec<u8>),
+    /// Longer than the limit: `len` bytes in all, of which `prefix` is the start.
+    TooLong { len: u64, prefix: Vec<u8> },
+}
+
+/// Reads one line, holding at most `limit` bytes of it; `None` at the end of the input.
+fn read_line(reader: &mut impl BufRead, limit: Option<usize>) -> io::Result<Option<ReadLine>> {
+    let limit = limit.unwrap_or(usize::MAX);
+    let mut bytes = Vec::new();
+    let mut len: u64 = 0;
+    let mut too_long = false;
+    let mut blank = true;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            if len == 0 {
+                return Ok(None);
+            }
+            break;
+        }
+        let (chunk, ends) = match available.iter().position(|&b| b == b'\n') {
+            Some(at) => (&available[..at + 1], true),
+            None => (available, false),
+        };
+        blank = blank && chunk.iter().all(u8::is_ascii_whitespace);
+        // The `\n` does not count towards the limit (a `\r` before it does).
+        let content = chunk.len() - usize::from(ends);
+        if !too_long && bytes.len().saturating_add(content) > limit {
+            too_long = true;
+            let keep = ID_PREFIX.saturating_sub(bytes.len()).min(content);
+            bytes.extend_from_slice(&chunk[..keep]);
+            bytes.truncate(ID_PREFIX);
+            bytes.shrink_to_fit();
+        } else if !too_long {
+            bytes.extend_from_slice(chunk);
+        }
+        len += content as u64;
+        let consumed = chunk.len();
+        reader.consume(consumed);
+        if ends {
+            break;
+        }
+    }
+    if blank {
+        return Ok(Some(ReadLine::Blank));
+    }
+    if too_long {
+        return Ok(Some(ReadLine::TooLong { len, prefix: bytes }));
+    }
+    if bytes.last() == Some(&b'\n') {
+        bytes.pop();
+        if bytes.last() == Some(&b'\r') {
+            bytes.pop();
+        }
+    }
+    // A line read in several pieces may have left spare capacity, counted nowhere.
+    bytes.shrink_to_fit();
+    Ok(Some(ReadLine::Line(bytes)))
+}
+
+/// The raw JSON of the `"id"` that starts `prefix` (`{"id": ...`), when it is complete there.
+fn leading_id(prefix: &[u8]) -> Option<String> {
+    let rest = trim_start(prefix.strip_prefix(b"{")?);
+    let rest = trim_start(rest.strip_prefix(b"\"id\"")?);
+    let rest = trim_start(rest.strip_prefix(b":")?);
+    let mut values = serde_json::Deserializer::from_slice(rest).into_iter::<&RawValue>();
+    let id = values.next()?.ok()?;
+    // A number at the very end of the prefix may go on past it.
+    let after = trim_start(&rest[values.byte_offset()..]);
+    matches!(after.first(), Some(b',' | b'}')).then(|| id.get().to_string())
+}
+
+fn trim_start(bytes: &[u8]) -> &[u8] {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    &bytes[start..]
 }
 
 #[cfg(test)]
@@ -389,7 +642,7 @@ mod tests {
         assert_eq!(record.text, "LAHORE — “Hi”, وزیر said.\n");
         assert_eq!(record.date, Some(Date::new(2023, 5, 9).unwrap()));
         let record = Record::parse(r#"{"text": "", "date": null}"#).unwrap();
-        assert_eq!((record.id, record.date), ("null", None));
+        assert_eq!((record.id.as_str(), record.date), ("null", None));
         let record = Record::parse(r#"{"id": {"a": "é"}, "text": "x"}"#).unwrap();
         assert_eq!(record.id, r#"{"a": "é"}"#);
     }
@@ -461,12 +714,12 @@ mod tests {
             pretty: false,
             offsets: newsextract::OffsetUnit::Bytes,
         };
-        let line = Line {
+        let line = || Line {
             number: 4,
             bytes: b"{\"id\": 1, \"text\": \"a\xFFb\"}".to_vec(),
         };
         let strict = process_line(
-            &line,
+            line(),
             &extractor,
             JsonlSettings {
                 lossy: false,
@@ -481,7 +734,7 @@ mod tests {
         let value: serde_json::Value = serde_json::from_str(&strict.json).unwrap();
         assert_eq!(value["line"], 4);
         let lossy = process_line(
-            &line,
+            line(),
             &extractor,
             JsonlSettings {
                 lossy: true,
@@ -492,16 +745,136 @@ mod tests {
         assert!(lossy.json.starts_with("{\"id\":1,"), "{}", lossy.json);
     }
 
+    /// Every line `read_line` finds in `input`, read through a buffer of `capacity` bytes so
+    /// that lines arrive in several pieces.
+    fn read_lines(input: &[u8], capacity: usize, limit: Option<usize>) -> Vec<ReadLine> {
+        let mut reader = BufReader::with_capacity(capacity, input);
+        std::iter::from_fn(|| read_line(&mut reader, limit).unwrap()).collect()
+    }
+
     #[test]
-    fn queue_keeps_order_and_skips_blank_lines() {
-        let queue = Queue::default();
-        let input = b"a\n\n  \r\nb\r\nc".to_vec();
-        queue
-            .fill_from(Box::new(std::io::Cursor::new(input)))
+    fn read_line_splits_lines_and_skips_long_ones_unheld() {
+        use ReadLine::{Blank, Line, TooLong};
+        let long = format!("{{\"id\": \"é\", \"text\": \"{}\"}}", "x".repeat(40));
+        let input = format!("a\n\n  \r\nb\r\n{long}\n{}\nc", " ".repeat(50));
+        let line = |text: &str| Line(text.as_bytes().to_vec());
+        for capacity in [1, 3, 7, 1024] {
+            assert_eq!(
+                read_lines(input.as_bytes(), capacity, None),
+                vec![line("a"), Blank, Blank, line("b"), line(&long), Blank, line("c")],
+                "capacity {capacity}"
+            );
+            let limited = read_lines(input.as_bytes(), capacity, Some(20));
+            assert_eq!(limited[..4], [line("a"), Blank, Blank, line("b")]);
+            match &limited[4] {
+                TooLong { len, prefix } => {
+                    assert_eq!(*len, long.len() as u64, "capacity {capacity}");
+                    assert!(long.as_bytes().starts_with(prefix));
+                    assert_eq!(leading_id(prefix).as_deref(), Some("\"é\""));
+                }
+                other => panic!("capacity {capacity}: {other:?}"),
+            }
+            // A long blank line is still blank; "\n" does not count towards the limit.
+            assert_eq!(limited[5..], [Blank, line("c")]);
+            assert_eq!(
+                read_lines(b"12345\n123456\n", capacity, Some(5)),
+                vec![
+                    line("12345"),
+                    TooLong {
+                        len: 6,
+                        prefix: b"123456".to_vec()
+                    }
+                ]
+            );
+        }
+        assert_eq!(read_lines(b"", 8, Some(5)), vec![]);
+    }
+
+    #[test]
+    fn leading_id_is_found_only_at_the_start() {
+        let cases: &[(&[u8], Option<&str>)] = &[
+            (br#"{"id": 12, "text": "xxx"#, Some("12")),
+            (br#"  {"id":"a\"b","text":"#, None),
+            (br#"{ "id" : {"k": [1, "]"]}, "text": "#, Some(r#"{"k": [1, "]"]}"#)),
+            (br#"{"id": "cut sh"#, None),
+            (br#"{"text": "x", "id": 3}"#, None),
+            (br#"{"id": 12"#, None),
+            (b"", None),
+        ];
+        for (prefix, expected) in cases {
+            assert_eq!(
+                leading_id(prefix).as_deref(),
+                *expected,
+                "{}",
+                String::from_utf8_lossy(prefix)
+            );
+        }
+    }
+
+    #[test]
+    fn window_keeps_order_and_bounds_the_bytes_held() {
+        // Lines of 3 KB (a padding field; the text itself is tiny so that extraction is quick)
+        // and one line longer than the whole window, which must be let in alone.
+        let pad = |n: usize| "p".repeat(n);
+        let mut input = String::new();
+        let mut expected = Vec::new();
+        for i in 0..3000 {
+            let size = if i == 1500 { WINDOW_BYTES + 1000 } else { 3000 };
+            // Every seventh record is bad ("text" is a number) and becomes an error record.
+            let text = if i % 7 == 3 {
+                "5".to_string()
+            } else {
+                format!("\"Rain {i}.\"")
+            };
+            input.push_str(&format!(
+                "{{\"id\": {i}, \"text\": {text}, \"pad\": \"{}\"}}\n",
+                pad(size)
+            ));
+            expected.push(i);
+        }
+        let extractor = Extractor::builder()
+            .threads(3)
+            .passes(newsextract::Passes::STRUCTURE_ONLY)
+            .build()
             .unwrap();
-        let batch = queue.take().unwrap();
-        let got: Vec<(usize, &[u8])> = batch.iter().map(|l| (l.number, &l.bytes[..])).collect();
-        assert_eq!(got, vec![(1, &b"a"[..]), (4, &b"b"[..]), (5, &b"c"[..])]);
-        assert!(queue.take().is_none());
+        let settings = JsonlSettings {
+            lossy: false,
+            rendering: Rendering {
+                pretty: false,
+                offsets: newsextract::OffsetUnit::Bytes,
+            },
+        };
+        let window = Window::default();
+        let mut written = Vec::new();
+        let summary = std::thread::scope(|scope| {
+            scope.spawn(|| {
+                window
+                    .fill_from(Box::new(io::Cursor::new(input.into_bytes())), None)
+                    .unwrap()
+            });
+            for _ in 0..3 {
+                scope.spawn(|| window.work(&extractor, settings, &Progress::new(false, None)));
+            }
+            let mut output = Output::new(&mut written);
+            window
+                .write_in_order(&Source::Stdin, &mut output, &Progress::new(false, None))
+                .unwrap()
+        });
+        assert_eq!(summary.articles + summary.bad_lines, 3000);
+        assert!(summary.bad_lines > 400, "{summary:?}");
+        let ids: Vec<usize> = String::from_utf8(written)
+            .unwrap()
+            .lines()
+            .map(|line| {
+                let value: serde_json::Value = serde_json::from_str(line).unwrap();
+                value["id"].as_u64().unwrap() as usize
+            })
+            .collect();
+        assert_eq!(ids, expected);
+        let state = window.lock();
+        assert!(state.slots.is_empty() && state.bytes == 0, "{:?}", state.bytes);
+        // The big line came in alone; every other time the window stayed within its bound.
+        assert!(state.peak_bytes <= WINDOW_BYTES + 1000 + 100, "{}", state.peak_bytes);
+        assert!(state.peak_lines <= WINDOW_LINES);
     }
 }

@@ -97,13 +97,15 @@ struct Cli {
 /// Options of the default command: extracting articles.
 #[derive(Debug, Args)]
 struct ExtractArgs {
-    /// Text files to read, each one article; `-` or none reads stdin.
-    #[arg(value_name = "FILE", conflicts_with = "jsonl")]
+    /// Text files to read, each one article; `-` or none reads stdin. With --jsonl, one JSON
+    /// Lines file.
+    #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
 
     /// Read JSON Lines from FILE (or stdin when FILE is `-` or absent) and write JSON Lines.
-    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-")]
-    jsonl: Option<PathBuf>,
+    /// A flag: `--jsonl FILE` and `--jsonl --threads 2 FILE` both read FILE.
+    #[arg(long)]
+    jsonl: bool,
 
     /// Reference date that relative dates ("on Monday") are read against; without it each
     /// article's dateline date is used when it has a year.
@@ -275,8 +277,12 @@ fn run_extract(args: ExtractArgs) -> u8 {
         !args.no_progress && std::io::stderr().is_terminal() && !std::io::stdout().is_terminal();
     let mut output = Output::new(std::io::stdout().lock());
 
-    let result = if let Some(path) = args.jsonl {
-        let source = Source::from_arg(path);
+    let result = if args.jsonl {
+        let mut files = args.files.into_iter();
+        let source = Source::from_arg(files.next().unwrap_or_else(|| PathBuf::from("-")));
+        if files.next().is_some() {
+            return fatal("--jsonl reads one FILE (or stdin); give the files one run each");
+        }
         let input = match jsonl::open(&source) {
             Ok(input) => input,
             Err(message) => return fatal(&message),
@@ -323,7 +329,7 @@ fn run_extract(args: ExtractArgs) -> u8 {
 
 /// `--format html`: one page for the files (or stdin), written when each group is ready.
 fn run_html(args: ExtractArgs) -> u8 {
-    if args.jsonl.is_some() {
+    if args.jsonl {
         use clap::CommandFactory;
         Cli::command()
             .error(
@@ -392,11 +398,18 @@ mod tests {
     #[test]
     fn parses_the_documented_forms() {
         let cli = Cli::try_parse_from(["newsextract", "--jsonl"]).unwrap();
-        assert_eq!(cli.extract.jsonl, Some(PathBuf::from("-")));
-        let cli =
-            Cli::try_parse_from(["newsextract", "--jsonl", "in.jsonl", "--threads", "2"]).unwrap();
-        assert_eq!(cli.extract.jsonl, Some(PathBuf::from("in.jsonl")));
-        assert_eq!(cli.extract.threads, 2);
+        assert!(cli.extract.jsonl && cli.extract.files.is_empty());
+        // The file may come before or after other options, right after --jsonl or not.
+        for args in [
+            &["newsextract", "--jsonl", "in.jsonl", "--threads", "2"][..],
+            &["newsextract", "--jsonl", "--threads", "2", "in.jsonl"],
+            &["newsextract", "--threads", "2", "in.jsonl", "--jsonl"],
+        ] {
+            let cli = Cli::try_parse_from(args).unwrap();
+            assert!(cli.extract.jsonl, "{args:?}");
+            assert_eq!(cli.extract.files, [PathBuf::from("in.jsonl")], "{args:?}");
+            assert_eq!(cli.extract.threads, 2, "{args:?}");
+        }
         let cli = Cli::try_parse_from([
             "newsextract",
             "--date",
@@ -426,7 +439,7 @@ mod tests {
             &["newsextract", "--threads", "-1"],
             &["newsextract", "--format", "xml"],
             &["newsextract", "--format", "HTML"],
-            &["newsextract", "a.txt", "--jsonl", "b.jsonl"],
+            &["newsextract", "--jsonl=in.jsonl"],
         ] {
             assert!(Cli::try_parse_from(args).is_err(), "{args:?}");
         }

@@ -354,14 +354,65 @@ fn jsonl_reads_a_file_and_echoes_ids_exactly() {
     ]
     .join("\n");
     let path = write_file(&dir, "in.jsonl", input.as_bytes());
-    let output = run(&["--jsonl", &path], b"");
-    assert_eq!(code(&output), 0, "{}", stderr(&output));
-    let text = stdout(&output);
+    // The file may follow --jsonl or come after other options (it was once taken for a text
+    // file there, and refused).
+    let mut outputs = Vec::new();
+    for args in [
+        &["--jsonl", &path][..],
+        &["--jsonl", "--threads", "2", &path],
+        &[&path, "--jsonl"],
+    ] {
+        let output = run(args, b"");
+        assert_eq!(code(&output), 0, "{args:?}: {}", stderr(&output));
+        outputs.push(stdout(&output));
+    }
+    assert!(outputs.iter().all(|text| *text == outputs[0]));
+    let text = &outputs[0];
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 3, "{text}");
     assert!(lines[0].starts_with("{\"id\":123456789012345678901234567890,\"schema_version\":1,"));
     assert!(lines[1].starts_with("{\"id\":null,\"schema_version\":1,"));
     assert!(lines[2].starts_with("{\"id\":1.50,\"schema_version\":1,"));
+}
+
+#[test]
+fn jsonl_line_too_long_for_max_bytes_is_skipped_unread_and_named() {
+    // With --max-bytes 100 no record can take more than 6 × 100 bytes + 64 KiB: a 200 kB line
+    // is skipped as it is read; the lines around it are extracted as usual.
+    let long = "Rain fell. ".repeat(20_000);
+    let input = [
+        jsonl_line(serde_json::json!("before"), "PARIS — Rain."),
+        jsonl_line(serde_json::json!({"k": "é"}), &long),
+        String::new(),
+        format!("{{\"text\": \"{long}\", \"id\": 3}}"),
+        jsonl_line(serde_json::json!("after"), "PARIS — Rain."),
+    ]
+    .join("\n");
+    let output = run(
+        &["--jsonl", "--max-bytes", "100", "--threads", "2"],
+        input.as_bytes(),
+    );
+    assert_eq!(code(&output), 1, "{}", stderr(&output));
+    let records = json_lines(&output);
+    assert_eq!(records.len(), 4);
+    assert_eq!(records[0]["id"], "before");
+    assert_eq!(records[3]["id"], "after");
+    assert_eq!(records[3]["schema_version"], 1);
+    // The id is kept when it comes first on the line.
+    assert_eq!(records[1]["id"], serde_json::json!({"k": "é"}));
+    assert_eq!(records[1]["line"], 2);
+    assert_eq!(records[2]["id"], Value::Null);
+    assert_eq!(records[2]["line"], 4);
+    for record in &records[1..3] {
+        let error = record["error"].as_str().unwrap();
+        assert!(
+            error.contains("exceeds 66136 bytes") && error.contains("skipped without reading"),
+            "{error}"
+        );
+    }
+    let messages = stderr(&output);
+    assert!(messages.contains("<stdin>:2: line of 22"), "{messages}");
+    assert!(messages.contains("<stdin>:4: line of"), "{messages}");
 }
 
 #[test]
@@ -549,6 +600,7 @@ fn missing_files_and_bad_options_exit_2_with_a_message() {
         &["--offsets", "words"],
         &["--threads", "many"],
         &["--jsonl", "in.jsonl", "other.txt"],
+        &["--jsonl=in.jsonl"],
         &["--no-such-option"],
     ] {
         let output = run(args, b"");
