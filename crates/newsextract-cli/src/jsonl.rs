@@ -376,7 +376,11 @@ enum Slot {
 impl Window {
     /// Reads `input` line by line into the window, waiting while it is full. Lines longer than
     /// `line_limit` are skipped as they are read.
-    fn fill_from(&self, input: Box<dyn Read + Send>, line_limit: Option<usize>) -> Result<(), String> {
+    fn fill_from(
+        &self,
+        input: Box<dyn Read + Send>,
+        line_limit: Option<usize>,
+    ) -> Result<(), String> {
         let mut reader = BufReader::with_capacity(1 << 20, input);
         let mut number = 0usize;
         let result = loop {
@@ -761,7 +765,15 @@ mod tests {
         for capacity in [1, 3, 7, 1024] {
             assert_eq!(
                 read_lines(input.as_bytes(), capacity, None),
-                vec![line("a"), Blank, Blank, line("b"), line(&long), Blank, line("c")],
+                vec![
+                    line("a"),
+                    Blank,
+                    Blank,
+                    line("b"),
+                    line(&long),
+                    Blank,
+                    line("c")
+                ],
                 "capacity {capacity}"
             );
             let limited = read_lines(input.as_bytes(), capacity, Some(20));
@@ -795,7 +807,10 @@ mod tests {
         let cases: &[(&[u8], Option<&str>)] = &[
             (br#"{"id": 12, "text": "xxx"#, Some("12")),
             (br#"  {"id":"a\"b","text":"#, None),
-            (br#"{ "id" : {"k": [1, "]"]}, "text": "#, Some(r#"{"k": [1, "]"]}"#)),
+            (
+                br#"{ "id" : {"k": [1, "]"]}, "text": "#,
+                Some(r#"{"k": [1, "]"]}"#),
+            ),
             (br#"{"id": "cut sh"#, None),
             (br#"{"text": "x", "id": 3}"#, None),
             (br#"{"id": 12"#, None),
@@ -872,9 +887,17 @@ mod tests {
             .collect();
         assert_eq!(ids, expected);
         let state = window.lock();
-        assert!(state.slots.is_empty() && state.bytes == 0, "{:?}", state.bytes);
+        assert!(
+            state.slots.is_empty() && state.bytes == 0,
+            "{:?}",
+            state.bytes
+        );
         // The big line came in alone; every other time the window stayed within its bound.
-        assert!(state.peak_bytes <= WINDOW_BYTES + 1000 + 100, "{}", state.peak_bytes);
+        assert!(
+            state.peak_bytes <= WINDOW_BYTES + 1000 + 100,
+            "{}",
+            state.peak_bytes
+        );
         assert!(state.peak_lines <= WINDOW_LINES);
     }
 }

@@ -32,7 +32,7 @@ pub use extract::entities::train as __train;
 
 pub use date::Date;
 pub use error::Error;
-pub use extractor::{Extractor, ExtractorBuilder, Passes};
+pub use extractor::{ExtractIter, ExtractIterWithDates, Extractor, ExtractorBuilder, Passes};
 pub use model::*;
 pub use offsets::{convert_offsets, OffsetUnit};
 
