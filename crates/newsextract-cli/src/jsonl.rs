@@ -91,8 +91,9 @@ pub fn run<W: Write>(
         std::thread::spawn(move || window.fill_from(input, line_limit))
     };
     let result = std::thread::scope(|scope| {
-        for _ in 0..extractor.threads().max(1) {
-            scope.spawn(|| window.work(extractor, settings, progress));
+        for worker in 0..extractor.threads().max(1) {
+            let window = &window;
+            scope.spawn(move || window.work(worker, extractor, settings, progress));
         }
         let result = window.write_in_order(source, output, progress);
         // After a write error, stop the workers and a reader waiting for room.
@@ -384,6 +385,11 @@ impl Window {
         let mut reader = BufReader::with_capacity(1 << 20, input);
         let mut number = 0usize;
         let result = loop {
+            // A line read while the window is full would wait in memory, unaccounted: read the
+            // next one only once there is room.
+            if !self.wait_for_room() {
+                break Ok(());
+            }
             let read = match read_line(&mut reader, line_limit) {
                 Ok(Some(read)) => read,
                 Ok(None) => break Ok(()),
@@ -411,6 +417,16 @@ impl Window {
         result
     }
 
+    /// Waits until the window is below its bounds; false when the writer has stopped.
+    fn wait_for_room(&self) -> bool {
+        let mut state = self.lock();
+        while !state.cancelled && (state.bytes >= WINDOW_BYTES || state.slots.len() >= WINDOW_LINES)
+        {
+            state = self.room.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+        !state.cancelled
+    }
+
     /// Appends `item`, waiting for room; false when the writer has stopped.
     fn push(&self, item: Item) -> bool {
         let cost = item.cost();
@@ -429,12 +445,28 @@ impl Window {
         state.slots.push_back(Slot::Waiting(item));
         state.peak_bytes = state.peak_bytes.max(state.bytes);
         state.peak_lines = state.peak_lines.max(state.slots.len());
-        self.work.notify_one();
+        if cost > WINDOW_BYTES {
+            // Only the first worker takes it: wake that one whichever it is.
+            self.work.notify_all();
+        } else {
+            self.work.notify_one();
+        }
         true
     }
 
-    /// A worker: extracts the oldest waiting line until the input ends or the writer stops.
-    fn work(&self, extractor: &Extractor, settings: JsonlSettings, progress: &Progress) {
+    /// Worker number `worker`: extracts the oldest waiting line until the input ends or the
+    /// writer stops.
+    ///
+    /// Lines larger than the window (let in alone) all go to worker 0. The allocator gives each
+    /// thread its own arena and keeps what a large extraction freed there for later use; were
+    /// large records spread over the workers, every arena would keep that much.
+    fn work(
+        &self,
+        worker: usize,
+        extractor: &Extractor,
+        settings: JsonlSettings,
+        progress: &Progress,
+    ) {
         loop {
             let (sequence, item) = {
                 let mut state = self.lock();
@@ -443,11 +475,13 @@ impl Window {
                         return;
                     }
                     let index = state.next_job - state.first;
-                    if index < state.slots.len() {
-                        break;
-                    }
-                    if state.finished {
-                        return;
+                    match state.slots.get(index) {
+                        Some(Slot::Waiting(item)) if worker == 0 || item.cost() <= WINDOW_BYTES => {
+                            break
+                        }
+                        Some(_) => {}
+                        None if state.finished => return,
+                        None => {}
                     }
                     state = self.work.wait(state).unwrap_or_else(|e| e.into_inner());
                 }
@@ -458,6 +492,10 @@ impl Window {
                 let Slot::Waiting(item) = slot else {
                     unreachable!("slots from next_job on are waiting");
                 };
+                if item.cost() > WINDOW_BYTES {
+                    // The others waited for worker 0 to take it: the next line is theirs.
+                    self.work.notify_all();
+                }
                 (sequence, item)
             };
             let input_bytes = item.cost();
@@ -867,8 +905,11 @@ mod tests {
                     .fill_from(Box::new(io::Cursor::new(input.into_bytes())), None)
                     .unwrap()
             });
-            for _ in 0..3 {
-                scope.spawn(|| window.work(&extractor, settings, &Progress::new(false, None)));
+            for worker in 0..3 {
+                let (window, extractor) = (&window, &extractor);
+                scope.spawn(move || {
+                    window.work(worker, extractor, settings, &Progress::new(false, None))
+                });
             }
             let mut output = Output::new(&mut written);
             window
