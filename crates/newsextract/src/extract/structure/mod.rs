@@ -59,6 +59,14 @@ enum Role {
 
 /// Runs the structure pass.
 pub(crate) fn extract(doc: &Document<'_>, reference_date: Option<Date>) -> Structure {
+    let without_bom;
+    let doc = match skip_byte_order_mark(doc) {
+        Some(shifted) => {
+            without_bom = shifted;
+            &without_bom
+        }
+        None => doc,
+    };
     let text = doc.text;
     let mut structure = Structure::default();
     let mut roles: Vec<Role> = doc
@@ -90,6 +98,29 @@ pub(crate) fn extract(doc: &Document<'_>, reference_date: Option<Date>) -> Struc
         paragraph.sentences = sentences::split(text, paragraph.start, paragraph.end);
     }
     structure
+}
+
+/// The document with its first line starting after a leading byte-order mark (U+FEFF), when
+/// it has one. Files saved by some editors and exporters begin with it; it is no text, and
+/// Unicode does not count it as white space, so the headline or dateline would start with it.
+/// Only the line moves: offsets stay byte offsets into the original text.
+fn skip_byte_order_mark<'t>(doc: &Document<'t>) -> Option<Document<'t>> {
+    const BOM: char = '\u{FEFF}';
+    if !doc.text.starts_with(BOM) || doc.lines.is_empty() {
+        return None;
+    }
+    let mut lines = doc.lines.clone();
+    let first = &mut lines[0];
+    // The mark precedes any line break, so the first line holds it whole.
+    first.start = BOM.len_utf8().min(first.end);
+    first.indent = doc.text.as_bytes()[first.start..first.end]
+        .iter()
+        .take_while(|b| **b == b' ' || **b == b'\t')
+        .count();
+    Some(Document {
+        text: doc.text,
+        lines,
+    })
 }
 
 /// The trimmed text of line `i` and its start offset.

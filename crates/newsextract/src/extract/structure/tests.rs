@@ -400,3 +400,58 @@ fn odd_inputs_never_panic() {
     let long = "word ".repeat(10_000);
     check_spans(&long, &run(&long));
 }
+
+#[test]
+fn leading_byte_order_mark_is_not_text() {
+    // Each text with a BOM in front must give the structure of the same text without it, every
+    // offset moved by the mark's three bytes.
+    let cases = [
+        "Pakistan’s “bold” step on trade\n\nISLAMABAD: Officials met on Monday.\n",
+        "ISLAMABAD, May 9 (Reuters) - Officials met on Monday. “We agreed,” one said.\n",
+        "  Indented headline here\n\nBody text follows. It has two sentences.\n",
+        "\nBlank first line, then a headline\n\nLAHORE: Rain fell.\n",
+        "One line only.",
+        "",
+    ];
+    for plain in cases {
+        let marked = format!("\u{FEFF}{plain}");
+        let expected = run(plain);
+        let got = run(&marked);
+        check_spans(&marked, &got);
+        let shift = |s: &Structure| -> Vec<(usize, usize)> {
+            let mut spans: Vec<(usize, usize)> = Vec::new();
+            spans.extend(s.headline.iter().map(|h| (h.start, h.end)));
+            spans.extend(s.dateline.iter().map(|d| (d.start, d.end)));
+            spans.extend(s.byline.iter().map(|b| (b.start, b.end)));
+            for p in &s.paragraphs {
+                spans.push((p.start, p.end));
+                spans.extend(p.sentences.iter().map(|x| (x.start, x.end)));
+            }
+            spans
+        };
+        let moved: Vec<(usize, usize)> = shift(&expected)
+            .into_iter()
+            .map(|(start, end)| (start + 3, end + 3))
+            .collect();
+        assert_eq!(shift(&got), moved, "{plain:?}");
+        assert_eq!(
+            got.headline.as_ref().map(|h| h.text.as_str()),
+            expected.headline.as_ref().map(|h| h.text.as_str()),
+            "{plain:?}"
+        );
+        assert_eq!(
+            got.dateline.as_ref().map(|d| d.text.as_str()),
+            expected.dateline.as_ref().map(|d| d.text.as_str()),
+            "{plain:?}"
+        );
+        assert_eq!(
+            paragraph_texts(&marked, &got),
+            paragraph_texts(plain, &expected),
+            "{plain:?}"
+        );
+    }
+    let marked = "\u{FEFF}Pakistan’s “bold” step on trade\n\nISLAMABAD: Officials met.\n";
+    let headline = run(marked).headline.expect("a headline");
+    assert_eq!(headline.text, "Pakistan’s “bold” step on trade");
+    assert_eq!((headline.start, &marked[headline.start..headline.end]), (3, headline.text.as_str()));
+}
