@@ -78,3 +78,27 @@ def test_extract_batch_per_partition_equals_the_serial_run(client: Any) -> None:
 
     bag = dask_bag.from_sequence(texts, npartitions=3)
     assert bag.map_partitions(extract_partition).compute() == serial
+
+
+def test_user_gazetteer_travels_with_the_extractor(client: Any, tmp_path: Any) -> None:
+    # The gazetteer's content is pickled, not its path: the file is gone before the workers
+    # receive the extractor.
+    path = tmp_path / "names.tsv"
+    path.write_text(
+        "Quillfeather Analytics\torganization\tQuillfeather Analytics Ltd.\tacronym=QFA\n",
+        encoding="utf-8",
+    )
+    extractor = newsextract.Extractor(date="2023-05-09", threads=1, gazetteer=path)
+    path.unlink()
+    texts = [
+        f"KARACHI: Quillfeather Analytics said on Monday that {i} surveys were done."
+        for i in range(8)
+    ]
+    serial = [article.to_json() for article in extractor.extract_batch(texts)]
+    assert "Quillfeather Analytics Ltd." in serial[0]
+
+    def extract_partition(partition: list[str]) -> list[str]:
+        return [article.to_json() for article in extractor.extract_batch(partition)]
+
+    bag = dask_bag.from_sequence(texts, npartitions=2)
+    assert bag.map_partitions(extract_partition).compute() == serial

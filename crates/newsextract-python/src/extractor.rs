@@ -2,9 +2,10 @@
 //! batches without the GIL.
 
 use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use newsextract::{Date, Passes};
 
@@ -14,7 +15,7 @@ use crate::inputs;
 use crate::model::{in_code_points, Both};
 
 /// What an `Extractor` was made with: all that pickling needs to make it again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct Settings {
     date: Option<Date>,
     passes: Passes,
@@ -22,12 +23,15 @@ struct Settings {
     /// unpickling on a worker, is the worker's).
     threads: Option<usize>,
     max_bytes: Option<usize>,
+    /// User gazetteers as (source name, TSV content): the content, not the path, so that a
+    /// pickled extractor works on a worker that cannot see the file.
+    gazetteers: Vec<(String, String)>,
 }
 
 /// Extracts articles with one configuration; cheap to share between threads.
 ///
 /// Extractor(*, date=None, entities=True, quotes=True, times=True, quantities=True,
-///           threads=None, max_bytes=None)
+///           threads=None, max_bytes=None, gazetteer=None)
 ///
 /// `date` ("YYYY-MM-DD" or a datetime.date) is the reference date relative expressions are
 /// read against; without it each article's dateline date is used when it has a year. The four
@@ -35,7 +39,15 @@ struct Settings {
 /// `extract_batch` uses (None: one per core). `max_bytes` makes an input longer than that many
 /// UTF-8 bytes a NewsExtractError instead of being extracted.
 ///
-/// An Extractor pickles by its configuration, so Dask, Spark and Ray workers can receive one.
+/// `gazetteer` is a path (str or os.PathLike) or a list of paths to user gazetteers, merged
+/// with the built-in ones: UTF-8 TSV rows `name<TAB>kind[<TAB>canonical[<TAB>key=value ...]]`,
+/// kind one of person, organization, location, nationality, misc; attributes country=,
+/// acronym=, and lat=, lon=, geonames_id= together; blank lines and `#` comments skipped. User
+/// names win over what the built-in tagger finds. A file that cannot be read, or a malformed
+/// row, raises NewsExtractError naming the file and line.
+///
+/// An Extractor pickles by its configuration (gazetteers included, as their content), so Dask,
+/// Spark and Ray workers can receive one.
 #[pyclass(
     frozen,
     eq,
@@ -88,9 +100,11 @@ impl PyExtractor {
         quantities = true,
         threads = None,
         max_bytes = None,
+        gazetteer = None,
     ))]
     #[allow(clippy::too_many_arguments)]
     fn new(
+        py: Python<'_>,
         date: Option<&Bound<'_, PyAny>>,
         entities: bool,
         quotes: bool,
@@ -98,6 +112,7 @@ impl PyExtractor {
         quantities: bool,
         threads: Option<i64>,
         max_bytes: Option<i64>,
+        gazetteer: Option<&Bound<'_, PyAny>>,
     ) -> PyResult<Self> {
         let settings = Settings {
             date: inputs::date(date, "date")?,
@@ -109,17 +124,27 @@ impl PyExtractor {
             },
             threads: count(threads, "threads", 1, " (or None for one per core)")?,
             max_bytes: count(max_bytes, "max_bytes", 0, " (or None for no limit)")?,
+            gazetteers: match gazetteer {
+                None => Vec::new(),
+                Some(gazetteer) => read_gazetteers(py, gazetteer)?,
+            },
         };
-        let mut builder = newsextract::Extractor::builder();
-        if let Some(date) = settings.date {
-            builder.reference_date(date);
+        PyExtractor::build(settings)
+    }
+
+    /// The names of the user gazetteers (their paths as given), or None.
+    #[getter]
+    fn gazetteer(&self) -> Option<Vec<String>> {
+        if self.settings.gazetteers.is_empty() {
+            return None;
         }
-        builder
-            .passes(settings.passes)
-            .threads(settings.threads.unwrap_or(0))
-            .max_input_bytes(settings.max_bytes);
-        let inner = builder.build().map_err(|e| core_error(e, ""))?;
-        Ok(PyExtractor { settings, inner })
+        Some(
+            self.settings
+                .gazetteers
+                .iter()
+                .map(|(name, _)| name.clone())
+                .collect(),
+        )
     }
 
     /// The reference date as "YYYY-MM-DD", or None.
@@ -238,6 +263,9 @@ impl PyExtractor {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let kwargs = self.kwargs(py)?;
+        if let Some(names) = self.gazetteer() {
+            kwargs.set_item("gazetteer", names)?;
+        }
         let mut parts = Vec::new();
         for (name, value) in kwargs.iter() {
             parts.push(format!("{}={}", name.str()?, value.repr()?));
@@ -245,7 +273,8 @@ impl PyExtractor {
         Ok(format!("Extractor({})", parts.join(", ")))
     }
 
-    /// Pickles by configuration: unpickling calls `Extractor(**kwargs)` again.
+    /// Pickles by configuration: unpickling calls `Extractor(**kwargs)` again, with the user
+    /// gazetteers' names and contents (not their paths, which a worker may not see).
     fn __reduce__<'py>(
         &self,
         py: Python<'py>,
@@ -253,11 +282,31 @@ impl PyExtractor {
         let restore = py
             .import("newsextract._newsextract")?
             .getattr("_restore_extractor")?;
-        Ok((restore, PyTuple::new(py, [self.kwargs(py)?])?))
+        let gazetteers = PyList::new(py, &self.settings.gazetteers)?;
+        let arguments = (self.kwargs(py)?, gazetteers).into_pyobject(py)?;
+        Ok((restore, arguments))
     }
 }
 
 impl PyExtractor {
+    /// The extractor `settings` describe; a malformed gazetteer row is a `NewsExtractError`
+    /// naming its source and line.
+    fn build(settings: Settings) -> PyResult<PyExtractor> {
+        let mut builder = newsextract::Extractor::builder();
+        if let Some(date) = settings.date {
+            builder.reference_date(date);
+        }
+        builder
+            .passes(settings.passes)
+            .threads(settings.threads.unwrap_or(0))
+            .max_input_bytes(settings.max_bytes);
+        for (name, content) in &settings.gazetteers {
+            builder.gazetteer_tsv(name, content);
+        }
+        let inner = builder.build().map_err(|e| core_error(e, ""))?;
+        Ok(PyExtractor { settings, inner })
+    }
+
     /// The keyword arguments that make this extractor again, in signature order.
     fn kwargs<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         let kwargs = PyDict::new(py);
@@ -272,11 +321,58 @@ impl PyExtractor {
     }
 }
 
-/// Makes an `Extractor` from the keyword arguments its `__reduce__` gave.
+/// Reads the user gazetteers `value` names: one path (str or os.PathLike) or an iterable of
+/// them. Each is named by its path as given.
+fn read_gazetteers(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
+    let os = py.import("os")?;
+    let is_path = |item: &Bound<'_, PyAny>| -> PyResult<bool> {
+        Ok(item.is_instance_of::<PyString>() || item.is_instance(&os.getattr("PathLike")?)?)
+    };
+    let paths: Vec<Bound<'_, PyAny>> = if is_path(value)? {
+        vec![value.clone()]
+    } else {
+        let Ok(items) = value.try_iter() else {
+            return Err(NewsExtractError::new_err(format!(
+                "gazetteer must be a path (str or os.PathLike) or a list of paths, got {}",
+                value.get_type().name()?
+            )));
+        };
+        items.collect::<PyResult<_>>()?
+    };
+    let mut gazetteers = Vec::with_capacity(paths.len());
+    for (i, item) in paths.iter().enumerate() {
+        if !is_path(item)? {
+            return Err(NewsExtractError::new_err(format!(
+                "gazetteer[{i}] must be a path (str or os.PathLike), got {}",
+                item.get_type().name()?
+            )));
+        }
+        let path: PathBuf = item.extract()?;
+        let name = path.display().to_string();
+        // Reading a large file need not hold up other Python threads.
+        let content = py.detach(|| std::fs::read_to_string(&path)).map_err(|e| {
+            NewsExtractError::new_err(format!("{name}: cannot read the gazetteer: {e}"))
+        })?;
+        gazetteers.push((name, content));
+    }
+    Ok(gazetteers)
+}
+
+/// Makes an `Extractor` from what its `__reduce__` gave: the keyword arguments and the user
+/// gazetteers as (name, content) pairs.
 #[pyfunction]
+#[pyo3(signature = (kwargs, gazetteers = Vec::new()))]
 pub(crate) fn _restore_extractor<'py>(
     py: Python<'py>,
     kwargs: &Bound<'py, PyDict>,
+    gazetteers: Vec<(String, String)>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    py.get_type::<PyExtractor>().call((), Some(kwargs))
+    let made = py.get_type::<PyExtractor>().call((), Some(kwargs))?;
+    if gazetteers.is_empty() {
+        return Ok(made);
+    }
+    let made: PyRef<'_, PyExtractor> = made.extract()?;
+    let mut settings = made.settings.clone();
+    settings.gazetteers = gazetteers;
+    Ok(Bound::new(py, PyExtractor::build(settings)?)?.into_any())
 }
