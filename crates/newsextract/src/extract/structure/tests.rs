@@ -453,5 +453,8 @@ fn leading_byte_order_mark_is_not_text() {
     let marked = "\u{FEFF}Pakistan’s “bold” step on trade\n\nISLAMABAD: Officials met.\n";
     let headline = run(marked).headline.expect("a headline");
     assert_eq!(headline.text, "Pakistan’s “bold” step on trade");
-    assert_eq!((headline.start, &marked[headline.start..headline.end]), (3, headline.text.as_str()));
+    assert_eq!(
+        (headline.start, &marked[headline.start..headline.end]),
+        (3, headline.text.as_str())
+    );
 }
