@@ -109,3 +109,21 @@ def test_damaged_article_pickle_is_an_error() -> None:
 def test_unknown_class_in_pickle_is_an_error() -> None:
     with pytest.raises(newsextract.NewsExtractError, match="unknown class"):
         newsextract._newsextract._restore("Nope", "{}", "{}")
+
+
+def test_article_equality_and_pickling_do_not_depend_on_what_was_read() -> None:
+    # An Article makes its code-point copy on the first attribute read; nothing observable
+    # may depend on whether that has happened.
+    untouched = full_article()
+    read = full_article()
+    assert read.entities and read.to_dict()
+    assert untouched == read and read == untouched
+    assert untouched.to_json() == read.to_json()
+    for article in (untouched, full_article(), read):
+        again = pickle.loads(pickle.dumps(article))
+        assert again == read
+        check_spans(again, FULL_TEXT)
+    fresh = full_article()
+    rows = newsextract.to_records([fresh], "entities")
+    assert rows == newsextract.to_records([read], "entities")
+    assert copy.deepcopy(fresh) == read

@@ -1,6 +1,6 @@
 //! The `Article` class: the whole result, in both offset units, with the contract JSON.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -10,8 +10,8 @@ use newsextract as core;
 use crate::errors::NewsExtractError;
 use crate::inputs;
 use crate::model::{
-    Both, PyAcronym, PyBoilerplate, PyByline, PyDateline, PyEntity, PyParagraph, PyQuantity,
-    PyQuote, PyRelated, PyTextSpan, PyTimeExpression, Reduced, View,
+    code_point_offsets, Both, PyAcronym, PyBoilerplate, PyByline, PyDateline, PyEntity,
+    PyParagraph, PyQuantity, PyQuote, PyRelated, PyTextSpan, PyTimeExpression, Reduced, View,
 };
 
 /// Everything newsextract found in one article.
@@ -29,14 +29,14 @@ use crate::model::{
 #[pyclass(frozen, eq, module = "newsextract._newsextract", name = "Article")]
 #[derive(Debug, Clone)]
 pub struct PyArticle(
-    pub(crate) Both<core::Article>,
+    pub(crate) ArticleData,
     /// The text the article was extracted from, for `to_html()`; shared, never copied again.
     pub(crate) Option<Arc<str>>,
 );
 
 impl PyArticle {
     /// An article with the text it was extracted from.
-    pub(crate) fn with_text(article: Both<core::Article>, text: impl Into<Arc<str>>) -> Self {
+    pub(crate) fn with_text(article: ArticleData, text: impl Into<Arc<str>>) -> Self {
         PyArticle(article, Some(text.into()))
     }
 }
@@ -49,9 +49,89 @@ impl PartialEq for PyArticle {
     }
 }
 
+/// The core article once, with its code-point offsets beside it.
+///
+/// Holding a second, code-point copy of the whole article made every article twice as costly
+/// to build and to free, and Python frees on one thread with the GIL held (276 ms for 10,000
+/// BBC articles). The copy is now made from the offsets on the first attribute read; articles
+/// only written out (`to_json`, `to_records`, pickling) never make it.
+#[derive(Debug)]
+pub(crate) struct ArticleData {
+    /// The article as the core made it, with byte offsets.
+    pub(crate) bytes: core::Article,
+    /// Code-point offsets in the order `Article::for_each_offset_mut` visits them.
+    char_offsets: Vec<usize>,
+    /// `bytes` with `char_offsets` in place, made on first use.
+    chars: OnceLock<core::Article>,
+}
+
+impl ArticleData {
+    /// `article`, extracted from `text`, with its code-point offsets.
+    pub(crate) fn new(mut article: core::Article, text: &str) -> ArticleData {
+        let char_offsets = code_point_offsets(&mut article, text);
+        ArticleData {
+            bytes: article,
+            char_offsets,
+            chars: OnceLock::new(),
+        }
+    }
+
+    /// `bytes` with the code-point offsets given, or `None` when their number is not the
+    /// number of offsets in the article.
+    fn from_parts(mut bytes: core::Article, char_offsets: Vec<usize>) -> Option<ArticleData> {
+        let mut count = 0usize;
+        bytes.for_each_offset_mut(|_| count += 1);
+        (count == char_offsets.len()).then(|| ArticleData {
+            bytes,
+            char_offsets,
+            chars: OnceLock::new(),
+        })
+    }
+
+    /// The article with code-point offsets.
+    pub(crate) fn chars(&self) -> &core::Article {
+        self.chars.get_or_init(|| {
+            let mut chars = self.bytes.clone();
+            let mut given = self.char_offsets.iter();
+            chars.for_each_offset_mut(|offset| {
+                if let Some(char_offset) = given.next() {
+                    *offset = *char_offset;
+                }
+            });
+            chars
+        })
+    }
+
+    /// The same part of the article in both units.
+    fn part<'a, U>(&'a self, pick: impl Fn(&'a core::Article) -> &'a U) -> Both<&'a U> {
+        Both {
+            bytes: pick(&self.bytes),
+            chars: pick(self.chars()),
+        }
+    }
+}
+
+impl Clone for ArticleData {
+    fn clone(&self) -> Self {
+        ArticleData {
+            bytes: self.bytes.clone(),
+            char_offsets: self.char_offsets.clone(),
+            chars: OnceLock::new(),
+        }
+    }
+}
+
+/// Equal when the core articles and their code-point offsets are, whether or not either has
+/// made its code-point copy yet.
+impl PartialEq for ArticleData {
+    fn eq(&self, other: &Self) -> bool {
+        self.bytes == other.bytes && self.char_offsets == other.char_offsets
+    }
+}
+
 /// The items of a list field of the article, wrapped in their class.
 fn items<T: Clone, W: From<Both<T>>>(
-    article: &Both<core::Article>,
+    article: &ArticleData,
     pick: impl Fn(&core::Article) -> &Vec<T>,
 ) -> Vec<W> {
     article
@@ -64,7 +144,7 @@ fn items<T: Clone, W: From<Both<T>>>(
 
 /// An optional field of the article, wrapped in its class.
 fn present<T: Clone, W: From<Both<T>>>(
-    article: &Both<core::Article>,
+    article: &ArticleData,
     pick: impl Fn(&core::Article) -> &Option<T>,
 ) -> Option<W> {
     article.part(pick).present().map(W::from)
@@ -73,7 +153,7 @@ fn present<T: Clone, W: From<Both<T>>>(
 /// The dicts of a list field of the article.
 fn dicts<'py, T: Clone>(
     py: Python<'py>,
-    article: &Both<core::Article>,
+    article: &ArticleData,
     pick: impl Fn(&core::Article) -> &Vec<T>,
 ) -> PyResult<Bound<'py, PyList>>
 where
@@ -90,7 +170,7 @@ where
 /// The dict of an optional field of the article, or `None`.
 fn dict_or_none<'py, T: Clone>(
     py: Python<'py>,
-    article: &Both<core::Article>,
+    article: &ArticleData,
     pick: impl Fn(&core::Article) -> &Option<T>,
 ) -> PyResult<Bound<'py, PyAny>>
 where
@@ -313,8 +393,8 @@ impl PyArticle {
                 }
             }
         }
-        let both = Both::from_article(article, &text);
-        Ok(PyArticle::with_text(both, text))
+        let data = ArticleData::new(article, &text);
+        Ok(PyArticle::with_text(data, text))
     }
 
     /// Pickles as the contract JSON plus the code-point offsets in the core's offset order:
@@ -323,10 +403,10 @@ impl PyArticle {
         let restore = py
             .import("newsextract._newsextract")?
             .getattr("_restore_article")?;
-        let mut chars = self.0.chars.clone();
-        let mut offsets = Vec::new();
-        chars.for_each_offset_mut(|offset| offsets.push(*offset));
-        Ok((restore, (self.0.bytes.to_json(), offsets)))
+        Ok((
+            restore,
+            (self.0.bytes.to_json(), self.0.char_offsets.clone()),
+        ))
     }
 }
 
@@ -336,17 +416,12 @@ pub(crate) fn _restore_article(json: &str, char_offsets: Vec<usize>) -> PyResult
     let bytes: core::Article = serde_json::from_str(json).map_err(|e| {
         NewsExtractError::new_err(format!("cannot unpickle a newsextract Article: {e}"))
     })?;
-    let mut chars = bytes.clone();
-    let mut given = char_offsets.iter();
-    let mut missing = false;
-    chars.for_each_offset_mut(|offset| match given.next() {
-        Some(char_offset) => *offset = *char_offset,
-        None => missing = true,
-    });
-    if missing || given.next().is_some() {
-        return Err(NewsExtractError::new_err(
-            "cannot unpickle a newsextract Article: the code-point offsets do not match its spans",
-        ));
-    }
-    Ok(PyArticle(Both { bytes, chars }, None))
+    ArticleData::from_parts(bytes, char_offsets)
+        .map(|data| PyArticle(data, None))
+        .ok_or_else(|| {
+            NewsExtractError::new_err(
+                "cannot unpickle a newsextract Article: the code-point offsets do not match its \
+                 spans",
+            )
+        })
 }

@@ -9,10 +9,9 @@ use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 
 use newsextract::{Date, Passes};
 
-use crate::article::PyArticle;
+use crate::article::{ArticleData, PyArticle};
 use crate::errors::{core_error, detached, NewsExtractError};
 use crate::inputs;
-use crate::model::{in_code_points, Both};
 
 /// What an `Extractor` was made with: all that pickling needs to make it again.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -204,7 +203,7 @@ impl PyExtractor {
         let article = detached(py, || {
             extractor
                 .try_extract(&text, date)
-                .map(|article| Both::from_article(article, &text))
+                .map(|article| ArticleData::new(article, &text))
         })?;
         article
             .map(|article| PyArticle::with_text(article, text))
@@ -236,25 +235,15 @@ impl PyExtractor {
             }
         }
         let extractor = &self.inner;
-        let pairs = detached(py, || {
-            let articles = extractor.extract_batch_with_dates(&items);
-            // The code-point twins are made on all threads too: converting is a pass over the
-            // text, which would otherwise run on one core after the parallel part.
-            let jobs: Vec<(&str, &newsextract::Article)> = items
-                .iter()
-                .map(|(text, _)| text.as_str())
-                .zip(articles.iter())
-                .collect();
-            let chars =
-                extractor.map_parallel(&jobs, |(text, article)| in_code_points(article, text));
-            articles
-                .into_iter()
-                .zip(chars)
-                .map(|(bytes, chars)| Both { bytes, chars })
-                .collect::<Vec<_>>()
+        // The code-point offsets are computed on the worker threads with each article: it is
+        // a pass over the text, which would otherwise run on one core after the parallel part.
+        let articles = detached(py, || {
+            extractor.map_parallel(&items, |(text, date)| {
+                ArticleData::new(extractor.extract_with_date(text, *date), text)
+            })
         })?;
         // Each article keeps its text for `to_html()`.
-        Ok(pairs
+        Ok(articles
             .into_iter()
             .zip(items)
             .map(|(article, (text, _))| PyArticle::with_text(article, text))

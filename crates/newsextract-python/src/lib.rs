@@ -26,6 +26,7 @@ pub use model::{
     PyQuantity, PyQuote, PyRelated, PySentence, PySpeaker, PyTextSpan, PyTimeExpression,
 };
 
+use article::ArticleData;
 use model::{Both, View};
 
 /// Extracts an Article from `text` with every pass on.
@@ -47,7 +48,7 @@ fn extract(
             Some(date) => newsextract::extract_with_date(&text, date),
             None => newsextract::extract(&text),
         };
-        Both::from_article(article, &text)
+        ArticleData::new(article, &text)
     })?;
     Ok(PyArticle::with_text(article, text))
 }

@@ -1,11 +1,12 @@
 //! The result classes: frozen, thin wrappers over the core's model types.
 //!
-//! Every wrapper holds the core value twice, as a [`Both`]: once with the core's byte offsets
-//! (for `byte_start`/`byte_end` and for `to_json()`, the contract JSON) and once converted to
-//! code points (for `start`/`end`, so that `text[x.start:x.end] == x.text` in Python). The
-//! conversion runs once per article, at the boundary, with the core's `convert_offsets`;
-//! the classes below only read fields. Child objects are made when an attribute is read, so a
-//! batch of articles costs no Python objects until Python looks inside them.
+//! Every wrapper below holds the core value twice, as a [`Both`]: once with the core's byte
+//! offsets (for `byte_start`/`byte_end` and for `to_json()`, the contract JSON) and once with
+//! code-point offsets (for `start`/`end`, so that `text[x.start:x.end] == x.text` in Python).
+//! The `Article` itself keeps the core article once plus its code-point offsets, computed at the
+//! boundary in one pass ([`code_point_offsets`]), and makes the code-point twin only when an
+//! attribute is first read. Child objects are made when an attribute is read, so a batch of
+//! articles costs no Python objects until Python looks inside them.
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -25,22 +26,33 @@ pub(crate) struct Both<T> {
     pub(crate) chars: T,
 }
 
-impl Both<core::Article> {
-    /// Pairs an article extracted from `text` with its code-point twin.
-    pub(crate) fn from_article(article: core::Article, text: &str) -> Both<core::Article> {
-        let chars = in_code_points(&article, text);
-        Both {
-            bytes: article,
-            chars,
-        }
+/// The code-point offsets of `article`, extracted from `text`, in the order
+/// `Article::for_each_offset_mut` visits its byte offsets. One pass over the text plus a sort of
+/// the offsets, as in the core's `convert_offsets`; counting UTF-8 lead bytes cannot fail, even
+/// on an offset inside a character.
+pub(crate) fn code_point_offsets(article: &mut core::Article, text: &str) -> Vec<usize> {
+    let mut in_order = Vec::new();
+    // Only read: the visitor is the one place that knows every offset of the model.
+    article.for_each_offset_mut(|offset| in_order.push(*offset));
+    let mut sorted = in_order.clone();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let bytes = text.as_bytes();
+    let mut converted = Vec::with_capacity(sorted.len());
+    let (mut position, mut chars) = (0usize, 0usize);
+    for &offset in &sorted {
+        let offset = offset.min(bytes.len());
+        chars += bytes[position..offset]
+            .iter()
+            .filter(|&&b| b & 0xC0 != 0x80)
+            .count();
+        position = offset;
+        converted.push(chars);
     }
-}
-
-/// A copy of `article`, extracted from `text`, with code-point offsets.
-pub(crate) fn in_code_points(article: &core::Article, text: &str) -> core::Article {
-    let mut chars = article.clone();
-    core::convert_offsets(&mut chars, text, core::OffsetUnit::Chars);
-    chars
+    in_order
+        .iter()
+        .map(|offset| sorted.binary_search(offset).map_or(0, |i| converted[i]))
+        .collect()
 }
 
 impl<T: Clone> Both<T> {

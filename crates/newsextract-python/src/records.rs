@@ -542,8 +542,8 @@ pub(crate) fn to_records<'py>(
     };
     let mut rows = Rows::new(py, table);
     for (article, id) in articles.iter().zip(&ids) {
-        let both = &article.get().0;
-        let (bytes, chars) = (&both.bytes, &both.chars);
+        let data = &article.get().0;
+        let (bytes, chars) = (&data.bytes, data.chars());
         match table {
             Table::Articles => article_rows(&mut rows, id, bytes)?,
             Table::Entities => entity_rows(&mut rows, id, bytes, chars)?,
