@@ -54,7 +54,7 @@ impl PartialEq for PyArticle {
 /// Holding a second, code-point copy of the whole article made every article twice as costly
 /// to build and to free, and Python frees on one thread with the GIL held (276 ms for 10,000
 /// BBC articles). The copy is now made from the offsets on the first attribute read; articles
-/// only written out (`to_json`, `to_records`, pickling) never make it.
+/// only written out (`to_json`, pickling) never make it.
 #[derive(Debug)]
 pub(crate) struct ArticleData {
     /// The article as the core made it, with byte offsets.
