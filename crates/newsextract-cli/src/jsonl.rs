@@ -537,7 +537,8 @@ impl Window {
                 drop(state);
                 output.flush()?;
                 state = self.lock();
-                while !front_done(&state) && !(state.finished && state.slots.is_empty()) {
+                let all_written = |state: &WindowState| state.finished && state.slots.is_empty();
+                while !(front_done(&state) || all_written(&state)) {
                     state = self.ready.wait(state).unwrap_or_else(|e| e.into_inner());
                 }
                 if !front_done(&state) {
