@@ -84,14 +84,15 @@ pub fn run<W: Write>(
     output: &mut Output<W>,
     progress: &Progress,
 ) -> Result<Summary, WriteError> {
-    let window = Arc::new(Window::default());
+    let workers = extractor.threads().max(1);
+    let window = Arc::new(Window::new(workers));
     let reader = {
         let window = Arc::clone(&window);
         let line_limit = longest_line(extractor.max_input_bytes());
         std::thread::spawn(move || window.fill_from(input, line_limit))
     };
     let result = std::thread::scope(|scope| {
-        for worker in 0..extractor.threads().max(1) {
+        for worker in 0..workers {
             let window = &window;
             scope.spawn(move || window.work(worker, extractor, settings, progress));
         }
@@ -338,6 +339,9 @@ fn json_error(error: &serde_json::Error) -> String {
 /// The lines read and not yet written, shared by the reader, the workers and the writer.
 #[derive(Debug, Default)]
 struct Window {
+    /// Lines longer than this are extracted by worker 0 only: the window's size shared out
+    /// among the workers (see [`Window::work`]).
+    large_line: usize,
     state: Mutex<WindowState>,
     /// The window has room for another line (the reader waits on it).
     room: Condvar,
@@ -375,6 +379,14 @@ enum Slot {
 }
 
 impl Window {
+    /// An empty window for `workers` workers.
+    fn new(workers: usize) -> Window {
+        Window {
+            large_line: WINDOW_BYTES / workers.max(1),
+            ..Window::default()
+        }
+    }
+
     /// Reads `input` line by line into the window, waiting while it is full. Lines longer than
     /// `line_limit` are skipped as they are read.
     fn fill_from(
@@ -445,7 +457,7 @@ impl Window {
         state.slots.push_back(Slot::Waiting(item));
         state.peak_bytes = state.peak_bytes.max(state.bytes);
         state.peak_lines = state.peak_lines.max(state.slots.len());
-        if cost > WINDOW_BYTES {
+        if cost > self.large_line {
             // Only the first worker takes it: wake that one whichever it is.
             self.work.notify_all();
         } else {
@@ -457,9 +469,11 @@ impl Window {
     /// Worker number `worker`: extracts the oldest waiting line until the input ends or the
     /// writer stops.
     ///
-    /// Lines larger than the window (let in alone) all go to worker 0. The allocator gives each
-    /// thread its own arena and keeps what a large extraction freed there for later use; were
-    /// large records spread over the workers, every arena would keep that much.
+    /// Lines longer than the window's share of one worker all go to worker 0. The allocator
+    /// gives each thread its own arena and keeps what an extraction freed there for later use,
+    /// so each thread keeps about what its largest extraction needed: with large lines on one
+    /// worker and the others' lines within their share, the threads together keep about what
+    /// the window's worth of text needs, however many threads there are.
     fn work(
         &self,
         worker: usize,
@@ -476,7 +490,9 @@ impl Window {
                     }
                     let index = state.next_job - state.first;
                     match state.slots.get(index) {
-                        Some(Slot::Waiting(item)) if worker == 0 || item.cost() <= WINDOW_BYTES => {
+                        Some(Slot::Waiting(item))
+                            if worker == 0 || item.cost() <= self.large_line =>
+                        {
                             break
                         }
                         Some(_) => {}
@@ -492,7 +508,7 @@ impl Window {
                 let Slot::Waiting(item) = slot else {
                     unreachable!("slots from next_job on are waiting");
                 };
-                if item.cost() > WINDOW_BYTES {
+                if item.cost() > self.large_line {
                     // The others waited for worker 0 to take it: the next line is theirs.
                     self.work.notify_all();
                 }
@@ -898,7 +914,7 @@ mod tests {
                 offsets: newsextract::OffsetUnit::Bytes,
             },
         };
-        let window = Window::default();
+        let window = Window::new(3);
         let mut written = Vec::new();
         let summary = std::thread::scope(|scope| {
             scope.spawn(|| {
