@@ -153,8 +153,8 @@ struct ExtractArgs {
 }
 
 /// The largest record `--jsonl` accepts unless `--max-bytes` says otherwise. Extraction holds
-/// about 20 bytes per byte of text while it runs, so this keeps a run near 135 MB at most on two
-/// threads (docs/performance.md), whatever the input's size.
+/// about 17 bytes per byte of text while it runs (25 to 45 for the whole process), so this keeps
+/// a run under 100 MB on two threads (docs/performance.md), whatever the input's size.
 const DEFAULT_JSONL_MAX_BYTES: usize = 2 << 20;
 
 /// A `--max-bytes` value: a number of bytes, or `none`.
