@@ -43,6 +43,10 @@ pub(crate) struct EntityOutput {
     pub(crate) acronyms: Vec<Acronym>,
 }
 
+/// The most tokens a person's name has whose shorter forms ("Shehbaz Sharif" of "Muhammad
+/// Shehbaz Sharif") are looked for: "Mohammed bin Rashid Al Maktoum" has five.
+const MAX_PERSON_NAME_TOKENS: usize = 8;
+
 /// Runs the entity pass.
 pub(crate) fn extract(doc: &Document<'_>, structure: &Structure, config: &Config) -> EntityOutput {
     let words = Words::new(doc.text);
@@ -442,7 +446,15 @@ impl Builder<'_, '_, '_> {
                 groups.len() - 1
             });
             if existing.is_none() {
-                for skip in 1..name.len().saturating_sub(1) {
+                // Tails of names no longer than a real one: a "name" of n tokens (a line of
+                // capitalised words the tagger took for one) would store n tails of up to n
+                // tokens each.
+                let tails = if name.len() <= MAX_PERSON_NAME_TOKENS {
+                    name.len().saturating_sub(1)
+                } else {
+                    1
+                };
+                for skip in 1..tails {
                     group_by_tail.entry(name[skip..].to_vec()).or_insert(g);
                 }
                 if let (Some(first), Some(last)) = (name.first(), name.last()) {
