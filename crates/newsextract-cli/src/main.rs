@@ -104,9 +104,9 @@ struct ExtractArgs {
     files: Vec<PathBuf>,
 
     /// Read JSON Lines from FILE (or stdin when FILE is `-` or absent) and write JSON Lines.
-    /// A flag: `--jsonl FILE` and `--jsonl --threads 2 FILE` both read FILE.
-    #[arg(long)]
-    jsonl: bool,
+    /// `--jsonl FILE`, `--jsonl --threads 2 FILE` and `--jsonl=FILE` all read FILE.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, require_equals = true)]
+    jsonl: Option<Option<PathBuf>>,
 
     /// Reference date that relative dates ("on Monday") are read against; without it each
     /// article's dateline date is used when it has a year.
@@ -303,8 +303,8 @@ fn run_extract(args: ExtractArgs) -> u8 {
         !args.no_progress && std::io::stderr().is_terminal() && !std::io::stdout().is_terminal();
     let mut output = Output::new(std::io::stdout().lock());
 
-    let result = if args.jsonl {
-        let mut files = args.files.into_iter();
+    let result = if let Some(jsonl_file) = args.jsonl {
+        let mut files = jsonl_file.into_iter().chain(args.files);
         let source = Source::from_arg(files.next().unwrap_or_else(|| PathBuf::from("-")));
         if files.next().is_some() {
             return fatal("--jsonl reads one FILE (or stdin); give the files one run each");
@@ -355,7 +355,7 @@ fn run_extract(args: ExtractArgs) -> u8 {
 
 /// `--format html`: one page for the files (or stdin), written when each group is ready.
 fn run_html(args: ExtractArgs) -> u8 {
-    if args.jsonl {
+    if args.jsonl.is_some() {
         use clap::CommandFactory;
         Cli::command()
             .error(
@@ -396,7 +396,7 @@ fn build_extractor(args: &ExtractArgs) -> Result<Extractor, String> {
         .threads(args.threads)
         .max_input_bytes(match args.max_bytes {
             Some(ByteLimit(limit)) => limit,
-            None if args.jsonl => Some(DEFAULT_JSONL_MAX_BYTES),
+            None if args.jsonl.is_some() => Some(DEFAULT_JSONL_MAX_BYTES),
             None => None,
         });
     if let Some(date) = args.date {
@@ -428,7 +428,7 @@ mod tests {
     #[test]
     fn parses_the_documented_forms() {
         let cli = Cli::try_parse_from(["newsextract", "--jsonl"]).unwrap();
-        assert!(cli.extract.jsonl && cli.extract.files.is_empty());
+        assert!(cli.extract.jsonl == Some(None) && cli.extract.files.is_empty());
         // The file may come before or after other options, right after --jsonl or not.
         for args in [
             &["newsextract", "--jsonl", "in.jsonl", "--threads", "2"][..],
@@ -436,10 +436,15 @@ mod tests {
             &["newsextract", "--threads", "2", "in.jsonl", "--jsonl"],
         ] {
             let cli = Cli::try_parse_from(args).unwrap();
-            assert!(cli.extract.jsonl, "{args:?}");
+            assert_eq!(cli.extract.jsonl, Some(None), "{args:?}");
             assert_eq!(cli.extract.files, [PathBuf::from("in.jsonl")], "{args:?}");
             assert_eq!(cli.extract.threads, 2, "{args:?}");
         }
+        // The form of the first release, kept for the scripts that use it.
+        let cli =
+            Cli::try_parse_from(["newsextract", "--jsonl=in.jsonl", "--threads", "2"]).unwrap();
+        assert_eq!(cli.extract.jsonl, Some(Some(PathBuf::from("in.jsonl"))));
+        assert!(cli.extract.files.is_empty());
         let cli = Cli::try_parse_from([
             "newsextract",
             "--date",
@@ -486,7 +491,6 @@ mod tests {
             &["newsextract", "--threads", "-1"],
             &["newsextract", "--format", "xml"],
             &["newsextract", "--format", "HTML"],
-            &["newsextract", "--jsonl=in.jsonl"],
             &["newsextract", "--max-bytes", "lots"],
         ] {
             assert!(Cli::try_parse_from(args).is_err(), "{args:?}");
