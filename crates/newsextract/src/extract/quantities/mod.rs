@@ -18,22 +18,23 @@ use once_cell::sync::Lazy;
 
 use crate::extract::structure::Structure;
 use crate::extract::times::lexicon::{Kw, Lex};
-use crate::extract::times::tokens::{tokenize, Token, TokenKind};
+use crate::extract::times::tokens::{Token, TokenKind};
 use crate::text::Document;
 use crate::{Qualifier, Quantity, TimeExpression};
 
-/// Runs the quantity pass; `times` are excluded (years and dates are not quantities).
+/// Runs the quantity pass over `tokens`, the time tokenizer's tokens of `doc.text` (shared
+/// with the time pass); `times` are excluded (years and dates are not quantities).
 pub(crate) fn extract(
     doc: &Document<'_>,
     structure: &Structure,
+    tokens: &[Token<'_>],
     times: &[TimeExpression],
 ) -> Vec<Quantity> {
     let _ = structure;
     let text = doc.text;
-    let tokens = tokenize(text);
     let scanner = Scanner {
-        tokens: &tokens,
-        in_time: mark_times(&tokens, times),
+        tokens,
+        in_time: mark_times(tokens, times),
     };
     let mut out = Vec::new();
     let mut i = 0;

@@ -10,8 +10,9 @@ use crate::{Date, Qualifier, Quantity};
 fn quantities(text: &str) -> Vec<Quantity> {
     let doc = Document::new(text);
     let structure = Structure::default();
-    let found_times = times::extract(&doc, &structure, Date::new(2023, 5, 9));
-    let found = extract(&doc, &structure, &found_times);
+    let tokens = times::tokens::tokenize(text);
+    let found_times = times::extract(&doc, &structure, &tokens, Date::new(2023, 5, 9));
+    let found = extract(&doc, &structure, &tokens, &found_times);
     for q in &found {
         assert_eq!(&text[q.start..q.end], q.text, "span of {q:?} in {text:?}");
     }
