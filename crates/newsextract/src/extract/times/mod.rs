@@ -12,6 +12,7 @@ pub(crate) mod lexicon;
 mod resolve;
 mod rules;
 pub(crate) mod tokens;
+pub(crate) mod wordmap;
 
 #[cfg(test)]
 mod tests;
