@@ -608,6 +608,7 @@ pub(crate) fn lookup(word: &str) -> Lex {
 
 /// The meaning of the ASCII word `bytes[start..end]`, whatever its case: the tokenizer's
 /// lookup of every word.
+#[inline]
 pub(crate) fn lookup_at(bytes: &[u8], start: usize, end: usize) -> Lex {
     TABLE.get_at(bytes, start, end).unwrap_or(Lex::None)
 }

@@ -29,7 +29,18 @@ const LOWERCASE_BITS: u128 = u128::from_le_bytes([0x20; 16]);
 /// lowercase letters, so a word finds an entry exactly when its ASCII lowercase form is that
 /// entry.
 fn fold(raw: u128, len: usize) -> u128 {
-    let mask = (1u128 << (8 * len)) - 1;
+    // A table instead of `(1 << 8 * len) - 1`: a variable shift of a u128 is a branchy
+    // sequence, and this runs for every word of the text.
+    const MASKS: [u128; MAX_LEN + 1] = {
+        let mut masks = [0u128; MAX_LEN + 1];
+        let mut len = 1;
+        while len <= MAX_LEN {
+            masks[len] = (1u128 << (8 * len)) - 1;
+            len += 1;
+        }
+        masks
+    };
+    let mask = MASKS[len];
     ((raw | LOWERCASE_BITS) & mask) | ((len as u128) << 120)
 }
 
@@ -100,6 +111,7 @@ impl<V: Copy> WordMap<V> {
 
     /// The value of the word `bytes[start..end]`, whatever its ASCII case; for a tokenizer
     /// that looks up every word of a text.
+    #[inline]
     pub(crate) fn get_at(&self, bytes: &[u8], start: usize, end: usize) -> Option<V> {
         self.find(key_at(bytes, start, end))
     }
