@@ -11,7 +11,7 @@
 
 use super::lexicon::{DayPart, Kw, Lex, Unit};
 use super::resolve::{self, Holiday, Shift, Tense, Value};
-use super::tokens::{Token, TokenKind};
+use super::tokens::{DigitText, Token, TokenKind};
 use super::wordmap::WordMap;
 use crate::{Date, TimeKind};
 use once_cell::sync::Lazy;
@@ -2832,7 +2832,7 @@ impl<'a, 't> Matcher<'a, 't> {
     /// Digits with thousands separators and a decimal part: `(value, end)`.
     fn digit_number(&self, i: usize) -> Option<(f64, usize)> {
         let t = self.tok(i)?;
-        let mut text = String::from(t.text);
+        let mut text = DigitText::new(t.text);
         let mut end = i + 1;
         while self.punct(end, ',')
             && self.touches(end)
@@ -2856,7 +2856,7 @@ impl<'a, 't> Matcher<'a, 't> {
         if text.len() > 24 {
             return None;
         }
-        let value: f64 = text.parse().ok()?;
+        let value: f64 = text.as_str()?.parse().ok()?;
         Some((value, end))
     }
 

@@ -71,6 +71,54 @@ impl<'t> Token<'t> {
     }
 }
 
+/// Digits, and a decimal point, gathered from several tokens ("1,750.5" is "1750.5") for
+/// `str::parse`, in a buffer on the stack: the passes read a number at every digit token and
+/// a `String` each would be an allocation each. Text longer than the buffer is kept as
+/// "too long", which every caller rejects.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct DigitText {
+    bytes: [u8; 32],
+    /// The length of the whole text, even when it did not fit.
+    len: usize,
+}
+
+impl DigitText {
+    /// The text `first`.
+    pub(crate) fn new(first: &str) -> DigitText {
+        let mut text = DigitText {
+            bytes: [0; 32],
+            len: 0,
+        };
+        text.push_str(first);
+        text
+    }
+
+    /// Appends `more`.
+    pub(crate) fn push_str(&mut self, more: &str) {
+        let end = self.len + more.len();
+        if let Some(slot) = self.bytes.get_mut(self.len..end) {
+            slot.copy_from_slice(more.as_bytes());
+        }
+        self.len = end;
+    }
+
+    /// Appends `c` (ASCII).
+    pub(crate) fn push(&mut self, c: char) {
+        let mut buf = [0u8; 4];
+        self.push_str(c.encode_utf8(&mut buf));
+    }
+
+    /// The length in bytes of everything pushed.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The text, or `None` when it was too long for the buffer.
+    pub(crate) fn as_str(&self) -> Option<&str> {
+        std::str::from_utf8(self.bytes.get(..self.len)?).ok()
+    }
+}
+
 /// Folds the punctuation characters the rules care about to their ASCII form.
 fn fold_punct(c: char) -> char {
     match c {
@@ -260,6 +308,21 @@ fn is_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digit_text_is_the_string_it_replaces() {
+        let mut text = DigitText::new("1");
+        text.push_str("750");
+        text.push('.');
+        text.push_str("25");
+        assert_eq!((text.as_str(), text.len()), (Some("1750.25"), 7));
+        let mut long = DigitText::new("1234567890123456789012345678901");
+        assert_eq!(long.as_str().map(str::len), Some(31));
+        long.push_str("23");
+        assert_eq!((long.as_str(), long.len()), (None, 33));
+        long.push_str("4");
+        assert_eq!((long.as_str(), long.len()), (None, 34));
+    }
 
     #[test]
     fn finds_the_end_of_ascii_letters_like_a_byte_loop() {
