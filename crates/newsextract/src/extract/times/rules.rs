@@ -737,6 +737,12 @@ impl<'a, 't> Matcher<'a, 't> {
     /// ([`Matcher::qualifier_end`], [`Matcher::with_position`], [`Matcher::core`]); a rule
     /// added there for a new kind of first token must be let through here too (the
     /// `can_start_lets_every_match_through` test tries every lexicon word in many contexts).
+    ///
+    /// It also holds for the parts: where it is false, `qualifier_end`, `with_position` and
+    /// `core` each find nothing, so rules that try them on a later token may ask it first.
+    // Inlined into the scan loop, where it runs for every token: a call costs more than the
+    // test.
+    #[inline(always)]
     fn can_start(&self, i: usize) -> bool {
         let Some(t) = self.tok(i) else { return false };
         match t.kind {
@@ -2655,6 +2661,11 @@ impl<'a, 't> Matcher<'a, 't> {
                     }
                 }
             }
+        }
+        // Where `can_start` says no, neither finds anything: skip the work for "the" before
+        // a plain word, the commonest case.
+        if !self.can_start(j) {
+            return None;
         }
         let f = self.with_position(j).or_else(|| self.core(j))?;
         if f.takes_the {
