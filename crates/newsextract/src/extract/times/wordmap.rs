@@ -6,14 +6,17 @@
 //! (its bytes, lowercased with one `or`, and its length), so a lookup is a load, a
 //! multiplication and, almost always, one probe.
 
-/// A map from words of lowercase ASCII letters (at most [`MAX_LEN`] of them) to values,
-/// looked up case-insensitively.
+/// A map from short lowercase words (at most [`MAX_LEN`] bytes of lowercase ASCII letters,
+/// digits and punctuation such as `.`, `-`, `'`) to values, looked up case-insensitively.
 #[derive(Debug, Clone)]
 pub(crate) struct WordMap<V> {
     /// Open addressing with linear probing; key 0 marks an empty slot (no word has key 0:
     /// its length byte is not 0).
     slots: Box<[(u128, Option<V>)]>,
     mask: usize,
+    /// Some entry has a byte other than a letter: a found word must then be checked for
+    /// control bytes, which the fold could turn into that byte (see [`fold`]).
+    check_controls: bool,
 }
 
 /// The longest word a [`WordMap`] holds; longer words are never found.
@@ -24,10 +27,11 @@ const LOWERCASE_BITS: u128 = u128::from_le_bytes([0x20; 16]);
 
 /// The key of the `len`-byte word (1 to [`MAX_LEN`]) in the low bytes of `raw`, which may hold
 /// more text after it: the bytes with bit 5 set, then the length in the top byte. Setting bit
-/// 5 lowercases ASCII letters; the other bytes it changes never become letters (a byte `b`
-/// gives a letter only when `b` is that letter in either case), and the maps hold only
-/// lowercase letters, so a word finds an entry exactly when its ASCII lowercase form is that
-/// entry.
+/// 5 lowercases ASCII letters. Entry bytes all have bit 5 set already, and a byte `b` folds
+/// to an entry byte `e` only when `b` is `e` or `e - 0x20`: for a letter, that is the letter
+/// in either case; for the other entry bytes (digits, punctuation), `e - 0x20` is a control
+/// byte, which [`WordMap`] rules out after a match when it has such entries. So a word finds
+/// an entry exactly when its ASCII lowercase form is that entry.
 fn fold(raw: u128, len: usize) -> u128 {
     // A table instead of `(1 << 8 * len) - 1`: a variable shift of a u128 is a branchy
     // sequence, and this runs for every word of the text.
@@ -72,21 +76,30 @@ fn slot(key: u128, mask: usize) -> usize {
     (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
 }
 
-/// The entry's words are lowercase ASCII letters, which the fold in [`fold`] relies on.
+/// An entry's bytes are printable ASCII with bit 5 set (lowercase letters, digits, space and
+/// most punctuation), which the fold in [`fold`] relies on.
 fn is_entry_word(word: &str) -> bool {
-    !word.is_empty() && word.len() <= MAX_LEN && word.bytes().all(|b| b.is_ascii_lowercase())
+    !word.is_empty()
+        && word.len() <= MAX_LEN
+        && word
+            .bytes()
+            .all(|b| (0x20..0x7f).contains(&b) && b & 0x20 != 0)
 }
 
 impl<V: Copy> WordMap<V> {
     /// A map of `entries`; a word given twice keeps its last value, as `HashMap::insert`
-    /// would. Every word must be lowercase ASCII letters, at most [`MAX_LEN`] of them (the
-    /// tests of each map check its lists); other words are left out.
+    /// would. Every word must be lowercase ASCII (letters, digits, punctuation other than
+    /// `@[\\]^_`), at most [`MAX_LEN`] bytes (the tests of each map check its lists); other
+    /// words are left out.
     pub(crate) fn new<'w>(entries: impl IntoIterator<Item = (&'w str, V)>) -> WordMap<V> {
         let entries: Vec<(&str, V)> = entries.into_iter().collect();
         debug_assert!(
             entries.iter().all(|(w, _)| is_entry_word(w)),
-            "word lists hold lowercase ASCII letters only"
+            "word lists hold lowercase ASCII only"
         );
+        let check_controls = entries
+            .iter()
+            .any(|(w, _)| !w.bytes().all(|b| b.is_ascii_lowercase()));
         let size = (entries.len() * 4).next_power_of_two().max(16);
         let mask = size - 1;
         let mut slots = vec![(0u128, None); size].into_boxed_slice();
@@ -101,19 +114,33 @@ impl<V: Copy> WordMap<V> {
             }
             slots[i] = (k, Some(value));
         }
-        WordMap { slots, mask }
+        WordMap {
+            slots,
+            mask,
+            check_controls,
+        }
     }
 
     /// The value of `word`, whatever its ASCII case.
     pub(crate) fn get(&self, word: &str) -> Option<V> {
-        self.find(key(word.as_bytes()))
+        self.checked(self.find(key(word.as_bytes())), word.as_bytes())
     }
 
     /// The value of the word `bytes[start..end]`, whatever its ASCII case; for a tokenizer
     /// that looks up every word of a text.
     #[inline]
     pub(crate) fn get_at(&self, bytes: &[u8], start: usize, end: usize) -> Option<V> {
-        self.find(key_at(bytes, start, end))
+        let found = self.find(key_at(bytes, start, end));
+        self.checked(found, bytes.get(start..end).unwrap_or_default())
+    }
+
+    /// `found`, unless the word has a control byte that only the fold made match.
+    #[inline]
+    fn checked(&self, found: Option<V>, word: &[u8]) -> Option<V> {
+        if self.check_controls && found.is_some() && word.iter().any(|&b| b < 0x20) {
+            return None;
+        }
+        found
     }
 
     /// `word` is in the map, whatever its ASCII case.
@@ -174,9 +201,36 @@ mod tests {
             ("a\0", None),
             ("mäy", None),
             ("millenniumsmillennium", None),
+            ("m\u{1}y", None),
         ] {
             assert_eq!(map.get(word), want, "{word:?}");
             assert_eq!(map.contains(word), want.is_some(), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn finds_words_with_punctuation_exactly() {
+        let map = WordMap::set(["mr.", "e-mail", "group's", "b2b"]);
+        for (word, want) in [
+            ("Mr.", true),
+            ("MR.", true),
+            ("mr", false),
+            ("mr\u{e}", false),
+            ("E-Mail", true),
+            ("e\rmail", false),
+            ("Group's", true),
+            ("group\u{7}s", false),
+            ("group’s", false),
+            ("B2B", true),
+            ("b\u{12}b", false),
+        ] {
+            assert_eq!(map.contains(word), want, "{word:?}");
+            let text = format!("{word} and more text after it");
+            assert_eq!(
+                map.get_at(text.as_bytes(), 0, word.len()).is_some(),
+                want,
+                "{word:?}"
+            );
         }
     }
 
