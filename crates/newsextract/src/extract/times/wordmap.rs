@@ -17,6 +17,17 @@ pub(crate) struct WordMap<V> {
     /// Some entry has a byte other than a letter: a found word must then be checked for
     /// control bytes, which the fold could turn into that byte (see [`fold`]).
     check_controls: bool,
+    /// For each length and first byte (its low five bits, case folded), one bit per last
+    /// byte (likewise) that some entry has: most words of running text fail this test, and
+    /// it costs less than building the key and probing.
+    ends: Box<[[u32; 32]; MAX_LEN + 1]>,
+}
+
+/// The low five bits of a byte with bit 5 set: a letter's place in the alphabet, in either
+/// case.
+#[inline]
+fn end_slot(b: u8) -> u32 {
+    u32::from(b | 0x20) & 31
 }
 
 /// The longest word a [`WordMap`] holds; longer words are never found.
@@ -103,9 +114,14 @@ impl<V: Copy> WordMap<V> {
         let size = (entries.len() * 4).next_power_of_two().max(16);
         let mask = size - 1;
         let mut slots = vec![(0u128, None); size].into_boxed_slice();
+        let mut ends = Box::new([[0u32; 32]; MAX_LEN + 1]);
         for (word, value) in entries {
             if !is_entry_word(word) {
                 continue;
+            }
+            let bytes = word.as_bytes();
+            if let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) {
+                ends[bytes.len()][end_slot(first) as usize] |= 1 << end_slot(last);
             }
             let k = key(word.as_bytes());
             let mut i = slot(k, mask);
@@ -118,11 +134,15 @@ impl<V: Copy> WordMap<V> {
             slots,
             mask,
             check_controls,
+            ends,
         }
     }
 
     /// The value of `word`, whatever its ASCII case.
     pub(crate) fn get(&self, word: &str) -> Option<V> {
+        if !self.may_hold(word.as_bytes()) {
+            return None;
+        }
         self.checked(self.find(key(word.as_bytes())), word.as_bytes())
     }
 
@@ -130,8 +150,25 @@ impl<V: Copy> WordMap<V> {
     /// that looks up every word of a text.
     #[inline]
     pub(crate) fn get_at(&self, bytes: &[u8], start: usize, end: usize) -> Option<V> {
+        let word = bytes.get(start..end).unwrap_or_default();
+        if !self.may_hold(word) {
+            return None;
+        }
         let found = self.find(key_at(bytes, start, end));
-        self.checked(found, bytes.get(start..end).unwrap_or_default())
+        self.checked(found, word)
+    }
+
+    /// False when no entry has the word's length, first byte and last byte (case folded);
+    /// true says nothing. A matching word folds to the entry byte for byte, so its end bytes
+    /// fall in the entry's slots.
+    #[inline]
+    fn may_hold(&self, word: &[u8]) -> bool {
+        match (word.first(), word.last(), self.ends.get(word.len())) {
+            (Some(&first), Some(&last), Some(by_first)) => {
+                by_first[end_slot(first) as usize] & (1 << end_slot(last)) != 0
+            }
+            _ => false,
+        }
     }
 
     /// `found`, unless the word has a control byte that only the fold made match.
