@@ -538,10 +538,17 @@ impl<'a, 't> Scanner<'a, 't> {
                 // a few qualifiers, currency codes and "US$" prefixes. Any other such word
                 // starts nothing, and most words of the text are such words.
                 Lex::None => match t.text.len() {
+                    // Currency words and prefixes are capitalised, but for "rs".
                     1..=3 => {
+                        let capitalised = t
+                            .text
+                            .as_bytes()
+                            .first()
+                            .is_some_and(u8::is_ascii_uppercase);
                         t.text.eq_ignore_ascii_case("as")
-                            || currency_before(t).is_some()
-                            || dollar_prefix(t.text).is_some()
+                            || ((capitalised || t.text == "rs")
+                                && (currency_before(t).is_some()
+                                    || dollar_prefix(t.text).is_some()))
                     }
                     5 | 9 => ["above", "below", "close", "exceeding"]
                         .iter()
