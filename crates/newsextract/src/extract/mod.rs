@@ -29,13 +29,19 @@ pub(crate) fn run(text: &str, reference_date: Option<Date>, config: &Config) -> 
     } else {
         Vec::new()
     };
+    // The time and quantity passes read the same tokens: tokenize once for both.
+    let time_tokens = if config.passes.times || config.passes.quantities {
+        times::tokens::tokenize(text)
+    } else {
+        Vec::new()
+    };
     let times = if config.passes.times || config.passes.quantities {
-        times::extract(&doc, &structure, anchor)
+        times::extract(&doc, &structure, &time_tokens, anchor)
     } else {
         Vec::new()
     };
     let quantities = if config.passes.quantities {
-        quantities::extract(&doc, &structure, &times)
+        quantities::extract(&doc, &structure, &time_tokens, &times)
     } else {
         Vec::new()
     };

@@ -12,28 +12,30 @@
 #[cfg(test)]
 mod tests;
 
-use std::collections::HashMap;
+use std::borrow::Cow;
 
 use once_cell::sync::Lazy;
 
 use crate::extract::structure::Structure;
 use crate::extract::times::lexicon::{Kw, Lex};
-use crate::extract::times::tokens::{tokenize, Token, TokenKind};
+use crate::extract::times::tokens::{DigitText, Token, TokenKind};
+use crate::extract::times::wordmap::WordMap;
 use crate::text::Document;
 use crate::{Qualifier, Quantity, TimeExpression};
 
-/// Runs the quantity pass; `times` are excluded (years and dates are not quantities).
+/// Runs the quantity pass over `tokens`, the time tokenizer's tokens of `doc.text` (shared
+/// with the time pass); `times` are excluded (years and dates are not quantities).
 pub(crate) fn extract(
     doc: &Document<'_>,
     structure: &Structure,
+    tokens: &[Token<'_>],
     times: &[TimeExpression],
 ) -> Vec<Quantity> {
     let _ = structure;
     let text = doc.text;
-    let tokens = tokenize(text);
     let scanner = Scanner {
-        tokens: &tokens,
-        in_time: mark_times(&tokens, times),
+        tokens,
+        in_time: mark_times(tokens, times),
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -66,17 +68,18 @@ pub(crate) fn extract(
     out
 }
 
-/// For each token, whether it lies inside a time expression. Both lists are in text order,
-/// so one merge pass does it.
+/// For each token, whether it lies inside a time expression. Both lists are in text order
+/// and time expressions do not overlap, so each expression marks a run of tokens found by
+/// binary search: a few expressions per article, against thousands of tokens.
 fn mark_times(tokens: &[Token<'_>], times: &[TimeExpression]) -> Vec<bool> {
     let mut marks = vec![false; tokens.len()];
-    let mut t = 0;
-    for (i, token) in tokens.iter().enumerate() {
-        while t < times.len() && times[t].end <= token.start {
-            t += 1;
-        }
-        if let Some(time) = times.get(t) {
-            marks[i] = time.start < token.end && token.start < time.end;
+    for time in times {
+        let first = tokens.partition_point(|token| token.end <= time.start);
+        for (mark, token) in marks[first..].iter_mut().zip(&tokens[first..]) {
+            if token.start >= time.end {
+                break;
+            }
+            *mark = true;
         }
     }
     marks
@@ -94,7 +97,7 @@ enum UnitKind {
 }
 
 /// Words after a number that give its unit, lowercased.
-static UNIT_WORDS: Lazy<HashMap<&'static str, (&'static str, UnitKind)>> = Lazy::new(|| {
+static UNIT_WORDS: Lazy<WordMap<(&'static str, UnitKind)>> = Lazy::new(|| {
     use UnitKind::{Measure, Money, Percent};
     let entries: &[(&str, &str, UnitKind)] = &[
         ("dollars", "USD", Money),
@@ -180,8 +183,14 @@ static UNIT_WORDS: Lazy<HashMap<&'static str, (&'static str, UnitKind)>> = Lazy:
         ("megabytes", "MB", Measure),
         ("gigabytes", "GB", Measure),
     ];
-    entries.iter().map(|&(w, u, k)| (w, (u, k))).collect()
+    WordMap::new(entries.iter().map(|&(w, u, k)| (w, (u, k))))
 });
+
+/// [`IRREGULAR_PLURALS`] and [`STOP_WORDS`] as sets: almost every number looks words up in
+/// them.
+static IRREGULAR_PLURAL_SET: Lazy<WordMap<()>> =
+    Lazy::new(|| WordMap::set(IRREGULAR_PLURALS.iter().copied()));
+static STOP_WORD_SET: Lazy<WordMap<()>> = Lazy::new(|| WordMap::set(STOP_WORDS.iter().copied()));
 
 /// Currency written before a number: symbols and codes.
 fn currency_before(token: &Token<'_>) -> Option<&'static str> {
@@ -525,13 +534,27 @@ impl<'a, 't> Scanner<'a, 't> {
                         | Kw::Dozens
                         | Kw::Scores
                 ),
-                // Currency codes and "US$" prefixes are short; a few qualifiers are not.
-                Lex::None => {
-                    t.text.len() <= 3
-                        || ["above", "below", "close", "exceeding"]
-                            .iter()
-                            .any(|w| t.text.eq_ignore_ascii_case(w))
-                }
+                // What `qualifier` and `currency` take of the words the lexicon does not know:
+                // a few qualifiers, currency codes and "US$" prefixes. Any other such word
+                // starts nothing, and most words of the text are such words.
+                Lex::None => match t.text.len() {
+                    // Currency words and prefixes are capitalised, but for "rs".
+                    1..=3 => {
+                        let capitalised = t
+                            .text
+                            .as_bytes()
+                            .first()
+                            .is_some_and(u8::is_ascii_uppercase);
+                        t.text.eq_ignore_ascii_case("as")
+                            || ((capitalised || t.text == "rs")
+                                && (currency_before(t).is_some()
+                                    || dollar_prefix(t.text).is_some()))
+                    }
+                    5 | 9 => ["above", "below", "close", "exceeding"]
+                        .iter()
+                        .any(|w| t.text.eq_ignore_ascii_case(w)),
+                    _ => false,
+                },
                 _ => false,
             },
         }
@@ -723,7 +746,7 @@ impl<'a, 't> Scanner<'a, 't> {
         let t = self.tok(i)?;
         match t.lex {
             _ if t.kind == TokenKind::Digits => {
-                let mut text = String::from(t.text);
+                let mut text = DigitText::new(t.text);
                 let mut end = i + 1;
                 while self.punct(end, ',')
                     && self.touches(end)
@@ -747,7 +770,7 @@ impl<'a, 't> Scanner<'a, 't> {
                 if text.len() > 30 {
                     return None;
                 }
-                let value: f64 = text.parse().ok()?;
+                let value: f64 = text.as_str()?.parse().ok()?;
                 Some(Number {
                     end,
                     value,
@@ -856,9 +879,9 @@ impl<'a, 't> Scanner<'a, 't> {
         }
         // "1m barrels", "5m people": a letter scale before a unit or a counted noun.
         let before_noun = self.unit_word(i + 1).is_some()
-            || self.tok(i + 1).is_some_and(|n| {
-                n.kind == TokenKind::Word && is_plural_noun(&n.text.to_ascii_lowercase())
-            });
+            || self
+                .tok(i + 1)
+                .is_some_and(|n| n.kind == TokenKind::Word && is_plural_noun(n.text));
         if (money || before_noun) && self.touches(i) && t.kind == TokenKind::Word {
             let v = match t.text {
                 "m" | "M" => 1e6,
@@ -876,12 +899,11 @@ impl<'a, 't> Scanner<'a, 't> {
         if t.kind != TokenKind::Word || t.text.len() > 12 || !t.text.is_ascii() {
             return None;
         }
-        let lower = t.text.to_ascii_lowercase();
         // "pounds sterling" is money; "pounds" alone may be weight.
-        if lower == "pounds" && self.word_is(i + 1, "sterling") {
+        if t.text.eq_ignore_ascii_case("pounds") && self.word_is(i + 1, "sterling") {
             return Some(("GBP", UnitKind::Money));
         }
-        UNIT_WORDS.get(lower.as_str()).copied()
+        UNIT_WORDS.get(t.text)
     }
 
     /// "Canadian dollars", "Hong Kong dollars": the currency code and the end.
@@ -939,16 +961,21 @@ impl<'a, 't> Scanner<'a, 't> {
             if step > 0 && t.newline_before {
                 return None;
             }
-            let lower = t.text.to_lowercase();
-            if STOP_WORDS.contains(&lower.as_str()) {
+            // Most words are lowercase ASCII already: lowercase (and allocate) only the others.
+            let lower = if t.text.bytes().all(|b| b.is_ascii_lowercase()) {
+                Cow::Borrowed(t.text)
+            } else {
+                Cow::Owned(t.text.to_lowercase())
+            };
+            if STOP_WORD_SET.contains(&lower) {
                 return None;
             }
             if is_plural_noun(&lower) {
-                return Some((lower, k + 1));
+                return Some((lower.into_owned(), k + 1));
             }
             // One singular noun after "one" ("one soldier") is taken as is.
             if step == 0 && t.is_lowercase() && k > 0 && self.tokens[k - 1].is_word("one") {
-                return Some((lower, k + 1));
+                return Some((lower.into_owned(), k + 1));
             }
             // Skip a modifier: "five Pakistani soldiers", "two senior officials".
             if self.punct(k + 1, '-') && self.touches(k + 1) {
@@ -961,16 +988,21 @@ impl<'a, 't> Scanner<'a, 't> {
     }
 }
 
-/// A word that reads as a plural noun.
-fn is_plural_noun(lower: &str) -> bool {
-    if IRREGULAR_PLURALS.contains(&lower) {
+/// A word that reads as a plural noun, whatever its ASCII case.
+fn is_plural_noun(word: &str) -> bool {
+    if IRREGULAR_PLURAL_SET.contains(word) {
         return true;
     }
-    lower.len() > 3
-        && lower.is_ascii()
-        && lower.ends_with('s')
-        && !lower.ends_with("ss")
-        && !lower.ends_with("us")
-        && !lower.ends_with("is")
-        && !lower.ends_with("ous")
+    let bytes = word.as_bytes();
+    let ends_with = |suffix: &[u8]| {
+        bytes.len() >= suffix.len()
+            && bytes[bytes.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    bytes.len() > 3
+        && word.is_ascii()
+        && ends_with(b"s")
+        && !ends_with(b"ss")
+        && !ends_with(b"us")
+        && !ends_with(b"is")
+        && !ends_with(b"ous")
 }

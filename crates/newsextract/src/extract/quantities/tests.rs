@@ -10,8 +10,9 @@ use crate::{Date, Qualifier, Quantity};
 fn quantities(text: &str) -> Vec<Quantity> {
     let doc = Document::new(text);
     let structure = Structure::default();
-    let found_times = times::extract(&doc, &structure, Date::new(2023, 5, 9));
-    let found = extract(&doc, &structure, &found_times);
+    let tokens = times::tokens::tokenize(text);
+    let found_times = times::extract(&doc, &structure, &tokens, Date::new(2023, 5, 9));
+    let found = extract(&doc, &structure, &tokens, &found_times);
     for q in &found {
         assert_eq!(&text[q.start..q.end], q.text, "span of {q:?} in {text:?}");
     }
@@ -256,5 +257,33 @@ fn never_panics_and_keeps_spans_on_char_boundaries() {
         "99999999999999999999999999999999",
     ] {
         let _ = quantities(text);
+    }
+}
+
+#[test]
+fn marks_exactly_the_tokens_inside_time_expressions() {
+    for text in [
+        "On Monday, May 8, 2023, at least 1,750 people left; two days ago $5 a day was paid.",
+        "LAHORE, May 3 (Reuters) - 3 people died on May 3 in the 1990s and the past two years.",
+        "Zoë’s 3 brothers arrived yesterday at 9:30 pm, 40 minutes late, on 2023-05-09.",
+        "",
+        "no times here, 3 people",
+    ] {
+        let doc = Document::new(text);
+        let tokens = times::tokens::tokenize(text);
+        let found_times =
+            times::extract(&doc, &Structure::default(), &tokens, Date::new(2023, 5, 9));
+        let marks = super::mark_times(&tokens, &found_times);
+        for (token, mark) in tokens.iter().zip(&marks) {
+            let inside = found_times
+                .iter()
+                .any(|t| t.start < token.end && token.start < t.end);
+            assert_eq!(*mark, inside, "{:?} in {text:?}", token.text);
+        }
+        assert_eq!(
+            marks.iter().any(|m| *m),
+            !found_times.is_empty(),
+            "{text:?}"
+        );
     }
 }

@@ -3,13 +3,12 @@
 //!
 //! Lists are lowercase ASCII; [`is_in`] folds a word to lowercase before looking it up.
 
-use std::collections::HashMap;
-use std::collections::HashSet;
-
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
 };
 use once_cell::sync::Lazy;
+
+use crate::extract::times::wordmap::WordMap;
 
 /// What a cue can attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -421,44 +420,17 @@ pub(super) static REPORTING_CUES: Lazy<CueAutomaton> =
 pub(super) static FRAMING_CUES: Lazy<CueAutomaton> =
     Lazy::new(|| CueAutomaton::new(|form| !is_common(form), StartKind::Anchored));
 
-/// FNV-1a: the sets hold short ASCII words, looked up for nearly every token, where the
-/// default hasher's resistance to hash flooding costs time and buys nothing (the keys are ours).
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = self.0;
-        for &byte in bytes {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
-/// A set of lowercase words hashed with [`Fnv`].
-pub(super) type WordSet = HashSet<&'static str, std::hash::BuildHasherDefault<Fnv>>;
+/// A set of lowercase words, looked up whatever their ASCII case: [`WordMap`] packs the word
+/// into one integer, so a lookup neither copies nor hashes it byte by byte.
+pub(super) type WordSet = WordMap<()>;
 
 fn set(words: &[&'static str]) -> WordSet {
-    words.iter().copied().collect()
+    WordMap::set(words.iter().copied())
 }
 
 /// Personal pronouns that can be the subject of a speech verb, with the entity kind they refer to.
-pub(super) static PRONOUNS: Lazy<
-    HashMap<&'static str, Referent, std::hash::BuildHasherDefault<Fnv>>,
-> = Lazy::new(|| {
-    [
+pub(super) static PRONOUNS: Lazy<WordMap<Referent>> = Lazy::new(|| {
+    WordMap::new([
         ("he", Referent::Person),
         ("she", Referent::Person),
         ("i", Referent::Unresolved),
@@ -466,9 +438,20 @@ pub(super) static PRONOUNS: Lazy<
         ("you", Referent::Unresolved),
         ("they", Referent::Group),
         ("it", Referent::Organization),
-    ]
-    .into_iter()
-    .collect()
+    ])
+});
+
+/// Possessive pronouns, with what they point back to.
+static POSSESSIVE_PRONOUNS: Lazy<WordMap<Referent>> = Lazy::new(|| {
+    WordMap::new([
+        ("his", Referent::Person),
+        ("her", Referent::Person),
+        ("their", Referent::Group),
+        ("its", Referent::Organization),
+        ("my", Referent::Unresolved),
+        ("our", Referent::Unresolved),
+        ("your", Referent::Unresolved),
+    ])
 });
 
 /// What a pronoun or a definite description points back to.
@@ -753,36 +736,14 @@ pub(super) static CAPITALISED_DESCRIPTIONS: Lazy<WordSet> = Lazy::new(|| {
     ])
 });
 
-/// Calls `f` with `word` folded to ASCII lowercase, or returns false when it cannot be a list
-/// word (long or not ASCII).
-fn with_lowercase(word: &str, f: impl FnOnce(&str) -> bool) -> bool {
-    if word.len() > 24 || !word.is_ascii() {
-        return false;
-    }
-    let mut buffer = [0u8; 24];
-    let folded = &mut buffer[..word.len()];
-    folded.copy_from_slice(word.as_bytes());
-    folded.make_ascii_lowercase();
-    match std::str::from_utf8(folded) {
-        Ok(folded) => f(folded),
-        Err(_) => false,
-    }
-}
-
 /// True when `word`, folded to lowercase, is in `words`.
 pub(super) fn is_in(words: &WordSet, word: &str) -> bool {
-    with_lowercase(word, |folded| words.contains(folded))
+    words.contains(word)
 }
 
 /// The referent of a possessive pronoun ("his", "their"), when `word` is one.
 pub(super) fn possessive_pronoun(word: &str) -> Option<Referent> {
-    match word.to_ascii_lowercase().as_str() {
-        "his" | "her" => Some(Referent::Person),
-        "their" => Some(Referent::Group),
-        "its" => Some(Referent::Organization),
-        "my" | "our" | "your" => Some(Referent::Unresolved),
-        _ => None,
-    }
+    POSSESSIVE_PRONOUNS.get(word)
 }
 
 /// The referent of a pronoun, when `word` is one.
@@ -795,13 +756,64 @@ pub(super) fn pronoun(word: &str) -> Option<Referent> {
     if word.len() > 4 || !word.is_ascii() {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    PRONOUNS.get(lower.as_str()).copied()
+    PRONOUNS.get(word)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_sets_find_their_words_in_any_case() {
+        let sets: [(&[&str], &WordSet); 3] = [
+            (
+                &["mr.", "e-mail", "minister's", "inc.", "spokesperson"],
+                &*TITLES,
+            ),
+            (&["e-mail", "spokesperson"], &*ATTRIBUTION_TAIL),
+            (&["minister's", "spokesman"], &*PERSON_HEADS),
+        ];
+        // Building every set also checks its words (a debug assertion in WordMap::new).
+        for set in [
+            &*DETERMINERS,
+            &*DEFINITE,
+            &*PHRASE_BREAKS,
+            &*INNER_PREPOSITIONS,
+            &*VERB_MODIFIERS,
+            &*ATTRIBUTION_TAIL,
+            &*TAIL_PREPOSITIONS,
+            &*CAPITALISED_NON_NAMES,
+            &*TITLES,
+            &*PERSONAL_TITLES,
+            &*ABBREVIATIONS,
+            &*NAME_PARTICLES,
+            &*PERSON_HEADS,
+            &*ORGANIZATION_HEADS,
+            &*COUNTRY_HEADS,
+            &*ORGANIZATION_WORDS,
+            &*PLACE_WORDS,
+            &*CAPITALISED_DESCRIPTIONS,
+        ] {
+            assert!(!is_in(set, ""));
+        }
+        for (words, set) in sets {
+            for word in words {
+                if is_in(set, word) {
+                    assert!(is_in(set, &word.to_uppercase()), "{word}");
+                    assert!(!is_in(set, &format!("{word}x")), "{word}");
+                }
+            }
+        }
+        assert!(is_in(&TITLES, "Mr.") && is_in(&TITLES, "MR.") && !is_in(&TITLES, "Mr,"));
+        assert!(is_in(&ATTRIBUTION_TAIL, "E-mail") && !is_in(&ATTRIBUTION_TAIL, "E\rmail"));
+        assert!(is_in(&PERSON_HEADS, "Minister's") && !is_in(&PERSON_HEADS, "Minister’s"));
+        assert_eq!(pronoun("He's"), Some(Referent::Person));
+        assert_eq!(pronoun("THEY"), Some(Referent::Group));
+        assert_eq!(pronoun("them"), None);
+        assert_eq!(possessive_pronoun("Their"), Some(Referent::Group));
+        assert_eq!(possessive_pronoun("HIS"), Some(Referent::Person));
+        assert_eq!(possessive_pronoun("hiss"), None);
+    }
 
     #[test]
     fn every_cue_form_is_found_by_one_automaton() {

@@ -4,9 +4,9 @@
 //! and the function words the rules test ("last", "ago", "fiscal"). Anything else is
 //! [`Lex::None`].
 
-use std::collections::HashMap;
-
 use once_cell::sync::Lazy;
+
+use super::wordmap::WordMap;
 
 /// A calendar unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -230,57 +230,13 @@ pub(crate) enum Lex {
     Word(Kw),
 }
 
-/// The table as an open-addressed hash on the lowercase word packed into an integer: one
-/// multiplication and, almost always, one probe per word of running text.
-struct Table {
-    slots: Vec<(u128, Lex)>,
-    mask: usize,
-}
+/// The table, built once per process.
+static TABLE: Lazy<WordMap<Lex>> = Lazy::new(|| WordMap::new(build()));
 
-/// The lowercase word packed into an integer (bytes, then the length in the top byte); 0 for
-/// words that cannot be in the table.
-fn key(word: &[u8]) -> u128 {
-    if word.is_empty() || word.len() > MAX_LEN {
-        return 0;
-    }
-    let mut bytes = [0u8; 16];
-    for (slot, b) in bytes.iter_mut().zip(word) {
-        *slot = b.to_ascii_lowercase();
-    }
-    bytes[15] = word.len() as u8;
-    u128::from_le_bytes(bytes)
-}
-
-fn slot(key: u128, mask: usize) -> usize {
-    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
-    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
-}
-
-static TABLE: Lazy<Table> = Lazy::new(|| {
-    let words = build();
-    let size = (words.len() * 4).next_power_of_two();
-    let mask = size - 1;
-    let mut slots = vec![(0u128, Lex::None); size];
-    for (word, lex) in words {
-        let k = key(word);
-        let mut i = slot(k, mask);
-        while slots[i].0 != 0 {
-            i = (i + 1) & mask;
-        }
-        slots[i] = (k, lex);
-    }
-    Table { slots, mask }
-});
-
-/// The longest word in the table; longer words are not looked up.
-const MAX_LEN: usize = 14;
-
-fn build() -> HashMap<&'static [u8], Lex> {
-    let mut t: HashMap<&'static [u8], Lex> = HashMap::new();
-    let mut add = |w: &'static str, lex: Lex| {
-        debug_assert!(w.len() <= MAX_LEN, "{w}");
-        t.insert(w.as_bytes(), lex);
-    };
+/// Every entry, in order (a word given twice keeps its last meaning).
+fn build() -> Vec<(&'static str, Lex)> {
+    let mut t = Vec::new();
+    let mut add = |w: &'static str, lex: Lex| t.push((w, lex));
     const MONTHS: [&str; 12] = [
         "january",
         "february",
@@ -638,24 +594,23 @@ fn build() -> HashMap<&'static [u8], Lex> {
     t
 }
 
+/// Every word of the table.
+#[cfg(test)]
+pub(crate) fn words() -> impl Iterator<Item = &'static str> {
+    build().into_iter().map(|(word, _)| word)
+}
+
 /// The meaning of an ASCII word, whatever its case.
+#[cfg(test)]
 pub(crate) fn lookup(word: &str) -> Lex {
-    let k = key(word.as_bytes());
-    if k == 0 {
-        return Lex::None;
-    }
-    let table = &*TABLE;
-    let mut i = slot(k, table.mask);
-    loop {
-        let (slot_key, lex) = table.slots[i];
-        if slot_key == k {
-            return lex;
-        }
-        if slot_key == 0 {
-            return Lex::None;
-        }
-        i = (i + 1) & table.mask;
-    }
+    TABLE.get(word).unwrap_or(Lex::None)
+}
+
+/// The meaning of the ASCII word `bytes[start..end]`, whatever its case: the tokenizer's
+/// lookup of every word.
+#[inline]
+pub(crate) fn lookup_at(bytes: &[u8], start: usize, end: usize) -> Lex {
+    TABLE.get_at(bytes, start, end).unwrap_or(Lex::None)
 }
 
 #[cfg(test)]
@@ -684,5 +639,18 @@ mod tests {
         assert_eq!(lookup("Sun"), Lex::None);
         assert_eq!(lookup("extraordinarily"), Lex::None);
         assert_eq!(lookup(""), Lex::None);
+        assert_eq!(lookup("millennium"), lookup("MILLENNIUM"));
+    }
+
+    #[test]
+    fn entries_are_lowercase_letters() {
+        for (word, _) in build() {
+            assert!(
+                !word.is_empty()
+                    && word.len() <= super::super::wordmap::MAX_LEN
+                    && word.bytes().all(|b| b.is_ascii_lowercase()),
+                "{word:?}"
+            );
+        }
     }
 }

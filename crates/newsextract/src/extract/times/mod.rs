@@ -12,6 +12,7 @@ pub(crate) mod lexicon;
 mod resolve;
 mod rules;
 pub(crate) mod tokens;
+pub(crate) mod wordmap;
 
 #[cfg(test)]
 mod tests;
@@ -19,22 +20,25 @@ mod tests;
 use crate::extract::structure::Structure;
 use crate::text::Document;
 use crate::{Date, TimeExpression, TimeKind};
+use tokens::Token;
 
-/// Runs the time pass; `anchor` is the reference date relative expressions are read against.
+/// Runs the time pass over `tokens`, the [`tokens::tokenize`] tokens of `doc.text` (the
+/// quantity pass reads the same tokens); `anchor` is the reference date relative expressions
+/// are read against.
 pub(crate) fn extract(
     doc: &Document<'_>,
     structure: &Structure,
+    tokens: &[Token<'_>],
     anchor: Option<Date>,
 ) -> Vec<TimeExpression> {
     let text = doc.text;
-    let tokens = tokens::tokenize(text);
     let dateline_date = structure
         .dateline
         .as_ref()
         .and_then(|d| d.date.as_ref())
         .filter(|d| d.start < d.end && text.get(d.start..d.end) == Some(d.text.as_str()));
     let skip = dateline_date.map(|d| (d.start, d.end));
-    let mut times: Vec<TimeExpression> = rules::find_all(&tokens, anchor, skip)
+    let mut times: Vec<TimeExpression> = rules::find_all(tokens, anchor, skip)
         .into_iter()
         .filter_map(|found| {
             let start = tokens.get(found.start)?.start;

@@ -11,8 +11,10 @@
 
 use super::lexicon::{DayPart, Kw, Lex, Unit};
 use super::resolve::{self, Holiday, Shift, Tense, Value};
-use super::tokens::{Token, TokenKind};
+use super::tokens::{DigitText, Token, TokenKind};
+use super::wordmap::WordMap;
 use crate::{Date, TimeKind};
+use once_cell::sync::Lazy;
 
 /// A match: token range `start..end` and its value.
 #[derive(Debug, Clone)]
@@ -64,7 +66,8 @@ pub(crate) fn find_all(
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if inside_skip(&tokens[i]) {
+        // Most tokens (plain words, punctuation) cannot start anything: one test skips them.
+        if !matcher.can_start(i) || inside_skip(&tokens[i]) {
             i += 1;
             continue;
         }
@@ -85,6 +88,41 @@ pub(crate) fn find_all(
     }
     out
 }
+
+/// What a word says to [`Matcher::cue`], as bits: the lists below in one map, so each word of
+/// a clause costs one lookup instead of a scan of every list.
+mod cue_word {
+    pub(super) const NOT_PAST_ED: u8 = 1;
+    pub(super) const IRREGULAR_PAST: u8 = 2;
+    pub(super) const BE: u8 = 4;
+    pub(super) const FUTURE: u8 = 8;
+    pub(super) const WEAK_FUTURE: u8 = 16;
+}
+
+static CUE_WORDS: Lazy<WordMap<u8>> = Lazy::new(|| {
+    let mut entries: Vec<(&str, u8)> = Vec::new();
+    for (list, bit) in [
+        (NOT_PAST_ED, cue_word::NOT_PAST_ED),
+        (IRREGULAR_PAST, cue_word::IRREGULAR_PAST),
+        (BE, cue_word::BE),
+        (FUTURE_CUES, cue_word::FUTURE),
+        (WEAK_FUTURE_CUES, cue_word::WEAK_FUTURE),
+    ] {
+        for &word in list {
+            // A word on several lists gets every bit.
+            let bits = entries
+                .iter()
+                .filter(|(w, _)| *w == word)
+                .fold(bit, |acc, (_, b)| acc | b);
+            entries.push((word, bits));
+        }
+    }
+    WordMap::new(entries)
+});
+
+/// Words before a four-digit number that make it a count, not a year: [`NOT_BEFORE_YEAR`].
+static NOT_BEFORE_YEAR_SET: Lazy<WordMap<()>> =
+    Lazy::new(|| WordMap::set(NOT_BEFORE_YEAR.iter().copied()));
 
 /// Words that end in "-ed" without being past-tense verbs.
 const NOT_PAST_ED: &[&str] = &[
@@ -558,10 +596,11 @@ impl<'a, 't> Matcher<'a, 't> {
         let t = self.tok(k)?;
         let mut buf = [0u8; 12];
         let lower = self.lower(k, &mut buf)?;
+        let bits = CUE_WORDS.get(lower).unwrap_or(0);
         let passive = k > 0 && {
             let mut prev = [0u8; 12];
             self.lower(k - 1, &mut prev)
-                .is_some_and(|w| BE.contains(&w))
+                .is_some_and(|w| CUE_WORDS.get(w).unwrap_or(0) & cue_word::BE != 0)
         };
         if (lower == "set" || lower == "due") && (self.is(k + 1, Kw::To) || self.is(k + 1, Kw::For))
         {
@@ -587,17 +626,17 @@ impl<'a, 't> Matcher<'a, 't> {
         if lower == "ll" && k > 0 && self.punct(k - 1, '\'') {
             return Some((Tense::Future, true));
         }
-        if FUTURE_CUES.contains(&lower) {
+        if bits & cue_word::FUTURE != 0 {
             return Some((Tense::Future, true));
         }
-        if WEAK_FUTURE_CUES.contains(&lower) {
+        if bits & cue_word::WEAK_FUTURE != 0 {
             // "May" capitalized mid-sentence is a month or a name, not the modal.
             if lower == "may" && !t.is_lowercase() {
                 return None;
             }
             return Some((Tense::Future, false));
         }
-        if IRREGULAR_PAST.contains(&lower) {
+        if bits & cue_word::IRREGULAR_PAST != 0 {
             // "is held", "will be sold": a passive participle says nothing of the time.
             if passive {
                 return None;
@@ -608,7 +647,7 @@ impl<'a, 't> Matcher<'a, 't> {
             if passive {
                 return None;
             }
-            if NOT_PAST_ED.contains(&lower) {
+            if bits & cue_word::NOT_PAST_ED != 0 {
                 return None;
             }
             if lower.ends_with("eed")
@@ -691,6 +730,45 @@ impl<'a, 't> Matcher<'a, 't> {
             return Some(f);
         }
         self.core(i)
+    }
+
+    /// Whether a match can start at token `i`: false only where [`Matcher::match_at`] surely
+    /// finds nothing, which is most tokens. It follows the dispatch of `match_at`
+    /// ([`Matcher::qualifier_end`], [`Matcher::with_position`], [`Matcher::core`]); a rule
+    /// added there for a new kind of first token must be let through here too (the
+    /// `can_start_lets_every_match_through` test tries every lexicon word in many contexts).
+    ///
+    /// It also holds for the parts: where it is false, `qualifier_end`, `with_position` and
+    /// `core` each find nothing, so rules that try them on a later token may ask it first.
+    // Inlined into the scan loop, where it runs for every token: a call costs more than the
+    // test.
+    #[inline(always)]
+    fn can_start(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        match t.kind {
+            TokenKind::Digits | TokenKind::Punct('\'') => true,
+            TokenKind::Punct(_) => false,
+            TokenKind::Word => match t.lex {
+                Lex::Scale { .. } | Lex::DayPart(_) => false,
+                Lex::Word(kw) => kw_can_start(kw),
+                // `code_rules` and `final_quarter`.
+                Lex::None => {
+                    matches!(t.text, "Q" | "H" | "FY")
+                        || t.text.eq_ignore_ascii_case("final")
+                        || ((7..=9).contains(&t.text.len())
+                            && (t.text.eq_ignore_ascii_case("valentine")
+                                || DECADE_WORDS
+                                    .iter()
+                                    .any(|(w, _)| t.text.eq_ignore_ascii_case(w))))
+                }
+                Lex::Month { .. }
+                | Lex::Weekday { .. }
+                | Lex::Unit { .. }
+                | Lex::Season(_)
+                | Lex::Number(_)
+                | Lex::Ordinal(_) => true,
+            },
+        }
     }
 
     /// "at least", "more than", "nearly" ... before a number of units.
@@ -1242,11 +1320,7 @@ impl<'a, 't> Matcher<'a, 't> {
             {
                 return None;
             }
-            if p.kind == TokenKind::Word
-                && NOT_BEFORE_YEAR
-                    .iter()
-                    .any(|w| p.text.eq_ignore_ascii_case(w))
-            {
+            if p.kind == TokenKind::Word && NOT_BEFORE_YEAR_SET.contains(p.text) {
                 // "by 2020" is a year unless it follows a number ("rose by 2000 to ...");
                 // "1990 to 1995" keeps both years.
                 let keeps = match prev_kw {
@@ -2118,8 +2192,10 @@ impl<'a, 't> Matcher<'a, 't> {
                 if !(t.text.len() == 7 || t.text.len() == 8 || t.text.len() == 9) {
                     return None;
                 }
-                let lower = t.text.to_ascii_lowercase();
-                if let Some(n) = decade_word(&lower) {
+                let mut buf = [0u8; 12];
+                // Words that are not ASCII are none of these.
+                let lower = self.lower(i, &mut buf)?;
+                if let Some(n) = decade_word(lower) {
                     let the = i > 0 && self.is(i - 1, Kw::The);
                     if !the {
                         return None;
@@ -2586,6 +2662,11 @@ impl<'a, 't> Matcher<'a, 't> {
                 }
             }
         }
+        // Where `can_start` says no, neither finds anything: skip the work for "the" before
+        // a plain word, the commonest case.
+        if !self.can_start(j) {
+            return None;
+        }
         let f = self.with_position(j).or_else(|| self.core(j))?;
         if f.takes_the {
             Some(Found { start: i, ..f })
@@ -2762,7 +2843,7 @@ impl<'a, 't> Matcher<'a, 't> {
     /// Digits with thousands separators and a decimal part: `(value, end)`.
     fn digit_number(&self, i: usize) -> Option<(f64, usize)> {
         let t = self.tok(i)?;
-        let mut text = String::from(t.text);
+        let mut text = DigitText::new(t.text);
         let mut end = i + 1;
         while self.punct(end, ',')
             && self.touches(end)
@@ -2786,7 +2867,7 @@ impl<'a, 't> Matcher<'a, 't> {
         if text.len() > 24 {
             return None;
         }
-        let value: f64 = text.parse().ok()?;
+        let value: f64 = text.as_str()?.parse().ok()?;
         Some((value, end))
     }
 
@@ -2959,18 +3040,156 @@ impl<'a, 't> Matcher<'a, 't> {
 }
 
 /// "twenties" .. "nineties" as decades.
+const DECADE_WORDS: [(&str, i32); 8] = [
+    ("twenties", 20),
+    ("thirties", 30),
+    ("forties", 40),
+    ("fifties", 50),
+    ("sixties", 60),
+    ("seventies", 70),
+    ("eighties", 80),
+    ("nineties", 90),
+];
+
+/// The decade a lowercase word names: "nineties" is 90.
 fn decade_word(lower: &str) -> Option<i32> {
-    Some(match lower {
-        "twenties" => 20,
-        "thirties" => 30,
-        "forties" => 40,
-        "fifties" => 50,
-        "sixties" => 60,
-        "seventies" => 70,
-        "eighties" => 80,
-        "nineties" => 90,
-        _ => return None,
-    })
+    DECADE_WORDS
+        .iter()
+        .find(|(w, _)| *w == lower)
+        .map(|&(_, n)| n)
+}
+
+/// Whether a match can start at a word that means `kw`: the words
+/// [`Matcher::qualifier_end`], [`Matcher::with_position`] and [`Matcher::keyword_rules`]
+/// act on. Every word is listed, so a new one needs a decision here.
+fn kw_can_start(kw: Kw) -> bool {
+    match kw {
+        // Qualifiers before an amount.
+        Kw::At
+        | Kw::More
+        | Kw::Less
+        | Kw::Up
+        | Kw::Nearly
+        | Kw::Almost
+        | Kw::About
+        | Kw::Around
+        | Kw::Approximately
+        | Kw::Roughly
+        | Kw::Some
+        | Kw::Over
+        | Kw::Under => true,
+        // Positions before a date.
+        Kw::Early
+        | Kw::Late
+        | Kw::Earlier
+        | Kw::Later
+        | Kw::Mid
+        | Kw::The
+        | Kw::End
+        | Kw::Beginning
+        | Kw::Start => true,
+        // Keyword rules.
+        Kw::Today
+        | Kw::Tonight
+        | Kw::Yesterday
+        | Kw::Tomorrow
+        | Kw::Now
+        | Kw::Currently
+        | Kw::Presently
+        | Kw::Nowadays
+        | Kw::Current
+        | Kw::Recently
+        | Kw::Lately
+        | Kw::Recent
+        | Kw::Future
+        | Kw::Last
+        | Kw::Next
+        | Kw::This
+        | Kw::Past
+        | Kw::Coming
+        | Kw::Upcoming
+        | Kw::Previous
+        | Kw::Prior
+        | Kw::Following
+        | Kw::That
+        | Kw::These
+        | Kw::Latest
+        | Kw::Every
+        | Kw::Each
+        | Kw::Per
+        | Kw::Daily
+        | Kw::Weekly
+        | Kw::Monthly
+        | Kw::Yearly
+        | Kw::Annually
+        | Kw::Hourly
+        | Kw::Fiscal
+        | Kw::Noon
+        | Kw::Midday
+        | Kw::Midnight
+        | Kw::Christmas
+        | Kw::Easter
+        | Kw::Thanksgiving
+        | Kw::Halloween
+        | Kw::New
+        | Kw::A
+        | Kw::An
+        | Kw::Several
+        | Kw::Few
+        | Kw::Many
+        | Kw::Half => true,
+        // Words the rules read only after a first word.
+        Kw::Ago
+        | Kw::Of
+        | Kw::In
+        | Kw::On
+        | Kw::Overnight
+        | Kw::Same
+        | Kw::Couple
+        | Kw::Before
+        | Kw::After
+        | Kw::And
+        | Kw::Or
+        | Kw::So
+        | Kw::Than
+        | Kw::Least
+        | Kw::Most
+        | Kw::To
+        | Kw::Within
+        | Kw::For
+        | Kw::Whole
+        | Kw::Full
+        | Kw::Entire
+        | Kw::Another
+        | Kw::Additional
+        | Kw::Once
+        | Kw::Twice
+        | Kw::Times
+        | Kw::Other
+        | Kw::Eve
+        | Kw::Quarterly
+        | Kw::Am
+        | Kw::Pm
+        | Kw::Zone
+        | Kw::Since
+        | Kw::Until
+        | Kw::During
+        | Kw::By
+        | Kw::From
+        | Kw::Through
+        | Kw::Near
+        | Kw::Term
+        | Kw::Short
+        | Kw::Long
+        | Kw::Ended
+        | Kw::Ending
+        | Kw::Old
+        | Kw::Time
+        | Kw::While
+        | Kw::Moment
+        | Kw::Dozens
+        | Kw::Scores => false,
+    }
 }
 
 /// Nouns after a number that make it a count rather than a year ("2000 people").
@@ -3095,4 +3314,148 @@ fn is_count_noun(word: &str) -> bool {
         "weeks",
     ];
     NOUNS.iter().any(|n| word.eq_ignore_ascii_case(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::times::{lexicon, tokens};
+
+    /// Every token where `can_start` says no must be one where `match_at` finds nothing.
+    fn assert_skips_only_dead_tokens(text: &str, anchor: Option<Date>) {
+        let tokens = tokens::tokenize(text);
+        let matcher = Matcher {
+            tokens: &tokens,
+            anchor,
+            ctx: Context::default(),
+        };
+        for (i, token) in tokens.iter().enumerate() {
+            if !matcher.can_start(i) {
+                let found = matcher.match_at(i);
+                assert!(
+                    found.is_none(),
+                    "can_start skips {:?} in {text:?}, where {found:?} starts",
+                    token.text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn can_start_lets_every_match_through() {
+        const CONTEXTS: &[&str] = &[
+            "{}",
+            "{} 5",
+            "{} 2023",
+            "{} 1990s",
+            "{} '90s",
+            "{} 9:30 pm",
+            "{} May 9",
+            "{} May 9, 2023",
+            "{} Monday",
+            "{} Monday morning",
+            "{} the year",
+            "{} of 2023",
+            "{} of the year",
+            "{} quarter",
+            "{} quarter of 2023",
+            "{} half",
+            "{} week",
+            "{} weekend",
+            "{} year",
+            "{} years",
+            "{} years ago",
+            "{} two weeks",
+            "{} two weeks ago",
+            "{} a year",
+            "{} a few days",
+            "{} several months",
+            "{} than 5 years",
+            "{} least two years",
+            "{} most two years",
+            "{} to three months",
+            "{} term",
+            "{} future",
+            "{} night",
+            "{} morning",
+            "{} day",
+            "{} day before yesterday",
+            "{} Eve",
+            "{} Day",
+            "{} - 2023",
+            "{}-2023",
+            "{}-year",
+            "{} fiscal year",
+            "{} fiscal 1990",
+            "{} two thousand",
+            "{} ninety-seven",
+            "{} nineteen ninety",
+            "the {}",
+            "in {}",
+            "the {} of May",
+            "{} of the month",
+            "{} of May",
+            "{} week of March 6",
+            "They will meet {}.",
+            "He said {} it rained.",
+            "\"{}\"",
+            "Q{} 1",
+            "{} Q1",
+            "{} FY 2023",
+            "{} 2q",
+        ];
+        let mut words: Vec<String> = lexicon::words().map(str::to_string).collect();
+        // Words outside the lexicon that rules start at, and some that they do not.
+        for w in [
+            "Q",
+            "H",
+            "FY",
+            "final",
+            "nineties",
+            "sixties",
+            "Valentine",
+            "said",
+            "people",
+            "comparable",
+            "foreseeable",
+            "period",
+            "x",
+            "Zoë",
+        ] {
+            words.push(w.to_string());
+        }
+        let capitalized: Vec<String> = words
+            .iter()
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            })
+            .collect();
+        words.extend(capitalized);
+        for word in &words {
+            for context in CONTEXTS {
+                let text = context.replace("{}", word);
+                assert_skips_only_dead_tokens(&text, Date::new(2023, 5, 9));
+                assert_skips_only_dead_tokens(&text, None);
+            }
+        }
+    }
+
+    #[test]
+    fn can_start_lets_every_match_through_in_the_golden_articles() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/articles");
+        let mut read = 0;
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                assert_skips_only_dead_tokens(&text, Date::new(2023, 5, 9));
+                assert_skips_only_dead_tokens(&text, None);
+                read += 1;
+            }
+        }
+        assert!(read > 10, "golden articles not found in {}", dir.display());
+    }
 }
