@@ -3,6 +3,10 @@
 //! gives a clear error naming the input and where, or a valid Article; and output already
 //! written is never lost because a later input failed.
 
+mod common;
+
+use common::*;
+
 use std::io::{self, BufRead, BufReader, Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -13,30 +17,6 @@ use newsextract_cli::jsonl::{self, JsonlSettings};
 use newsextract_cli::output::{Output as JsonOutput, Rendering};
 use newsextract_cli::progress::Progress;
 use serde_json::{json, Value};
-
-const BIN: &str = env!("CARGO_BIN_EXE_newsextract");
-
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    let stdin = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
-    let output = child.wait_with_output().expect("the binary runs");
-    writer.join().expect("the writer thread ends");
-    output
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 fn json_lines(output: &Output) -> Vec<Value> {
     String::from_utf8(output.stdout.clone())
@@ -51,12 +31,6 @@ fn scratch(name: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch directory");
     dir
-}
-
-fn write_file(dir: &Path, name: &str, contents: &[u8]) -> String {
-    let path = dir.join(name);
-    std::fs::write(&path, contents).expect("write scratch file");
-    path.to_str().expect("UTF-8 path").to_string()
 }
 
 /// Every `{text, start, end}` in `value` slices `text` (byte offsets) to its own text.

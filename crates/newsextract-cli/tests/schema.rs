@@ -9,14 +9,16 @@
 //! `newsextract schema > docs/schema.json`). A change that is not a pure addition bumps
 //! `SCHEMA_VERSION` and is listed in `CHANGELOG.md`.
 
-use std::io::Write;
+mod common;
+
+use common::*;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use newsextract::SCHEMA_VERSION;
 use serde_json::{json, Value};
 
-const BIN: &str = env!("CARGO_BIN_EXE_newsextract");
 /// Fewer golden articles than this means the directory was not found.
 const MIN_ARTICLES: usize = 20;
 
@@ -26,24 +28,6 @@ fn repo() -> PathBuf {
 
 fn schema_path() -> PathBuf {
     repo().join("docs/schema.json")
-}
-
-fn run(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    let stdin = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
-    let output = child.wait_with_output().expect("the binary runs");
-    writer.join().expect("the writer thread ends");
-    output
 }
 
 fn json_lines(output: &Output) -> Vec<Value> {
