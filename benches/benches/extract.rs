@@ -8,7 +8,9 @@
 //!
 //! Groups: `pipeline` (every pass) and `passes` (structure alone, then structure plus one
 //! pass each), so the cost of a pass is the difference to `structure`.
-//! Run: `cargo bench -p newsextract-benches --bench extract`.
+//! Run: `cargo bench -p newsextract-benches --bench extract` (`NEWSEXTRACT_BBC=DIR` reads the
+//! BBC corpus from DIR). Instruction counts per pass, stable where wall-clock time is not:
+//! `benches/examples/pass_cost.rs`.
 
 use std::path::{Path, PathBuf};
 
@@ -50,7 +52,10 @@ fn corpora() -> Vec<(&'static str, Vec<String>)> {
     if !fixtures.is_empty() {
         out.push(("fixtures", fixtures));
     }
-    let bbc_dir = repo_root().join("../shared/data/bbc");
+    // A worktree outside the main checkout has no `../shared` beside it: NEWSEXTRACT_BBC
+    // names the corpus directory instead.
+    let bbc_dir = std::env::var_os("NEWSEXTRACT_BBC")
+        .map_or_else(|| repo_root().join("../shared/data/bbc"), PathBuf::from);
     let bbc = read_texts(&bbc_dir);
     if bbc.is_empty() {
         eprintln!("skipping the bbc corpus: {} not found", bbc_dir.display());

@@ -177,39 +177,50 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut newline = false;
     while i < bytes.len() {
         let b = bytes[i];
+        // The two commonest cases first, tested on the byte: a `match` on the class compiles
+        // to a jump table, and its one indirect jump per token is mostly mispredicted (about
+        // two million mispredictions on the BBC corpus, by cachegrind's branch simulation).
+        if b == b' ' {
+            i += 1;
+            continue;
+        }
         // `in_lexicon`: a word of ASCII letters, which the lexicon may hold.
-        let (end, kind, in_lexicon) = match BYTE_CLASS[b as usize] {
-            ByteClass::Letter => word(text, i + 1, true),
-            ByteClass::Digit => {
-                let mut end = i + 1;
-                while end < bytes.len() && bytes[end].is_ascii_digit() {
-                    end += 1;
+        let (end, kind, in_lexicon) = if b.is_ascii_alphabetic() {
+            word(text, i + 1, true)
+        } else {
+            match BYTE_CLASS[b as usize] {
+                ByteClass::Letter => word(text, i + 1, true),
+                ByteClass::Digit => {
+                    let mut end = i + 1;
+                    while end < bytes.len() && bytes[end].is_ascii_digit() {
+                        end += 1;
+                    }
+                    (end, TokenKind::Digits, false)
                 }
-                (end, TokenKind::Digits, false)
-            }
-            ByteClass::LineBreak => {
-                newline = true;
-                i += 1;
-                continue;
-            }
-            ByteClass::Space => {
-                i += 1;
-                continue;
-            }
-            ByteClass::Punct => (i + 1, TokenKind::Punct(fold_punct(char::from(b))), false),
-            ByteClass::NonAscii => {
-                let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                ByteClass::LineBreak => {
+                    newline = true;
                     i += 1;
                     continue;
-                };
-                let end = i + c.len_utf8();
-                if c.is_alphabetic() || is_mark(c) {
-                    word(text, end, false)
-                } else if c.is_whitespace() {
-                    i = end;
+                }
+                ByteClass::Space => {
+                    i += 1;
                     continue;
-                } else {
-                    (end, TokenKind::Punct(fold_punct(c)), false)
+                }
+                ByteClass::Punct => (i + 1, TokenKind::Punct(fold_punct(char::from(b))), false),
+                ByteClass::NonAscii => {
+                    let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                        i += 1;
+                        continue;
+                    };
+                    let end = i + c.len_utf8();
+                    if c.is_alphabetic() || is_mark(c) {
+                        word(text, end, false)
+                    } else if c.is_whitespace() {
+                        i = end;
+                        continue;
+                    } else {
+                        (end, TokenKind::Punct(fold_punct(c)), false)
+                    }
                 }
             }
         };
