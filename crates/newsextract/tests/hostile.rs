@@ -486,3 +486,27 @@ fn regression_entity_pass_is_linear_on_repeated_names() {
         assert!(growth <= 3.0, "cost per byte x{growth:.1} on {piece:?}");
     }
 }
+
+/// Found with `benches/examples/hostile_sizes` (2026-11-28): every definition of an acronym
+/// joined all the acronym's one-word mentions again, so a text that defines "TTP" n times and
+/// uses it n times cost n^2 (the story of the hostile shapes ran at 0.82 MB per CPU-second at
+/// 50 MB against 4.0 at 1 MB). Here a definition and a use every 60 bytes: 16 times the text,
+/// 256 times the joins before the fix. A timing test, so it runs on request, in release.
+#[test]
+#[ignore = "timing: cargo test --release -p newsextract --test integration regression -- --ignored"]
+fn regression_repeated_acronym_definitions_are_linear() {
+    let extractor = Extractor::builder()
+        .passes(Passes {
+            entities: true,
+            ..Passes::STRUCTURE_ONLY
+        })
+        .build()
+        .expect("builds");
+    let piece = "Tehreek-e-Taliban Pakistan (TTP) said TTP would talk.\n";
+    let growth = per_byte_growth(
+        &extractor,
+        &repeat_to(piece, 64 << 10),
+        &repeat_to(piece, 1 << 20),
+    );
+    assert!(growth <= 3.0, "cost per byte x{growth:.1}");
+}
