@@ -7,39 +7,8 @@ use newsextract::Article;
 /// paragraph; numbers finite (JSON has no NaN); the schema version set.
 pub fn check_article(text: &str, article: &Article) {
     assert_eq!(article.schema_version, newsextract::SCHEMA_VERSION);
-    for (span, item_text) in article.spans() {
-        assert!(span.start <= span.end, "reversed span {span:?}");
-        assert!(
-            span.end <= text.len(),
-            "span {span:?} past the end {}",
-            text.len()
-        );
-        assert!(
-            text.is_char_boundary(span.start),
-            "start of {span:?} inside a char"
-        );
-        assert!(
-            text.is_char_boundary(span.end),
-            "end of {span:?} inside a char"
-        );
-        if let Some(item_text) = item_text {
-            assert_eq!(
-                &text[span.range()],
-                item_text,
-                "span {span:?} does not slice to its text"
-            );
-        }
-    }
-    for paragraph in &article.paragraphs {
-        for sentence in &paragraph.sentences {
-            assert!(
-                paragraph.start <= sentence.start && sentence.end <= paragraph.end,
-                "sentence {sentence:?} outside its paragraph {}..{}",
-                paragraph.start,
-                paragraph.end
-            );
-        }
-    }
+    let errors = article.span_errors(text);
+    assert!(errors.is_empty(), "{errors:#?}");
     for quantity in &article.quantities {
         assert!(
             quantity.value.is_finite(),

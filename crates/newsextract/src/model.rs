@@ -521,6 +521,52 @@ impl Article {
         }
     }
 
+    /// What breaks the span invariant of this article on `text`, the text it was extracted
+    /// from: a span out of bounds or off a char boundary, a span that does not slice to its
+    /// item's `text`, a sentence outside its paragraph. Empty when the article keeps it.
+    ///
+    /// Useful after reading an article back from JSON, to check it belongs to a text.
+    ///
+    /// ```
+    /// let text = "PARIS (AFP) - Rain fell on Monday, officials said.";
+    /// let article = newsextract::extract(text);
+    /// assert!(article.span_errors(text).is_empty());
+    /// assert!(!article.span_errors("PARIS").is_empty());
+    /// ```
+    pub fn span_errors(&self, text: &str) -> Vec<String> {
+        let mut errors = Vec::new();
+        for (span, item) in self.spans() {
+            let in_bounds = span.start <= span.end && span.end <= text.len();
+            if !in_bounds || !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end)
+            {
+                errors.push(format!(
+                    "span {span:?} is not within the text ({} bytes) on char boundaries",
+                    text.len()
+                ));
+                continue;
+            }
+            if let Some(item) = item {
+                if &text[span.range()] != item {
+                    errors.push(format!(
+                        "span {span:?} slices to {:?}, not {item:?}",
+                        &text[span.range()]
+                    ));
+                }
+            }
+        }
+        for paragraph in &self.paragraphs {
+            for sentence in &paragraph.sentences {
+                if sentence.start < paragraph.start || sentence.end > paragraph.end {
+                    errors.push(format!(
+                        "sentence {}..{} outside its paragraph {}..{}",
+                        sentence.start, sentence.end, paragraph.start, paragraph.end
+                    ));
+                }
+            }
+        }
+        errors
+    }
+
     /// Every `(start, end, text)` triple in the article, for checking the span invariant.
     ///
     /// Items without a `text` field (paragraphs, sentences) are given with `None`.

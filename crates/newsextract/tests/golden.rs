@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use newsextract::{Article, Date, Extractor};
+use newsextract::{Date, Extractor};
 
 /// At least this many golden articles must exist; fewer means the directory was not found.
 const MIN_ARTICLES: usize = 20;
@@ -52,27 +52,6 @@ fn article_names(dir: &Path) -> Vec<String> {
         .collect();
     names.sort();
     names
-}
-
-/// Every span of the article lies in the text, on char boundaries, and slices to its text.
-fn span_errors(text: &str, article: &Article) -> Vec<String> {
-    let mut errors = Vec::new();
-    for (span, item) in article.spans() {
-        let in_bounds = span.start <= span.end && span.end <= text.len();
-        if !in_bounds || !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
-            errors.push(format!("bad span {span:?}"));
-            continue;
-        }
-        if let Some(item) = item {
-            if &text[span.range()] != item {
-                errors.push(format!(
-                    "span {span:?} slices to {:?}, not {item:?}",
-                    &text[span.range()]
-                ));
-            }
-        }
-    }
-    errors
 }
 
 /// A readable diff: the first differing line with context, and how many lines differ.
@@ -129,7 +108,7 @@ fn golden_articles() {
         let text = fs::read_to_string(dir.join(format!("{name}.txt")))
             .unwrap_or_else(|e| panic!("{name}.txt: {e}"));
         let article = extractor.extract_with_date(&text, dates.get(name).copied());
-        for error in span_errors(&text, &article) {
+        for error in article.span_errors(&text) {
             failures.push(format!("{name}: {error}"));
         }
         let json = article.to_json_pretty() + "\n";

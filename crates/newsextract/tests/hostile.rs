@@ -13,6 +13,7 @@
 use newsextract::{extract, extract_with_date, Article, Date, Error, Extractor, Passes};
 
 use crate::properties::assert_spans_valid;
+use crate::shapes::{repeat_to, shapes, HTML_PAGE, JSON_DOCUMENT, STORY};
 
 /// Size of each generated shape: enough to cross every buffer and line-length threshold,
 /// small enough for a debug build.
@@ -22,24 +23,8 @@ const SHAPE_BYTES: usize = if cfg!(debug_assertions) {
     256 << 10
 };
 
-/// A news story written for these tests: curly quotes, accented names, Urdu script, a
-/// dateline, a quote with its speaker, times and numbers.
-const STORY: &str = "Pakistan’s “bold” step on water: Zoë Müller meets officials\n\
-ISLAMABAD: (Web Desk) US State Department Spokesperson Matthew Miller said on Monday that \
-“the talks are going well,” according to officials in Islamabad. At least 1,200 people \
-attended the meeting of the Tehreek-e-Taliban Pakistan (TTP) critics.\n\
-\n\
-وزیراعظم نے کہا کہ پاکستان امن چاہتا ہے۔ Señora José Ñúñez agreed on Jan. 3 with U.S. \
-officials. “We’ll see,” she told reporters in Karachi last week.\n\
-\n";
-
 fn date() -> Date {
     Date::new(2023, 5, 9).expect("a real day")
-}
-
-/// `piece` repeated until the text holds at least `bytes` bytes.
-fn repeat_to(piece: &str, bytes: usize) -> String {
-    piece.repeat(bytes.div_ceil(piece.len().max(1)).max(1))
 }
 
 /// Extracts `text` without and with a reference date, checks the span invariant on both and
@@ -61,88 +46,6 @@ fn checked_undated(text: &str) -> Article {
 fn paragraph_bytes(article: &Article) -> usize {
     article.paragraphs.iter().map(|p| p.end - p.start).sum()
 }
-
-/// The hostile shapes, each about `bytes` long, with a name for messages. The benchmark
-/// `benches/benches/hostile.rs` builds the same shapes.
-fn shapes(bytes: usize) -> Vec<(&'static str, String)> {
-    let nested_depth = (bytes / 8).max(1);
-    vec![
-        ("ordinary", repeat_to(STORY, bytes)),
-        ("one_line", repeat_to(&STORY.replace('\n', " "), bytes)),
-        ("straight_quotes", "\"".repeat(bytes)),
-        ("curly_quotes", repeat_to("“", bytes)),
-        ("mixed_quotes", repeat_to("“‘«\"'»’”„‚‹›「」", bytes)),
-        ("open_parentheses", "(".repeat(bytes)),
-        ("parentheses", repeat_to("(a) ((b)) )c( ", bytes)),
-        (
-            "nested_quotes",
-            format!(
-                "{}said{}",
-                "“He said ‘".repeat(nested_depth / 2),
-                "’”".repeat(nested_depth / 2)
-            ),
-        ),
-        ("all_caps", repeat_to(&STORY.to_uppercase(), bytes)),
-        (
-            "capitalised_words",
-            repeat_to("Abc Def Ghi Jkl Mno Pqr Stu Vwx ", bytes),
-        ),
-        (
-            "right_to_left",
-            repeat_to(
-                "\u{200F}اسلام آباد: وزیر اعظم نے پیر کو کہا کہ «معیشت بہتر ہو رہی ہے»۔ \
-                 \u{202B}ירושלים (AP) — ראש הממשלה אמר ״שלום״.\u{202C}\n\n",
-                bytes,
-            ),
-        ),
-        (
-            "mixed_scripts",
-            repeat_to(
-                "Zoë said 東京 (Tokyo) “नमस्ते” to Ελλάδα and Россия 👩‍👩‍👧 e\u{301}\u{301} \
-                 \u{2067}عربي\u{2069} ok.\n",
-                bytes,
-            ),
-        ),
-        (
-            "control_characters",
-            repeat_to(
-                "\u{0}\u{1}\u{7}\u{8}\u{b}\u{c}\u{1b}[31m\u{7f}\u{85}\u{9f}\u{2028}\u{2029}\
-                 \u{feff}\u{202e}\u{200b}word\r\u{0}said\r",
-                bytes,
-            ),
-        ),
-        ("no_spaces", "a".repeat(bytes)),
-        ("newlines", "\n".repeat(bytes)),
-        ("full_stops", ".".repeat(bytes)),
-        ("numbers", repeat_to("1,200 3.5% $5bn 10 ", bytes)),
-        (
-            "speech_verbs",
-            repeat_to("said told said according to ", bytes),
-        ),
-        (
-            "datelines",
-            repeat_to("WASHINGTON, May 3 (Reuters) - By JANE DOE\n", bytes),
-        ),
-        (
-            "related_lines",
-            repeat_to("Also read: Read more: \n", bytes),
-        ),
-        ("html", repeat_to(HTML_PAGE, bytes)),
-        ("json", repeat_to(JSON_DOCUMENT, bytes)),
-    ]
-}
-
-const HTML_PAGE: &str = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-<title>Rain in Paris | News</title><style>p { color: red; }</style>\
-<script>var x = \"<p>\"; if (a < b && c > d) { alert('“hi”'); }</script></head>\n<body>\n\
-<h1>Rain falls on Paris</h1>\n<p class=\"dateline\">PARIS (AFP) &mdash; Rain fell on \
-&ldquo;Monday&rdquo;, said &Eacute;lodie Dupont.</p>\n<p>Officials said 1,200 homes lost \
-power.<br/>More is expected.</p>\n<!-- comment -->\n</body></html>\n";
-
-const JSON_DOCUMENT: &str = "{\"id\": 17, \"headline\": \"Rain falls on Paris\", \"text\": \
-\"PARIS (AFP) \\u2014 Rain fell on \\\"Monday\\\", said \\u00c9lodie.\\n\\nOfficials said \
-1,200 homes lost power.\", \"tags\": [\"weather\", \"france\"], \"nested\": {\"a\": [1, 2, \
-{\"b\": null}]}}\n";
 
 #[test]
 fn empty_text_gives_an_empty_article() {
@@ -462,6 +365,17 @@ fn per_byte_cost_is_flat_on_every_shape() {
 
 // Regressions: inputs that once broke a pass, kept so they stay fixed.
 
+/// An extractor with the structure and entity passes only.
+fn entities_only() -> Extractor {
+    Extractor::builder()
+        .passes(Passes {
+            entities: true,
+            ..Passes::STRUCTURE_ONLY
+        })
+        .build()
+        .expect("builds")
+}
+
 /// Found by this review (issue 7) in the entity pass as it was being written: its cost per
 /// byte grew with the input because it scanned every mention for each capitalised word
 /// (`repair_with_gazetteer`) and for each acronym definition and merge (`Builder::build`);
@@ -470,13 +384,7 @@ fn per_byte_cost_is_flat_on_every_shape() {
 #[test]
 #[ignore = "timing: cargo test --release -p newsextract --test integration regression -- --ignored"]
 fn regression_entity_pass_is_linear_on_repeated_names() {
-    let extractor = Extractor::builder()
-        .passes(Passes {
-            entities: true,
-            ..Passes::STRUCTURE_ONLY
-        })
-        .build()
-        .expect("builds");
+    let extractor = entities_only();
     for piece in ["WASHINGTON, May 3 (Reuters) - By JANE DOE\n", STORY] {
         let growth = per_byte_growth(
             &extractor,
@@ -495,13 +403,7 @@ fn regression_entity_pass_is_linear_on_repeated_names() {
 #[test]
 #[ignore = "timing: cargo test --release -p newsextract --test integration regression -- --ignored"]
 fn regression_repeated_acronym_definitions_are_linear() {
-    let extractor = Extractor::builder()
-        .passes(Passes {
-            entities: true,
-            ..Passes::STRUCTURE_ONLY
-        })
-        .build()
-        .expect("builds");
+    let extractor = entities_only();
     let piece = "Tehreek-e-Taliban Pakistan (TTP) said TTP would talk.\n";
     let growth = per_byte_growth(
         &extractor,

@@ -4,3 +4,4 @@ mod golden;
 mod hostile;
 mod model;
 mod properties;
+mod shapes;

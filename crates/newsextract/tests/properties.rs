@@ -6,37 +6,8 @@ use proptest::prelude::*;
 
 /// Checks the span invariant of DESIGN.md on one article.
 pub fn assert_spans_valid(text: &str, article: &Article) {
-    for (span, item_text) in article.spans() {
-        assert!(span.start <= span.end, "reversed span {span:?}");
-        assert!(
-            span.end <= text.len(),
-            "span {span:?} past the end ({})",
-            text.len()
-        );
-        assert!(
-            text.is_char_boundary(span.start),
-            "start {span:?} not on a char boundary"
-        );
-        assert!(
-            text.is_char_boundary(span.end),
-            "end {span:?} not on a char boundary"
-        );
-        if let Some(item_text) = item_text {
-            assert_eq!(
-                &text[span.range()],
-                item_text,
-                "span {span:?} does not slice to its text"
-            );
-        }
-    }
-    for paragraph in &article.paragraphs {
-        for sentence in &paragraph.sentences {
-            assert!(
-                paragraph.start <= sentence.start && sentence.end <= paragraph.end,
-                "sentence {sentence:?} outside its paragraph"
-            );
-        }
-    }
+    let errors = article.span_errors(text);
+    assert!(errors.is_empty(), "{errors:#?}");
 }
 
 /// Pieces news text is made of, and the pieces that break naive code.
