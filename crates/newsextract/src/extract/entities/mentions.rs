@@ -41,6 +41,14 @@ pub(crate) fn gazetteer_entries(words: &Words<'_>, first: usize, end: usize) -> 
     out
 }
 
+/// True for an entry that names a place: a country, a city or a region.
+fn is_place(entry: &Entry) -> bool {
+    matches!(
+        entry.target,
+        Target::Country(_) | Target::City(_) | Target::Region(_)
+    )
+}
+
 /// The tagger's spans as mentions. MISC spans that are nationality words ("Pakistani",
 /// "Afghans") become nationalities; the rest stay miscellaneous.
 pub(crate) fn from_tags(words: &Words<'_>, tags: &[Tag]) -> Vec<Mention> {
@@ -196,12 +204,7 @@ pub(crate) fn repair_with_gazetteer(words: &Words<'_>, mentions: &mut Vec<Mentio
             continue;
         }
         let entries = gazetteer_entries(words, mention.first, mention.end);
-        let place = entries.iter().any(|e| {
-            matches!(
-                e.target,
-                Target::Country(_) | Target::City(_) | Target::Region(_)
-            )
-        });
+        let place = entries.iter().any(is_place);
         let organization = entries
             .iter()
             .any(|e| matches!(e.target, Target::Organization(_)));
@@ -319,15 +322,10 @@ pub(crate) fn dateline_places(
         {
             continue;
         }
-        let is_place = gazetteer_entries(words, mention.first, mention.end)
+        if gazetteer_entries(words, mention.first, mention.end)
             .iter()
-            .any(|e| {
-                matches!(
-                    e.target,
-                    Target::Country(_) | Target::City(_) | Target::Region(_)
-                )
-            });
-        if is_place {
+            .any(is_place)
+        {
             mention.kind = EntityKind::Location;
         }
     }
@@ -346,15 +344,10 @@ pub(crate) fn split_person_of_place(words: &Words<'_>, mentions: &mut Vec<Mentio
         else {
             continue;
         };
-        let is_place = gazetteer_entries(words, of + 1, mention.end)
+        if gazetteer_entries(words, of + 1, mention.end)
             .iter()
-            .any(|e| {
-                matches!(
-                    e.target,
-                    Target::Country(_) | Target::City(_) | Target::Region(_)
-                )
-            });
-        if is_place {
+            .any(is_place)
+        {
             added.push(Mention {
                 first: of + 1,
                 end: mention.end,
