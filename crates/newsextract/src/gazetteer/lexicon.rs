@@ -36,11 +36,41 @@ pub(crate) fn hash_bytes(mut hash: u64, bytes: &[u8]) -> u64 {
         let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
         hash = (hash.rotate_left(5) ^ word).wrapping_mul(HASH_MULTIPLIER);
     }
-    let mut word = (bytes.len() as u64) << 56;
-    for (k, &b) in chunks.remainder().iter().enumerate() {
-        word ^= u64::from(b) << (8 * k);
-    }
+    let word = ((bytes.len() as u64) << 56) | little_endian(chunks.remainder());
     (hash.rotate_left(5) ^ word).wrapping_mul(HASH_MULTIPLIER)
+}
+
+/// The bytes of `tail` (at most 7) as a little-endian number. Two overlapping loads (or three
+/// single bytes) instead of one shift per byte: most words hashed are shorter than eight bytes,
+/// so this tail is most of the hashing.
+#[inline]
+fn little_endian(tail: &[u8]) -> u64 {
+    let n = tail.len();
+    if n >= 4 {
+        let load = |at: usize| {
+            tail.get(at..at + 4)
+                .and_then(|four| four.try_into().ok())
+                .map_or(0, |four: [u8; 4]| u64::from(u32::from_le_bytes(four)))
+        };
+        load(0) | (load(n - 4) << (8 * (n - 4)))
+    } else if n > 0 {
+        let byte = |at: usize| tail.get(at).map_or(0, |&b| u64::from(b)) << (8 * at);
+        byte(0) | byte(n / 2) | byte(n - 1)
+    } else {
+        0
+    }
+}
+
+/// [`hash_bytes`] of the one byte `byte`, at compile time: the feature templates' seeds.
+pub(crate) const fn hash_byte(hash: u64, byte: u8) -> u64 {
+    let word = (1u64 << 56) | byte as u64;
+    (hash.rotate_left(5) ^ word).wrapping_mul(HASH_MULTIPLIER)
+}
+
+/// [`hash_bytes`] of the little-endian bytes of `value`, at compile time.
+pub(crate) const fn hash_u64(hash: u64, value: u64) -> u64 {
+    let hash = (hash.rotate_left(5) ^ value).wrapping_mul(HASH_MULTIPLIER);
+    (hash.rotate_left(5) ^ (8u64 << 56)).wrapping_mul(HASH_MULTIPLIER)
 }
 
 /// Hashes the key of the next token onto `hash` (the key of the tokens before it).
@@ -223,11 +253,6 @@ fn filter_bit(hash: u64) -> usize {
     (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - 18)) as usize
 }
 
-/// The hash of a token's matching form as a name's first token.
-pub(crate) fn first_token_hash(form: &str) -> u64 {
-    extend_key(HASH_SEED, true, form)
-}
-
 impl Lexicon {
     /// The name as listed for `entry`.
     pub(crate) fn surface(&self, entry: &Entry) -> &str {
@@ -251,10 +276,22 @@ impl Lexicon {
         start: usize,
         found: impl FnMut(usize, &Entry),
     ) {
-        self.find_at_hashed(words, start, first_token_hash(words.lower(start)), found);
+        self.find_at_hashed(words, start, words.hash(start), found);
     }
 
-    /// Like [`find_at`](Self::find_at), given [`first_token_hash`] of token `start`.
+    /// False when no name starts with a token whose [`Words::hash`] is `first_hash`; true
+    /// when one may. One bit of a small table: callers that try every token check this
+    /// before [`find_at_hashed`](Self::find_at_hashed), which most tokens then never enter.
+    #[inline]
+    pub(crate) fn may_start(&self, first_hash: u64) -> bool {
+        let bit = filter_bit(first_hash);
+        self.first_tokens
+            .get(bit / 64)
+            .is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+
+    /// Like [`find_at`](Self::find_at), given [`Words::hash`] of token `start` (a name's
+    /// first-token key is the hash of its form alone).
     pub(crate) fn find_at_hashed(
         &self,
         words: &Words<'_>,
@@ -262,12 +299,7 @@ impl Lexicon {
         first_hash: u64,
         mut found: impl FnMut(usize, &Entry),
     ) {
-        let bit = filter_bit(first_hash);
-        if self
-            .first_tokens
-            .get(bit / 64)
-            .map_or(true, |w| w & (1 << (bit % 64)) == 0)
-        {
+        if !self.may_start(first_hash) {
             return;
         }
         let mut hash = HASH_SEED;
@@ -337,11 +369,24 @@ impl Lexicon {
         };
         let written = words.text.get(first.start..last.end).unwrap_or("");
         let listed = self.surface(entry);
-        let fold = |c: char| fold_char(c).unwrap_or(c);
-        let mut written_chars = written.chars().filter(|c| !c.is_whitespace()).map(fold);
-        let mut listed_chars = listed.chars().filter(|c| !c.is_whitespace()).map(fold);
-        if written_chars.by_ref().eq(listed_chars.by_ref()) {
+        if written == listed {
             return true;
+        }
+        if written.is_ascii() && listed.is_ascii() {
+            // Folding leaves ASCII alone: compare the bytes that are not white space (as
+            // `char::is_whitespace` has it, vertical tab included).
+            let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+            let written_bytes = written.bytes().filter(|b| !space(b));
+            if written_bytes.eq(listed.bytes().filter(|b| !space(b))) {
+                return true;
+            }
+        } else {
+            let fold = |c: char| fold_char(c).unwrap_or(c);
+            let mut written_chars = written.chars().filter(|c| !c.is_whitespace()).map(fold);
+            let mut listed_chars = listed.chars().filter(|c| !c.is_whitespace()).map(fold);
+            if written_chars.by_ref().eq(listed_chars.by_ref()) {
+                return true;
+            }
         }
         (start..end).all(|i| !words.flags(i).has_lower())
             && (start..end).any(|i| words.flags(i).has_upper())
@@ -422,6 +467,45 @@ mod tests {
                 .map(|(a, b)| (a.to_string(), b.to_string()))
                 .collect();
             assert_eq!(matches(&lex, text), expected, "{text:?}");
+        }
+    }
+
+    /// The hash as first written, a shift per byte of the tail: [`hash_bytes`] must not
+    /// change, or every feature id and gazetteer key would.
+    fn hash_bytes_reference(mut hash: u64, bytes: &[u8]) -> u64 {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap());
+            hash = (hash.rotate_left(5) ^ word).wrapping_mul(HASH_MULTIPLIER);
+        }
+        let mut word = (bytes.len() as u64) << 56;
+        for (k, &b) in chunks.remainder().iter().enumerate() {
+            word ^= u64::from(b) << (8 * k);
+        }
+        (hash.rotate_left(5) ^ word).wrapping_mul(HASH_MULTIPLIER)
+    }
+
+    #[test]
+    fn hash_is_unchanged() {
+        let bytes: Vec<u8> = (0..40u8)
+            .map(|b| b.wrapping_mul(97).wrapping_add(200))
+            .collect();
+        for seed in [HASH_SEED, 0, u64::MAX, 0x1234_5678_9abc_def0] {
+            for len in 0..=bytes.len() {
+                assert_eq!(
+                    hash_bytes(seed, &bytes[..len]),
+                    hash_bytes_reference(seed, &bytes[..len]),
+                    "{len}"
+                );
+            }
+            for byte in [0, 1, 36, 255] {
+                assert_eq!(hash_byte(seed, byte), hash_bytes_reference(seed, &[byte]));
+                let value = u64::from(byte) * 0x0101_0101;
+                assert_eq!(
+                    hash_u64(seed, value),
+                    hash_bytes_reference(seed, &value.to_le_bytes())
+                );
+            }
         }
     }
 

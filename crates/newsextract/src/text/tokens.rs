@@ -7,6 +7,8 @@
 //! and numbers (`1,000`, `3.5`, `10:30`) stay whole. Any non-ASCII letter or mark (Zoë,
 //! Urdu and Arabic script with its diacritics) is a word character.
 
+use crate::gazetteer::lexicon::{hash_bytes, HASH_SEED};
+
 /// One token: a half-open byte range of the original text, on char boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Token {
@@ -129,7 +131,21 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     let mut i = 0;
     let mut space_before = false;
     let mut line_start = true;
-    while let Some(c) = cursor.char_at(i) {
+    let bytes = text.as_bytes();
+    while let Some(&byte) = bytes.get(i) {
+        // ASCII white space and control characters: what the general test below says of
+        // them, without decoding a char.
+        if byte <= b' ' || byte == 0x7F {
+            if byte == b'\n' || byte == b'\r' {
+                line_start = true;
+            }
+            space_before = true;
+            i += 1;
+            continue;
+        }
+        let Some(c) = cursor.char_at(i) else {
+            break;
+        };
         if c.is_whitespace() || c.is_control() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
         {
             if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
@@ -175,9 +191,10 @@ fn token_end(cursor: &Cursor<'_>, start: usize, first: char) -> usize {
         return start + first.len_utf8();
     }
     // "n't" as its own token, as the wire corpora write it ("does n't").
-    if text
-        .get(start..)
-        .is_some_and(|s| s.len() >= 3 && (s.starts_with("n't") || s.starts_with("n\u{2019}t")))
+    if first == 'n'
+        && text
+            .get(start..)
+            .is_some_and(|s| s.len() >= 3 && (s.starts_with("n't") || s.starts_with("n\u{2019}t")))
     {
         let len = if text[start..].starts_with("n't") {
             3
@@ -190,6 +207,24 @@ fn token_end(cursor: &Cursor<'_>, start: usize, first: char) -> usize {
     }
     let mut end = cursor.word_run(start);
     while let Some(c) = cursor.char_at(end) {
+        // Only these characters can join what follows to the word (the branches below); most
+        // words end at a space or other punctuation, and stop here.
+        if !matches!(
+            c,
+            '-' | '\u{2010}'
+                | '\u{2011}'
+                | '.'
+                | ','
+                | ':'
+                | '/'
+                | '&'
+                | '\''
+                | '\u{2019}'
+                | '\u{2018}'
+                | '\u{02BC}'
+        ) {
+            break;
+        }
         let next = end + c.len_utf8();
         let next_is_word = cursor.char_at(next).is_some_and(is_word_char);
         if is_hyphen(c) && next_is_word {
@@ -280,6 +315,26 @@ fn letter_dot_run(cursor: &Cursor<'_>, start: usize, end: usize) -> Option<usize
     }
 }
 
+/// Marks a byte outside ASCII in [`BYTE_FLAGS`]; not a flag of its own.
+const NON_ASCII: u8 = 128;
+
+/// Per byte, the [`WordFlags`] bits an ASCII byte gives a word, or [`NON_ASCII`].
+static BYTE_FLAGS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'A'..=b'Z' => WordFlags::HAS_UPPER | WordFlags::HAS_LETTER,
+            b'a'..=b'z' => WordFlags::HAS_LOWER | WordFlags::HAS_LETTER,
+            b'0'..=b'9' => WordFlags::HAS_DIGIT,
+            0x80..=0xFF => NON_ASCII,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Letters-case and content facts about a token, computed once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct WordFlags(u8);
@@ -317,17 +372,34 @@ impl WordFlags {
     fn of_ascii(word: &[u8]) -> WordFlags {
         let mut bits = 0;
         for &b in word {
-            bits |= match b {
-                b'A'..=b'Z' => Self::HAS_UPPER | Self::HAS_LETTER,
-                b'a'..=b'z' => Self::HAS_LOWER | Self::HAS_LETTER,
-                b'0'..=b'9' => Self::HAS_DIGIT,
-                _ => 0,
-            };
+            bits |= BYTE_FLAGS[usize::from(b)];
         }
         if word.first().is_some_and(u8::is_ascii_uppercase) {
             bits |= Self::FIRST_UPPER;
         }
         WordFlags(bits)
+    }
+
+    /// The flags of `word` when it is ASCII, else None: one pass over the bytes for both.
+    #[inline]
+    fn of_ascii_bytes(word: &[u8]) -> Option<WordFlags> {
+        let mut bits = 0;
+        for &b in word {
+            bits |= BYTE_FLAGS[usize::from(b)];
+        }
+        if bits & NON_ASCII != 0 {
+            return None;
+        }
+        if word.first().is_some_and(u8::is_ascii_uppercase) {
+            bits |= Self::FIRST_UPPER;
+        }
+        Some(WordFlags(bits))
+    }
+
+    /// The flags of a run of words: each fact that holds of one of them (the first's capital
+    /// included).
+    pub(crate) fn union(self, other: WordFlags) -> WordFlags {
+        WordFlags(self.0 | other.0)
     }
 
     /// At least one uppercase letter.
@@ -384,6 +456,10 @@ pub(crate) struct Words<'t> {
     /// Per token: where its matching form is, in `folded` when the top bit of the end is set,
     /// else in `text`.
     forms: Vec<(u32, u32)>,
+    /// Per token, [`hash_bytes`] of its matching form from [`HASH_SEED`]: the key of the
+    /// gazetteers' first tokens and of the tagger's per-word facts, computed while the form
+    /// is at hand.
+    hashes: Vec<u64>,
 }
 
 /// Marks a form stored in `Words::folded`.
@@ -396,24 +472,44 @@ impl<'t> Words<'t> {
         let mut folded = String::with_capacity(text.len() / 4);
         let mut forms = Vec::with_capacity(tokens.len());
         let mut flags = Vec::with_capacity(tokens.len());
+        let mut hashes = Vec::with_capacity(tokens.len());
+        // Texts beyond 2 GiB are not indexed for matching: their forms read as empty.
+        let offset = |n: usize| u32::try_from(n).ok().filter(|&n| n < FOLDED);
+        let bytes = text.as_bytes();
         for t in &tokens {
-            let word = t.text(text);
-            let word_flags = WordFlags::of(word);
+            let written = bytes.get(t.start..t.end).unwrap_or(&[]);
+            let ascii_flags = WordFlags::of_ascii_bytes(written);
+            let word_flags = match ascii_flags {
+                Some(word_flags) => word_flags,
+                None => WordFlags::of(t.text(text)),
+            };
             flags.push(word_flags);
-            // Texts beyond 2 GiB are not indexed for matching: their forms read as empty.
-            let offset = |n: usize| u32::try_from(n).ok().filter(|&n| n < FOLDED);
-            if word_flags.has_upper() || !word.is_ascii() {
+            if ascii_flags.is_none() || word_flags.has_upper() {
                 let start = folded.len();
-                push_key_form(word, &mut folded);
-                match (offset(start), offset(folded.len())) {
-                    (Some(s), Some(e)) => forms.push((s, e | FOLDED)),
-                    _ => forms.push((0, 0)),
-                }
+                push_key_form(t.text(text), &mut folded);
+                let form = match (offset(start), offset(folded.len())) {
+                    (Some(s), Some(e)) => {
+                        forms.push((s, e | FOLDED));
+                        folded.as_bytes().get(start..).unwrap_or(&[])
+                    }
+                    _ => {
+                        forms.push((0, 0));
+                        &[]
+                    }
+                };
+                hashes.push(hash_bytes(HASH_SEED, form));
             } else {
-                match (offset(t.start), offset(t.end)) {
-                    (Some(s), Some(e)) => forms.push((s, e)),
-                    _ => forms.push((0, 0)),
-                }
+                let form = match (offset(t.start), offset(t.end)) {
+                    (Some(s), Some(e)) => {
+                        forms.push((s, e));
+                        written
+                    }
+                    _ => {
+                        forms.push((0, 0));
+                        &[]
+                    }
+                };
+                hashes.push(hash_bytes(HASH_SEED, form));
             }
         }
         Words {
@@ -422,6 +518,7 @@ impl<'t> Words<'t> {
             flags,
             folded,
             forms,
+            hashes,
         }
     }
 
@@ -447,6 +544,16 @@ impl<'t> Words<'t> {
                 .unwrap_or("")
         } else {
             self.text.get(start as usize..end as usize).unwrap_or("")
+        }
+    }
+
+    /// [`hash_bytes`] from [`HASH_SEED`] of the matching form of token `i` (of "" when out of
+    /// range).
+    #[inline]
+    pub(crate) fn hash(&self, i: usize) -> u64 {
+        match self.hashes.get(i) {
+            Some(&hash) => hash,
+            None => hash_bytes(HASH_SEED, self.lower(i).as_bytes()),
         }
     }
 

@@ -293,15 +293,13 @@ pub(crate) fn may_continue(words: &Words<'_>, i: usize) -> bool {
 type HashSet64 = HashSet<u64, BuildHasherDefault<PrehashedKey>>;
 pub(crate) type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<PrehashedKey>>;
 
-use crate::gazetteer::lexicon::{hash_bytes, HASH_SEED};
+use crate::gazetteer::lexicon::{hash_byte, hash_bytes, hash_u64, Entry, HASH_SEED};
 
 /// Per-document facts the features read, computed once.
 #[derive(Debug)]
 pub(crate) struct Context<'w, 't> {
     /// The tokens.
     pub(crate) words: &'w Words<'t>,
-    shapes: String,
-    shape_ends: Vec<u32>,
     /// (token, bits) for the tokens some gazetteer name covers, in token order: bit
     /// `4 * category + position` per name (position 0 = first of several, 1 = inside, 2 =
     /// last, 3 = whole name). Most tokens have none, so the list is short.
@@ -317,53 +315,58 @@ pub(crate) struct Context<'w, 't> {
     seen_lowercase: HashSet64,
     /// Words written capitalised inside a sentence somewhere in the document.
     seen_capitalised: HashSet64,
-    /// Per token, the hash of its matching form ([`Context::word_hash`]), computed once: the
-    /// gazetteer, the title list, the document-wide sets and the features all key on it.
-    word_hashes: Vec<u64>,
 }
 
 impl<'w, 't> Context<'w, 't> {
-    /// Computes the facts for `words`.
+    /// Computes the facts for `words`, a line at a time in one pass over the tokens (and
+    /// one more for the lowercase words). Shapes are not computed here: the features need
+    /// them for a minority of tokens, and build them there ([`Shape`]).
     pub(crate) fn new(words: &'w Words<'t>) -> Context<'w, 't> {
         let n = words.len();
-        let mut shapes = String::with_capacity(n * 3);
-        let mut shape_ends = Vec::with_capacity(n);
-        for i in 0..n {
-            push_shape(words.word(i), &mut shapes);
-            shape_ends.push(u32::try_from(shapes.len()).unwrap_or(u32::MAX));
-        }
-        let word_hashes: Vec<u64> = (0..n)
-            .map(|i| hash_bytes(HASH_SEED, words.lower(i).as_bytes()))
-            .collect();
-        let word_hash = |i: usize| word_hashes[i];
-
+        let names = &*NAMES;
+        let titles = &*TITLES;
         // (token, bits) pairs, sorted and merged below: most tokens have none.
         let mut gazetteer: Vec<(u32, u64)> = Vec::new();
-        let names = &*NAMES;
-        for start in 0..n {
-            if !words.flags(start).has_upper() {
-                continue;
+        let mut marks = vec![0u8; n];
+        let mut occurrences: Vec<(u64, u32)> = Vec::new();
+        let mut line_start = 0;
+        while line_start < n {
+            // One look at the line's flags finds its end and whether it is in capitals.
+            let mut line_end = line_start + 1;
+            let mut line_flags = words.flags(line_start);
+            while line_end < n && !words.tokens[line_end].line_start {
+                line_flags = line_flags.union(words.flags(line_end));
+                line_end += 1;
             }
-            names.find_at_hashed(words, start, word_hash(start), |end, entry| {
-                let Some(category) = Category::of(entry.target) else {
-                    return;
-                };
-                let base = 4 * category as u32;
-                if end - start == 1 {
-                    gazetteer.push((start as u32, 1 << (base + 3)));
-                    return;
+            let caps = line_flags.has_upper() && !line_flags.has_lower();
+            for i in line_start..line_end {
+                let flags = words.flags(i);
+                let hash = words.hash(i);
+                let mut mark = marks[i];
+                if caps {
+                    mark |= CAPS_LINE_MARK;
                 }
-                for j in start..end {
-                    let position = if j == start {
-                        0
-                    } else if j + 1 == end {
-                        2
-                    } else {
-                        1
-                    };
-                    gazetteer.push((j as u32, 1 << (base + position)));
+                if i == line_start || opens_sentence_after(words, i, marks[i - 1]) {
+                    mark |= SENTENCE_START_MARK;
                 }
-            });
+                marks[i] = mark;
+                if flags.has_upper() {
+                    occurrences.push((hash, i as u32));
+                    if names.may_start(hash) {
+                        names.find_at_hashed(words, i, hash, |end, entry| {
+                            gazetteer_bits_of(&mut gazetteer, i, end, entry);
+                        });
+                    }
+                }
+                if flags.has_letter() && titles.may_start(hash) {
+                    titles.find_at_hashed(words, i, hash, |end, _| {
+                        if let Some(slot) = marks.get_mut(end) {
+                            *slot |= AFTER_TITLE_MARK;
+                        }
+                    });
+                }
+            }
+            line_start = line_end;
         }
 
         gazetteer.sort_unstable_by_key(|&(token, _)| token);
@@ -375,101 +378,53 @@ impl<'w, 't> Context<'w, 't> {
             same
         });
 
-        let mut after_title = vec![false; n];
-        let titles = &*TITLES;
-        for start in 0..n {
-            if !words.flags(start).has_letter() {
-                continue;
-            }
-            titles.find_at_hashed(words, start, word_hash(start), |end, _| {
-                if let Some(slot) = after_title.get_mut(end) {
-                    *slot = true;
-                }
-            });
-        }
-
-        let mut sentence_start = vec![false; n];
-        for i in 0..n {
-            sentence_start[i] = opens_sentence(words, i, &sentence_start);
-        }
-
-        let mut caps_line = vec![false; n];
-        let mut line_start = 0;
-        for i in 0..=n {
-            if i == n || (i > line_start && words.tokens[i].line_start) {
-                let range = line_start..i;
-                let caps = range.clone().all(|j| !words.flags(j).has_lower())
-                    && range.clone().any(|j| words.flags(j).has_upper());
-                for slot in &mut caps_line[range] {
-                    *slot = caps;
-                }
-                line_start = i;
-            }
-        }
-
         // Lowercase words matter only when the same word is capitalised somewhere; a bit
         // filter of the capitalised ones keeps the set small and the pass cheap.
         let mut capitalised_filter = [0u64; 64];
         let filter_bit = |hash: u64| (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize;
         let mut seen_capitalised = HashSet64::default();
-        for i in 0..n {
-            let flags = words.flags(i);
-            if flags.has_upper() {
-                let hash = word_hash(i);
-                let bit = filter_bit(hash);
-                capitalised_filter[bit / 64] |= 1 << (bit % 64);
-                if flags.first_upper() && !sentence_start[i] && !caps_line[i] {
-                    seen_capitalised.insert(hash);
-                }
+        seen_capitalised.reserve(occurrences.len());
+        for &(hash, i) in &occurrences {
+            let i = i as usize;
+            let bit = filter_bit(hash);
+            capitalised_filter[bit / 64] |= 1 << (bit % 64);
+            if words.flags(i).first_upper()
+                && marks[i] & (SENTENCE_START_MARK | CAPS_LINE_MARK) == 0
+            {
+                seen_capitalised.insert(hash);
             }
         }
         let mut seen_lowercase = HashSet64::default();
-        for i in 0..n {
-            let flags = words.flags(i);
-            if flags.has_letter() && !flags.has_upper() {
-                let hash = word_hash(i);
-                let bit = filter_bit(hash);
-                if capitalised_filter[bit / 64] & (1 << (bit % 64)) != 0 {
-                    seen_lowercase.insert(hash);
+        if !occurrences.is_empty() {
+            for i in 0..n {
+                let flags = words.flags(i);
+                if flags.has_letter() && !flags.has_upper() {
+                    let hash = words.hash(i);
+                    let bit = filter_bit(hash);
+                    if capitalised_filter[bit / 64] & (1 << (bit % 64)) != 0 {
+                        seen_lowercase.insert(hash);
+                    }
                 }
             }
         }
 
-        let runs = name_runs(words, &caps_line);
-        let marks = (0..n)
-            .map(|i| {
-                (u8::from(after_title[i]) * AFTER_TITLE_MARK)
-                    | (u8::from(sentence_start[i]) * SENTENCE_START_MARK)
-                    | (u8::from(caps_line[i]) * CAPS_LINE_MARK)
-            })
-            .collect();
-
-        let mut occurrences: Vec<(u64, u32)> = (0..n)
-            .filter(|&i| words.flags(i).has_upper())
-            .map(|i| (word_hash(i), i as u32))
-            .collect();
+        let runs = name_runs(words, &marks);
         occurrences.sort_unstable();
 
         Context {
             words,
             runs,
             occurrences,
-            shapes,
-            shape_ends,
             gazetteer,
             marks,
             seen_lowercase,
             seen_capitalised,
-            word_hashes,
         }
     }
 
-    fn shape(&self, i: usize) -> &str {
-        let Some(&end) = self.shape_ends.get(i) else {
-            return "";
-        };
-        let start = if i == 0 { 0 } else { self.shape_ends[i - 1] };
-        self.shapes.get(start as usize..end as usize).unwrap_or("")
+    /// The shape of token `i` ("" when out of range).
+    fn shape(&self, i: usize) -> Shape {
+        Shape::of(self.words.word(i))
     }
 
     fn marked(&self, i: usize, mark: u8) -> bool {
@@ -503,10 +458,7 @@ impl<'w, 't> Context<'w, 't> {
 
     /// The hash of token `i`'s matching form, the gazetteer's first-token key.
     pub(crate) fn word_hash(&self, i: usize) -> u64 {
-        match self.word_hashes.get(i) {
-            Some(&hash) => hash,
-            None => hash_bytes(HASH_SEED, self.words.lower(i).as_bytes()),
-        }
+        self.words.hash(i)
     }
 
     /// The first [`OCCURRENCES`] tokens, in text order, written with the word of token `i`
@@ -523,11 +475,11 @@ impl<'w, 't> Context<'w, 't> {
 
     /// The form word features use: the lowercase word, or its shape when it has digits, so
     /// that "1996" and "1997" share weights.
-    fn form(&self, i: usize) -> &str {
+    fn form(&self, i: usize) -> Form<'_> {
         if self.words.flags(i).has_digit() {
-            self.shape(i)
+            Form::Shape(self.shape(i))
         } else {
-            self.words.lower(i)
+            Form::Word(self.words.lower(i))
         }
     }
 
@@ -562,11 +514,12 @@ const NAME_CONNECTORS: &[&str] = &[
 /// For each token, the run of capitalised words around it: tokens starting with a capital,
 /// joined by connectors when a capitalised word follows. Lines in capitals have no runs,
 /// since every word there is capitalised.
-fn name_runs(words: &Words<'_>, caps_line: &[bool]) -> Vec<(u32, u32)> {
+fn name_runs(words: &Words<'_>, marks: &[u8]) -> Vec<(u32, u32)> {
     let n = words.len();
     let mut runs: Vec<(u32, u32)> = Vec::new();
-    let capitalised =
-        |i: usize| words.flags(i).first_upper() && !caps_line.get(i).copied().unwrap_or(true);
+    let capitalised = |i: usize| {
+        words.flags(i).first_upper() && marks.get(i).is_some_and(|m| m & CAPS_LINE_MARK == 0)
+    };
     let mut i = 0;
     while i < n {
         if !capitalised(i) {
@@ -595,55 +548,154 @@ fn name_runs(words: &Words<'_>, caps_line: &[bool]) -> Vec<(u32, u32)> {
     runs
 }
 
-/// True when token `i` opens a sentence: first on its line, after a full stop, question or
-/// exclamation mark or colon, or after an opening quote or bracket that itself opens one.
-fn opens_sentence(words: &Words<'_>, i: usize, earlier: &[bool]) -> bool {
-    if i == 0 || words.tokens[i].line_start {
-        return true;
+/// True when token `i`, not first on its line, opens a sentence: after a full stop, question
+/// or exclamation mark or colon, or after an opening quote or bracket that itself opens one
+/// (`previous_mark`, the marks of token `i - 1`, says whether it does).
+fn opens_sentence_after(words: &Words<'_>, i: usize, previous_mark: u8) -> bool {
+    let flags = words.flags(i - 1);
+    // Every mark below is punctuation: a word before opens nothing, without comparing it.
+    if flags.has_letter() || flags.has_digit() {
+        return false;
     }
-    let previous = words.lower(i - 1);
-    match previous {
+    match words.lower(i - 1) {
         "." | "!" | "?" | ":" | "..." | "\u{06d4}" | "\u{061f}" => true,
-        "\"" | "'" | "(" | "[" | "-" | "--" => earlier.get(i - 1).copied().unwrap_or(false),
+        "\"" | "'" | "(" | "[" | "-" | "--" => previous_mark & SENTENCE_START_MARK != 0,
         _ => false,
     }
 }
 
-/// Appends the word shape of `word`: X for capitals, x for small letters, a for letters
-/// without case, d for digits, punctuation as itself; runs of one class collapsed ("Xx-Xx").
-fn push_shape(word: &str, out: &mut String) {
-    if word.is_ascii() {
-        let mut last = 0u8;
-        for &b in word.as_bytes() {
-            let class = match b {
-                b'A'..=b'Z' => b'X',
-                b'a'..=b'z' => b'x',
-                b'0'..=b'9' => b'd',
-                other => other,
+/// Adds the gazetteer bits of a name found at tokens `start..end` to `out`.
+fn gazetteer_bits_of(out: &mut Vec<(u32, u64)>, start: usize, end: usize, entry: &Entry) {
+    let Some(category) = Category::of(entry.target) else {
+        return;
+    };
+    let base = 4 * category as u32;
+    if end - start == 1 {
+        out.push((start as u32, 1 << (base + 3)));
+        return;
+    }
+    for j in start..end {
+        let position = if j == start {
+            0
+        } else if j + 1 == end {
+            2
+        } else {
+            1
+        };
+        out.push((j as u32, 1 << (base + position)));
+    }
+}
+
+/// Room for a shape inline; the few longer ones go to the heap.
+const SHAPE_INLINE: usize = 30;
+
+/// The word shape of a token: X for capitals, x for small letters, a for letters without
+/// case, d for digits, punctuation as itself; runs of one class collapsed ("Xx-Xx"). Built
+/// where a feature reads it, without allocating for all but very long shapes; or the edge
+/// marker of a line.
+#[derive(Debug, Clone)]
+enum Shape {
+    Inline { bytes: [u8; SHAPE_INLINE], len: u8 },
+    Heap(String),
+    Word(&'static str),
+}
+
+impl Shape {
+    fn of(word: &str) -> Shape {
+        if word.is_ascii() {
+            // Straight into the buffer: most shapes are short, ASCII and built per feature.
+            let mut bytes = [0u8; SHAPE_INLINE];
+            let mut len = 0;
+            let mut last = 0u8;
+            for &b in word.as_bytes() {
+                let class = match b {
+                    b'A'..=b'Z' => b'X',
+                    b'a'..=b'z' => b'x',
+                    b'0'..=b'9' => b'd',
+                    other => other,
+                };
+                if class != last {
+                    if len == SHAPE_INLINE {
+                        return Shape::of_chars(word);
+                    }
+                    bytes[len] = class;
+                    len += 1;
+                    last = class;
+                }
+            }
+            return Shape::Inline {
+                bytes,
+                len: len as u8,
+            };
+        }
+        Shape::of_chars(word)
+    }
+
+    /// [`Shape::of`] a char at a time, for words outside ASCII or of long shapes.
+    fn of_chars(word: &str) -> Shape {
+        let mut shape = Shape::Inline {
+            bytes: [0; SHAPE_INLINE],
+            len: 0,
+        };
+        let mut last = '\0';
+        for c in word.chars() {
+            let class = if c.is_uppercase() {
+                'X'
+            } else if c.is_lowercase() {
+                'x'
+            } else if c.is_alphabetic() {
+                'a'
+            } else if c.is_numeric() {
+                'd'
+            } else {
+                crate::text::normalize::fold_char(c).unwrap_or(c)
             };
             if class != last {
-                out.push(char::from(class));
+                shape.push(class);
                 last = class;
             }
         }
-        return;
+        shape
     }
-    let mut last = '\0';
-    for c in word.chars() {
-        let class = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_alphabetic() {
-            'a'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            crate::text::normalize::fold_char(c).unwrap_or(c)
+
+    #[inline]
+    fn push(&mut self, c: char) {
+        if let Shape::Inline { bytes, len } = self {
+            let at = usize::from(*len);
+            if let Some(room) = bytes.get_mut(at..at + c.len_utf8()) {
+                c.encode_utf8(room);
+                *len += c.len_utf8() as u8;
+                return;
+            }
+        }
+        let mut heap = match std::mem::replace(self, Shape::Word("")) {
+            Shape::Heap(heap) => heap,
+            other => String::from_utf8_lossy(other.bytes()).into_owned(),
         };
-        if class != last {
-            out.push(class);
-            last = class;
+        heap.push(c);
+        *self = Shape::Heap(heap);
+    }
+
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Shape::Inline { bytes, len } => bytes.get(..usize::from(*len)).unwrap_or(&[]),
+            Shape::Heap(heap) => heap.as_bytes(),
+            Shape::Word(word) => word.as_bytes(),
+        }
+    }
+}
+
+/// The form word features use ([`Context::form`]).
+enum Form<'c> {
+    Word(&'c str),
+    Shape(Shape),
+}
+
+impl Form<'_> {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Form::Word(word) => word.as_bytes(),
+            Form::Shape(shape) => shape.bytes(),
         }
     }
 }
@@ -731,32 +783,34 @@ impl Sink<'_> {
         self.out.push(bucket(hash, self.mask));
     }
 
-    fn template(template: u8) -> u64 {
-        hash_bytes(HASH_SEED, &[template])
+    /// The hash a template's features start from: `hash_bytes(HASH_SEED, &[template])`, a
+    /// constant the compiler folds.
+    const fn template(template: u8) -> u64 {
+        hash_byte(HASH_SEED, template)
     }
 
-    fn one(&mut self, template: u8, value: &str) {
-        self.push(hash_bytes(Self::template(template), value.as_bytes()));
+    fn one(&mut self, template: u8, value: &[u8]) {
+        self.push(hash_bytes(Self::template(template), value));
     }
 
-    fn two(&mut self, template: u8, a: &str, b: &str) {
-        let hash = hash_bytes(Self::template(template), a.as_bytes());
-        self.push(hash_bytes(hash, b.as_bytes()));
+    fn two(&mut self, template: u8, a: &[u8], b: &[u8]) {
+        let hash = hash_bytes(Self::template(template), a);
+        self.push(hash_bytes(hash, b));
     }
 
-    fn three(&mut self, template: u8, a: &str, b: &str, c: &str) {
-        let hash = hash_bytes(Self::template(template), a.as_bytes());
-        let hash = hash_bytes(hash, b.as_bytes());
-        self.push(hash_bytes(hash, c.as_bytes()));
+    fn three(&mut self, template: u8, a: &[u8], b: &[u8], c: &[u8]) {
+        let hash = hash_bytes(Self::template(template), a);
+        let hash = hash_bytes(hash, b);
+        self.push(hash_bytes(hash, c));
     }
 
     fn number(&mut self, template: u8, value: u64) {
-        self.push(hash_bytes(Self::template(template), &value.to_le_bytes()));
+        self.push(hash_u64(Self::template(template), value));
     }
 
-    fn number_text(&mut self, template: u8, value: u64, text: &str) {
-        let hash = hash_bytes(Self::template(template), &value.to_le_bytes());
-        self.push(hash_bytes(hash, text.as_bytes()));
+    fn number_text(&mut self, template: u8, value: u64, text: &[u8]) {
+        let hash = hash_u64(Self::template(template), value);
+        self.push(hash_bytes(hash, text));
     }
 }
 
@@ -796,14 +850,20 @@ pub(crate) fn own_features(
     };
     let words = context.words;
     let form = context.form(i);
+    let form = form.bytes();
     let shape = context.shape(i);
+    let shape = shape.bytes();
     let flags = words.flags(i);
     let before = context.neighbour(i, -1);
     let after = context.neighbour(i, 1);
-    let form_at = |j: Option<usize>, edge: &'static str| j.map_or(edge, |j| context.form(j));
-    let shape_at = |j: Option<usize>, edge: &'static str| j.map_or(edge, |j| context.shape(j));
+    let form_at =
+        |j: Option<usize>, edge: &'static str| j.map_or(Form::Word(edge), |j| context.form(j));
+    let shape_at =
+        |j: Option<usize>, edge: &'static str| j.map_or(Shape::Word(edge), |j| context.shape(j));
     let word_before = form_at(before, LINE_START);
+    let word_before = word_before.bytes();
     let word_after = form_at(after, LINE_END);
+    let word_after = word_after.bytes();
 
     sink.push(Sink::template(BIAS));
     sink.one(WORD, form);
@@ -811,31 +871,33 @@ pub(crate) fn own_features(
     sink.one(WORD_AFTER, word_after);
     sink.one(
         WORD_BEFORE_2,
-        form_at(before.and_then(|j| context.neighbour(j, -1)), LINE_START),
+        form_at(before.and_then(|j| context.neighbour(j, -1)), LINE_START).bytes(),
     );
     sink.one(
         WORD_AFTER_2,
-        form_at(after.and_then(|j| context.neighbour(j, 1)), LINE_END),
+        form_at(after.and_then(|j| context.neighbour(j, 1)), LINE_END).bytes(),
     );
     sink.one(SHAPE, shape);
     let shape_before = shape_at(before, LINE_START);
+    let shape_before = shape_before.bytes();
     let shape_after = shape_at(after, LINE_END);
+    let shape_after = shape_after.bytes();
     sink.one(SHAPE_BEFORE, shape_before);
     sink.one(SHAPE_AFTER, shape_after);
     sink.three(SHAPE_WINDOW, shape_before, shape, shape_after);
     if flags.has_letter() {
         let lower = words.lower(i);
         for (k, (cut, _)) in lower.char_indices().skip(1).take(4).enumerate() {
-            sink.number_text(PREFIX, k as u64, &lower[..cut]);
+            sink.number_text(PREFIX, k as u64, &lower.as_bytes()[..cut]);
         }
         for (k, (cut, _)) in lower.char_indices().rev().take(4).enumerate() {
             if cut > 0 {
-                sink.number_text(SUFFIX, k as u64, &lower[cut..]);
+                sink.number_text(SUFFIX, k as u64, &lower.as_bytes()[cut..]);
             }
         }
     }
     if flags.has_upper() {
-        sink.one(WRITTEN, words.word(i));
+        sink.one(WRITTEN, words.word(i).as_bytes());
     }
     sink.two(BIGRAM_BEFORE, word_before, form);
     sink.two(BIGRAM_AFTER, form, word_after);
@@ -870,32 +932,32 @@ pub(crate) fn own_features(
     if flags.first_upper() && context.seen_lowercase.contains(&hash) {
         sink.one(
             SEEN_LOWERCASE,
-            if sentence_start { "start" } else { "inside" },
+            if sentence_start { b"start" } else { b"inside" },
         );
     }
     if (sentence_start || caps_line) && context.seen_capitalised.contains(&hash) {
-        sink.one(SEEN_CAPITALISED, if caps_line { "caps" } else { "start" });
+        sink.one(SEEN_CAPITALISED, if caps_line { b"caps" } else { b"start" });
     }
     if let Some((start, end)) = context.run_of(i) {
         {
             let length = (end - start).min(5) as u64;
-            let position = if end - start == 1 {
-                "U"
+            let position: &[u8] = if end - start == 1 {
+                b"U"
             } else if i == start {
-                "B"
+                b"B"
             } else if i + 1 == end {
-                "L"
+                b"L"
             } else {
-                "I"
+                b"I"
             };
             sink.number_text(RUN_POSITION, length, position);
-            sink.two(RUN_LAST, position, words.lower(end - 1));
-            sink.two(RUN_FIRST, position, words.lower(start));
+            sink.two(RUN_LAST, position, words.lower(end - 1).as_bytes());
+            sink.two(RUN_FIRST, position, words.lower(start).as_bytes());
         }
     }
     if let Some(ty) = history.majority(context, i) {
-        sink.one(HISTORY, TYPES[ty]);
-        sink.two(HISTORY_SHAPE, TYPES[ty], shape);
+        sink.one(HISTORY, TYPES[ty].as_bytes());
+        sink.two(HISTORY_SHAPE, TYPES[ty].as_bytes(), shape);
     }
 }
 
@@ -911,12 +973,16 @@ pub(crate) fn elsewhere_features(
         mask: (1u64 << bits.min(31)) - 1,
         out,
     };
-    let form_at = |j: Option<usize>, edge: &'static str| j.map_or(edge, |j| context.form(j));
+    let form_at =
+        |j: Option<usize>, edge: &'static str| j.map_or(Form::Word(edge), |j| context.form(j));
     sink.one(
         ELSEWHERE_BEFORE,
-        form_at(context.neighbour(j, -1), LINE_START),
+        form_at(context.neighbour(j, -1), LINE_START).bytes(),
     );
-    sink.one(ELSEWHERE_AFTER, form_at(context.neighbour(j, 1), LINE_END));
+    sink.one(
+        ELSEWHERE_AFTER,
+        form_at(context.neighbour(j, 1), LINE_END).bytes(),
+    );
 }
 
 /// Number of [`case_class`] values.
@@ -994,9 +1060,7 @@ mod tests {
             ("McDonald’s", "XxXx'x"),
         ];
         for (word, shape) in cases {
-            let mut out = String::new();
-            push_shape(word, &mut out);
-            assert_eq!(out, shape, "{word}");
+            assert_eq!(Shape::of(word).bytes(), shape.as_bytes(), "{word}");
         }
     }
 
