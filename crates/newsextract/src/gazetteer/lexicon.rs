@@ -31,13 +31,13 @@ const HASH_MULTIPLIER: u64 = 0x517c_c1b7_2722_0a95;
 /// depend on it, so changing it means retraining the tagger.
 #[inline]
 pub(crate) fn hash_bytes(mut hash: u64, bytes: &[u8]) -> u64 {
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        hash = (hash.rotate_left(5) ^ word).wrapping_mul(HASH_MULTIPLIER);
+    let length = (bytes.len() as u64) << 56;
+    let mut rest = bytes;
+    while let Some((chunk, after)) = rest.split_first_chunk::<8>() {
+        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(*chunk)).wrapping_mul(HASH_MULTIPLIER);
+        rest = after;
     }
-    let word = ((bytes.len() as u64) << 56) | little_endian(chunks.remainder());
-    (hash.rotate_left(5) ^ word).wrapping_mul(HASH_MULTIPLIER)
+    (hash.rotate_left(5) ^ (length | little_endian(rest))).wrapping_mul(HASH_MULTIPLIER)
 }
 
 /// The bytes of `tail` (at most 7) as a little-endian number. Two overlapping loads (or three

@@ -37,6 +37,19 @@ const ABBREVIATIONS: &[&str] = &[
     "sep", "sept", "sgt", "sr", "st", "supt", "vs",
 ];
 
+/// True when `word` is one of [`ABBREVIATIONS`], in any case.
+fn is_abbreviation(word: &str) -> bool {
+    // Every abbreviation has 2 to 6 ASCII letters; most words before a full stop do not, and
+    // the rest are looked up lowercased in the sorted list.
+    let mut lower = [0u8; 6];
+    let Some(slot) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    slot.copy_from_slice(word.as_bytes());
+    slot.make_ascii_lowercase();
+    std::str::from_utf8(slot).is_ok_and(|lower| ABBREVIATIONS.binary_search(&lower).is_ok())
+}
+
 /// Punctuation and symbols outside ASCII that are never part of a word.
 fn is_non_ascii_punctuation(c: char) -> bool {
     matches!(c,
@@ -55,6 +68,7 @@ fn is_non_ascii_punctuation(c: char) -> bool {
 }
 
 /// True for characters that make up words: letters, digits and marks in any script.
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
@@ -90,11 +104,11 @@ impl Cursor<'_> {
     fn word_run(&self, mut i: usize) -> usize {
         let bytes = self.text.as_bytes();
         while let Some(&byte) = bytes.get(i) {
-            if byte < 0x80 {
-                if !byte.is_ascii_alphanumeric() {
-                    return i;
-                }
-                i += 1;
+            let class = BYTE_FLAGS[usize::from(byte)];
+            if class & (WordFlags::HAS_LETTER | WordFlags::HAS_DIGIT) != 0 {
+                i += 1; // an ASCII letter or digit
+            } else if class & NON_ASCII == 0 {
+                return i;
             } else {
                 match self.char_at(i) {
                     Some(c) if is_word_char(c) => i += c.len_utf8(),
@@ -146,7 +160,10 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
         let Some(c) = cursor.char_at(i) else {
             break;
         };
-        if c.is_whitespace() || c.is_control() || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+        if byte >= 0x80
+            && (c.is_whitespace()
+                || c.is_control()
+                || matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}'))
         {
             if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
                 line_start = true;
@@ -238,11 +255,7 @@ fn token_end(cursor: &Cursor<'_>, start: usize, first: char) -> usize {
             } else if let Some(abbr_end) = letter_dot_run(cursor, start, end) {
                 return abbr_end; // U.S., a.m., W.
             } else {
-                let word = &text[start..end];
-                if ABBREVIATIONS
-                    .iter()
-                    .any(|a| a.len() == word.len() && a.eq_ignore_ascii_case(word))
-                {
+                if is_abbreviation(&text[start..end]) {
                     return next; // Mr., Jr., Gen.
                 }
                 break;
@@ -317,8 +330,11 @@ fn letter_dot_run(cursor: &Cursor<'_>, start: usize, end: usize) -> Option<usize
 
 /// Marks a byte outside ASCII in [`BYTE_FLAGS`]; not a flag of its own.
 const NON_ASCII: u8 = 128;
+/// Marks an ASCII byte that is neither letter nor digit in [`BYTE_FLAGS`].
+const OTHER_ASCII: u8 = 64;
 
-/// Per byte, the [`WordFlags`] bits an ASCII byte gives a word, or [`NON_ASCII`].
+/// Per byte, the [`WordFlags`] bits an ASCII byte gives a word, or [`NON_ASCII`] or
+/// [`OTHER_ASCII`].
 static BYTE_FLAGS: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
@@ -328,7 +344,7 @@ static BYTE_FLAGS: [u8; 256] = {
             b'a'..=b'z' => WordFlags::HAS_LOWER | WordFlags::HAS_LETTER,
             b'0'..=b'9' => WordFlags::HAS_DIGIT,
             0x80..=0xFF => NON_ASCII,
-            _ => 0,
+            _ => OTHER_ASCII,
         };
         b += 1;
     }
@@ -345,6 +361,13 @@ impl WordFlags {
     const FIRST_UPPER: u8 = 4;
     const HAS_DIGIT: u8 = 8;
     const HAS_LETTER: u8 = 16;
+    /// The facts above; the bits above them hold the shape class.
+    const FACTS: u8 = 31;
+    const SHAPE_CLASS: u8 = 7 << 5;
+    const SHAPE_LOWER: u8 = 1 << 5;
+    const SHAPE_CAPITALISED: u8 = 2 << 5;
+    const SHAPE_CAPITALS: u8 = 3 << 5;
+    const SHAPE_DIGITS: u8 = 4 << 5;
 
     fn of(word: &str) -> WordFlags {
         if word.is_ascii() {
@@ -374,32 +397,63 @@ impl WordFlags {
         for &b in word {
             bits |= BYTE_FLAGS[usize::from(b)];
         }
+        bits &= Self::FACTS;
         if word.first().is_some_and(u8::is_ascii_uppercase) {
             bits |= Self::FIRST_UPPER;
         }
         WordFlags(bits)
     }
 
-    /// The flags of `word` when it is ASCII, else None: one pass over the bytes for both.
+    /// The flags of `word` when it is ASCII, with its shape class, else None: one pass over
+    /// the bytes for all of it.
     #[inline]
     fn of_ascii_bytes(word: &[u8]) -> Option<WordFlags> {
-        let mut bits = 0;
-        for &b in word {
-            bits |= BYTE_FLAGS[usize::from(b)];
+        let Some((&first, rest)) = word.split_first() else {
+            return Some(WordFlags(0));
+        };
+        let mut rest_bits = 0;
+        for &b in rest {
+            rest_bits |= BYTE_FLAGS[usize::from(b)];
         }
+        let first_bits = BYTE_FLAGS[usize::from(first)];
+        let bits = first_bits | rest_bits;
         if bits & NON_ASCII != 0 {
             return None;
         }
-        if word.first().is_some_and(u8::is_ascii_uppercase) {
+        const LOWER: u8 = WordFlags::HAS_LOWER | WordFlags::HAS_LETTER;
+        const UPPER: u8 = WordFlags::HAS_UPPER | WordFlags::HAS_LETTER;
+        const DIGIT: u8 = WordFlags::HAS_DIGIT;
+        let shape = match (first_bits, rest_bits) {
+            (LOWER, 0 | LOWER) => Self::SHAPE_LOWER,
+            (UPPER, LOWER) => Self::SHAPE_CAPITALISED,
+            (UPPER, 0 | UPPER) => Self::SHAPE_CAPITALS,
+            (DIGIT, 0 | DIGIT) => Self::SHAPE_DIGITS,
+            _ => 0,
+        };
+        let mut bits = (bits & Self::FACTS) | shape;
+        if first.is_ascii_uppercase() {
             bits |= Self::FIRST_UPPER;
         }
         Some(WordFlags(bits))
     }
 
-    /// The flags of a run of words: each fact that holds of one of them (the first's capital
-    /// included).
+    /// The word shape when it is one of the four that most words have, known from the
+    /// flags: "x" ("army"), "Xx" ("Pakistan"), "X" ("US") or "d" ("1996"). None for any other
+    /// word, whose shape must be worked out from its characters.
+    #[inline]
+    pub(crate) fn simple_shape(self) -> Option<&'static str> {
+        match self.0 & Self::SHAPE_CLASS {
+            Self::SHAPE_LOWER => Some("x"),
+            Self::SHAPE_CAPITALISED => Some("Xx"),
+            Self::SHAPE_CAPITALS => Some("X"),
+            Self::SHAPE_DIGITS => Some("d"),
+            _ => None,
+        }
+    }
+
+    /// The flags of a run of words: each fact that holds of one of them (no shape class).
     pub(crate) fn union(self, other: WordFlags) -> WordFlags {
-        WordFlags(self.0 | other.0)
+        WordFlags((self.0 | other.0) & Self::FACTS)
     }
 
     /// At least one uppercase letter.
@@ -557,6 +611,21 @@ impl<'t> Words<'t> {
         }
     }
 
+    /// The bytes of [`lower`](Self::lower), without the char-boundary checks of slicing a
+    /// `str`: for hashing.
+    #[inline]
+    pub(crate) fn lower_bytes(&self, i: usize) -> &[u8] {
+        let Some(&(start, end)) = self.forms.get(i) else {
+            return &[];
+        };
+        let (source, end) = if end & FOLDED != 0 {
+            (self.folded.as_bytes(), end & !FOLDED)
+        } else {
+            (self.text.as_bytes(), end)
+        };
+        source.get(start as usize..end as usize).unwrap_or(&[])
+    }
+
     /// Flags of token `i` (empty when out of range).
     #[inline]
     pub(crate) fn flags(&self, i: usize) -> WordFlags {
@@ -641,6 +710,16 @@ mod tests {
         assert!(words.flags(4).has_digit() && !words.flags(4).has_letter());
         assert_eq!(words.lower(99), "");
         assert_eq!(words.word(99), "");
+    }
+
+    #[test]
+    fn abbreviations_are_sorted_and_found_in_any_case() {
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        for a in ABBREVIATIONS {
+            assert!(is_abbreviation(a) && is_abbreviation(&a.to_uppercase()));
+        }
+        assert!(!is_abbreviation("mister") && !is_abbreviation("m") && !is_abbreviation(""));
+        assert!(!is_abbreviation("ßt"));
     }
 
     #[test]

@@ -304,7 +304,8 @@ pub(crate) struct Context<'w, 't> {
     /// `4 * category + position` per name (position 0 = first of several, 1 = inside, 2 =
     /// last, 3 = whole name). Most tokens have none, so the list is short.
     gazetteer: Vec<(u32, u64)>,
-    /// Per token, [`AFTER_TITLE_MARK`], [`SENTENCE_START_MARK`] and [`CAPS_LINE_MARK`].
+    /// Per token, [`AFTER_TITLE_MARK`], [`SENTENCE_START_MARK`], [`CAPS_LINE_MARK`],
+    /// [`GAZETTEER_MARK`] and [`RUN_MARK`].
     marks: Vec<u8>,
     /// The runs of capitalised words (with connectors like "of", "de", "&"), as (start, end
     /// exclusive), in token order.
@@ -409,6 +410,19 @@ impl<'w, 't> Context<'w, 't> {
         }
 
         let runs = name_runs(words, &marks);
+        for &(start, end) in &runs {
+            for mark in marks
+                .get_mut(start as usize..end as usize)
+                .unwrap_or(&mut [])
+            {
+                *mark |= RUN_MARK;
+            }
+        }
+        for &(token, _) in &gazetteer {
+            if let Some(mark) = marks.get_mut(token as usize) {
+                *mark |= GAZETTEER_MARK;
+            }
+        }
         occurrences.sort_unstable();
 
         Context {
@@ -424,7 +438,10 @@ impl<'w, 't> Context<'w, 't> {
 
     /// The shape of token `i` ("" when out of range).
     fn shape(&self, i: usize) -> Shape {
-        Shape::of(self.words.word(i))
+        match self.words.flags(i).simple_shape() {
+            Some(shape) => Shape::Word(shape),
+            None => Shape::of(self.words.word(i)),
+        }
     }
 
     fn marked(&self, i: usize, mark: u8) -> bool {
@@ -438,6 +455,9 @@ impl<'w, 't> Context<'w, 't> {
 
     /// The gazetteer bits of token `i`.
     fn gazetteer_bits(&self, i: usize) -> u64 {
+        if !self.marked(i, GAZETTEER_MARK) {
+            return 0;
+        }
         let i = i as u32;
         let k = self.gazetteer.partition_point(|&(t, _)| t < i);
         match self.gazetteer.get(k) {
@@ -448,6 +468,9 @@ impl<'w, 't> Context<'w, 't> {
 
     /// The run of capitalised words token `i` belongs to.
     fn run_of(&self, i: usize) -> Option<(usize, usize)> {
+        if !self.marked(i, RUN_MARK) {
+            return None;
+        }
         let i = i as u32;
         let k = self.runs.partition_point(|&(_, end)| end <= i);
         match self.runs.get(k) {
@@ -479,7 +502,7 @@ impl<'w, 't> Context<'w, 't> {
         if self.words.flags(i).has_digit() {
             Form::Shape(self.shape(i))
         } else {
-            Form::Word(self.words.lower(i))
+            Form::Word(self.words.lower_bytes(i))
         }
     }
 
@@ -501,6 +524,10 @@ impl<'w, 't> Context<'w, 't> {
 const AFTER_TITLE_MARK: u8 = 1;
 const SENTENCE_START_MARK: u8 = 2;
 const CAPS_LINE_MARK: u8 = 4;
+/// The token has gazetteer bits: most do not, and need not look for them.
+const GAZETTEER_MARK: u8 = 8;
+/// The token is in a run of capitalised words.
+const RUN_MARK: u8 = 16;
 
 /// How many occurrences of a word the context-aggregation features look at.
 const OCCURRENCES: usize = 8;
@@ -687,14 +714,14 @@ impl Shape {
 
 /// The form word features use ([`Context::form`]).
 enum Form<'c> {
-    Word(&'c str),
+    Word(&'c [u8]),
     Shape(Shape),
 }
 
 impl Form<'_> {
     fn bytes(&self) -> &[u8] {
         match self {
-            Form::Word(word) => word.as_bytes(),
+            Form::Word(word) => word,
             Form::Shape(shape) => shape.bytes(),
         }
     }
@@ -856,8 +883,9 @@ pub(crate) fn own_features(
     let flags = words.flags(i);
     let before = context.neighbour(i, -1);
     let after = context.neighbour(i, 1);
-    let form_at =
-        |j: Option<usize>, edge: &'static str| j.map_or(Form::Word(edge), |j| context.form(j));
+    let form_at = |j: Option<usize>, edge: &'static str| {
+        j.map_or(Form::Word(edge.as_bytes()), |j| context.form(j))
+    };
     let shape_at =
         |j: Option<usize>, edge: &'static str| j.map_or(Shape::Word(edge), |j| context.shape(j));
     let word_before = form_at(before, LINE_START);
@@ -951,8 +979,8 @@ pub(crate) fn own_features(
                 b"I"
             };
             sink.number_text(RUN_POSITION, length, position);
-            sink.two(RUN_LAST, position, words.lower(end - 1).as_bytes());
-            sink.two(RUN_FIRST, position, words.lower(start).as_bytes());
+            sink.two(RUN_LAST, position, words.lower_bytes(end - 1));
+            sink.two(RUN_FIRST, position, words.lower_bytes(start));
         }
     }
     if let Some(ty) = history.majority(context, i) {
@@ -973,8 +1001,9 @@ pub(crate) fn elsewhere_features(
         mask: (1u64 << bits.min(31)) - 1,
         out,
     };
-    let form_at =
-        |j: Option<usize>, edge: &'static str| j.map_or(Form::Word(edge), |j| context.form(j));
+    let form_at = |j: Option<usize>, edge: &'static str| {
+        j.map_or(Form::Word(edge.as_bytes()), |j| context.form(j))
+    };
     sink.one(
         ELSEWHERE_BEFORE,
         form_at(context.neighbour(j, -1), LINE_START).bytes(),
@@ -1062,6 +1091,20 @@ mod tests {
         for (word, shape) in cases {
             assert_eq!(Shape::of(word).bytes(), shape.as_bytes(), "{word}");
         }
+    }
+
+    #[test]
+    fn shapes_known_from_flags_are_the_shapes() {
+        let text = "army Pakistan US A a 1996 7 McDonald U.S. x1 Zoë ÉTAT al-Qaeda 3.5 aB";
+        let words = Words::new(text);
+        let mut simple = 0;
+        for i in 0..words.len() {
+            if let Some(shape) = words.flags(i).simple_shape() {
+                simple += 1;
+                assert_eq!(Shape::of(words.word(i)).bytes(), shape.as_bytes());
+            }
+        }
+        assert_eq!(simple, 7);
     }
 
     #[test]
