@@ -74,8 +74,8 @@ pub(crate) const fn hash_u64(hash: u64, value: u64) -> u64 {
 }
 
 /// Hashes the key of the next token onto `hash` (the key of the tokens before it).
-fn extend_key(hash: u64, _first: bool, form: &str) -> u64 {
-    hash_bytes(hash, form.as_bytes())
+fn extend_key(hash: u64, _first: bool, form: &[u8]) -> u64 {
+    hash_bytes(hash, form)
 }
 
 /// A hasher for keys that are already hashes.
@@ -175,7 +175,7 @@ impl LexiconBuilder {
             }
             self.scratch_form.clear();
             push_key_form(token.text(name), &mut self.scratch_form);
-            hash = extend_key(hash, i == 0, &self.scratch_form);
+            hash = extend_key(hash, i == 0, self.scratch_form.as_bytes());
             if i == 0 {
                 self.first_token_hashes.push(hash);
             }
@@ -311,7 +311,7 @@ impl Lexicon {
             hash = if j == start {
                 first_hash
             } else {
-                extend_key(hash, false, words.lower(j))
+                extend_key(hash, false, words.lower_bytes(j))
             };
             let Some(node) = self.map.get(&hash) else {
                 break;
@@ -338,9 +338,10 @@ impl Lexicon {
         if start >= end || end > words.len() || end - start > MAX_NAME_TOKENS {
             return;
         }
-        let mut hash = HASH_SEED;
-        for j in start..end {
-            hash = extend_key(hash, j == start, words.lower(j));
+        // The first token's key is its form's hash, which `words` holds.
+        let mut hash = words.hash(start);
+        for j in start + 1..end {
+            hash = extend_key(hash, false, words.lower_bytes(j));
         }
         if let Some(node) = self.map.get(&hash) {
             for entry in self.node_entries(node) {

@@ -188,7 +188,9 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
 /// The end of the token starting at `start` with character `first`.
 fn token_end(cursor: &Cursor<'_>, start: usize, first: char) -> usize {
     let text = cursor.text;
-    if is_apostrophe(first) {
+    // Most tokens start with an ASCII letter or digit: neither apostrophe nor punctuation.
+    let ascii_word = first.is_ascii_alphanumeric();
+    if !ascii_word && is_apostrophe(first) {
         // The possessive clitic: "'s" after a word or alone ("Pakistan 's" in CoNLL text).
         let after = start + first.len_utf8();
         if matches!(cursor.char_at(after), Some('s' | 'S')) && cursor.boundary(after + 1) {
@@ -196,7 +198,7 @@ fn token_end(cursor: &Cursor<'_>, start: usize, first: char) -> usize {
         }
         return after;
     }
-    if !is_word_char(first) {
+    if !ascii_word && !is_word_char(first) {
         // Runs of dots or hyphens ("...", "--") are one token; other punctuation is single.
         if first == '.' || first == '-' {
             let mut end = start;
@@ -540,7 +542,12 @@ impl<'t> Words<'t> {
             flags.push(word_flags);
             if ascii_flags.is_none() || word_flags.has_upper() {
                 let start = folded.len();
-                push_key_form(t.text(text), &mut folded);
+                if ascii_flags.is_some() {
+                    // A char at a time: cheaper than a copy for words this short.
+                    folded.extend(written.iter().map(|&b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    push_key_form(t.text(text), &mut folded);
+                }
                 let form = match (offset(start), offset(folded.len())) {
                     (Some(s), Some(e)) => {
                         forms.push((s, e | FOLDED));
