@@ -514,7 +514,8 @@ impl<'w, 't> Context<'w, 't> {
         }
         let (low, high) = if j < i { (j, i) } else { (i, j) };
         // A line break before any token after `low` up to `high` separates them.
-        if (low + 1..=high).any(|k| self.words.tokens[k].line_start) {
+        let between = self.words.tokens.get(low + 1..=high)?;
+        if between.iter().any(|token| token.line_start) {
             return None;
         }
         Some(j)
@@ -788,6 +789,21 @@ const RUN_POSITION: u8 = 33;
 const ELSEWHERE_BEFORE: u8 = 34;
 const ELSEWHERE_AFTER: u8 = 35;
 
+/// The seeds of `number_text(PREFIX, k, ..)` and `number_text(SUFFIX, k, ..)` for the four
+/// prefix and suffix lengths, worked out at compile time.
+const PREFIX_SEEDS: [u64; 4] = affix_seeds(PREFIX);
+const SUFFIX_SEEDS: [u64; 4] = affix_seeds(SUFFIX);
+
+const fn affix_seeds(template: u8) -> [u64; 4] {
+    let seed = Sink::template(template);
+    [
+        hash_u64(seed, 0),
+        hash_u64(seed, 1),
+        hash_u64(seed, 2),
+        hash_u64(seed, 3),
+    ]
+}
+
 const LINE_START: &str = "<s>";
 const LINE_END: &str = "</s>";
 
@@ -915,12 +931,12 @@ pub(crate) fn own_features(
     sink.three(SHAPE_WINDOW, shape_before, shape, shape_after);
     if flags.has_letter() {
         let lower = words.lower(i);
-        for (k, (cut, _)) in lower.char_indices().skip(1).take(4).enumerate() {
-            sink.number_text(PREFIX, k as u64, &lower.as_bytes()[..cut]);
+        for (seed, (cut, _)) in PREFIX_SEEDS.iter().zip(lower.char_indices().skip(1)) {
+            sink.push(hash_bytes(*seed, &lower.as_bytes()[..cut]));
         }
-        for (k, (cut, _)) in lower.char_indices().rev().take(4).enumerate() {
+        for (seed, (cut, _)) in SUFFIX_SEEDS.iter().zip(lower.char_indices().rev()) {
             if cut > 0 {
-                sink.number_text(SUFFIX, k as u64, &lower.as_bytes()[cut..]);
+                sink.push(hash_bytes(*seed, &lower.as_bytes()[cut..]));
             }
         }
     }
