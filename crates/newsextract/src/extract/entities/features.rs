@@ -409,7 +409,8 @@ impl<'w, 't> Context<'w, 't> {
             }
         }
 
-        let runs = name_runs(words, &marks);
+        // Before the sort: `occurrences` is in text order here.
+        let runs = name_runs(words, &marks, &occurrences);
         for &(start, end) in &runs {
             for mark in marks
                 .get_mut(start as usize..end as usize)
@@ -541,29 +542,30 @@ const NAME_CONNECTORS: &[&str] = &[
 
 /// For each token, the run of capitalised words around it: tokens starting with a capital,
 /// joined by connectors when a capitalised word follows. Lines in capitals have no runs,
-/// since every word there is capitalised.
-fn name_runs(words: &Words<'_>, marks: &[u8]) -> Vec<(u32, u32)> {
+/// since every word there is capitalised. `capitals` lists (in text order) the tokens with a
+/// capital letter, where runs can start.
+fn name_runs(words: &Words<'_>, marks: &[u8], capitals: &[(u64, u32)]) -> Vec<(u32, u32)> {
     let n = words.len();
     let mut runs: Vec<(u32, u32)> = Vec::new();
     let capitalised = |i: usize| {
         words.flags(i).first_upper() && marks.get(i).is_some_and(|m| m & CAPS_LINE_MARK == 0)
     };
-    let mut i = 0;
-    while i < n {
-        if !capitalised(i) {
-            i += 1;
+    // Runs start at capitalised tokens, which are among those with a capital, in text order.
+    let mut covered = 0;
+    for &(_, start) in capitals {
+        let start = start as usize;
+        if start < covered || !capitalised(start) {
             continue;
         }
-        let start = i;
-        let mut end = i + 1;
+        let mut end = start + 1;
         loop {
             if end < n && !words.tokens[end].line_start && capitalised(end) {
                 end += 1;
             } else if end + 1 < n
                 && !words.tokens[end].line_start
                 && !words.tokens[end + 1].line_start
-                && NAME_CONNECTORS.contains(&words.lower(end))
                 && capitalised(end + 1)
+                && NAME_CONNECTORS.contains(&words.lower(end))
             {
                 end += 2;
             } else {
@@ -571,7 +573,7 @@ fn name_runs(words: &Words<'_>, marks: &[u8]) -> Vec<(u32, u32)> {
             }
         }
         runs.push((start as u32, end as u32));
-        i = end;
+        covered = end;
     }
     runs
 }
