@@ -8,6 +8,8 @@ use aho_corasick::{
 };
 use once_cell::sync::Lazy;
 
+use super::tokens::ascii_alphanumeric_mask;
+
 use crate::extract::times::wordmap::WordMap;
 
 /// What a cue can attribute.
@@ -305,18 +307,30 @@ pub(super) struct CueAutomaton {
     forms: Vec<usize>,
     /// One bit per word shape (first two letters, length) that starts one of the forms.
     shapes: Vec<u64>,
+    /// The first words of the forms with a space ("according"), lowercase.
+    spaced_heads: Vec<Vec<u8>>,
 }
 
 /// Number of word shapes: 27 x 27 letter pairs (the 27th for "other") x 16 lengths.
 const SHAPES: usize = 27 * 27 * 16;
 
+/// Per byte, its letter in a shape: 0 to 25 for an ASCII letter, case folded, 26 for any
+/// other byte.
+static LETTERS: [u8; 256] = {
+    let mut letters = [26u8; 256];
+    let mut letter = 0;
+    while letter < 26 {
+        letters[b'a' as usize + letter] = letter as u8;
+        letters[b'A' as usize + letter] = letter as u8;
+        letter += 1;
+    }
+    letters
+};
+
 /// The shape of a word: its first two letters, case folded, and its length (capped at 15).
 #[inline]
 fn shape(word: &[u8]) -> usize {
-    let letter = |i: usize| match word.get(i) {
-        Some(b) if b.is_ascii_alphabetic() => usize::from(b.to_ascii_lowercase() - b'a'),
-        _ => 26,
-    };
+    let letter = |i: usize| usize::from(word.get(i).map_or(26, |&b| LETTERS[usize::from(b)]));
     (letter(0) * 27 + letter(1)) * 16 + word.len().min(15)
 }
 
@@ -340,10 +354,18 @@ impl CueAutomaton {
             let shape = shape(first.as_bytes());
             shapes[shape / 64] |= 1 << (shape % 64);
         }
+        let mut spaced_heads: Vec<Vec<u8>> = forms
+            .iter()
+            .filter_map(|&i| CUE_FORMS[i].0.split_once(' '))
+            .map(|(head, _)| head.as_bytes().to_ascii_lowercase())
+            .collect();
+        spaced_heads.sort();
+        spaced_heads.dedup();
         CueAutomaton {
             automaton,
             forms,
             shapes,
+            spaced_heads,
         }
     }
 
@@ -356,26 +378,88 @@ impl CueAutomaton {
             .is_some_and(|bits| bits & (1 << (shape % 64)) != 0)
     }
 
-    /// The whole-word cues in `text`, for an automaton built for unanchored searches.
+    /// The whole-word cues in `text`, as an unanchored leftmost-longest search would find
+    /// them once matches inside words are dropped (a dropped match still hides any match that
+    /// overlaps it).
+    ///
+    /// A kept match starts a run of letters and digits, and its first word is that whole run.
+    /// Runs are found eight ASCII bytes at a time, and most are ruled out by their shape (first
+    /// two letters and length) before an anchored search runs; the automaton would instead
+    /// take a step per byte.
     pub(super) fn find_all(&self, text: &str) -> Vec<CueMatch> {
-        let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        let Ok(matches) = self.automaton.try_find_iter(Input::new(text)) else {
-            return Vec::new();
+        let bytes = text.as_bytes();
+        let mut search = WholeText {
+            cues: self,
+            text,
+            resume: 0,
+            found: Vec::new(),
         };
-        matches
-            // Matches inside words ("sing" in "using") are dropped at once.
-            .filter(|m| {
-                !alphanumeric(text[..m.start()].chars().next_back())
-                    && !alphanumeric(text[m.end()..].chars().next())
-            })
-            .filter_map(|m| {
-                Some(CueMatch {
-                    start: m.start(),
-                    end: m.end(),
-                    form: *self.forms.get(m.pattern().as_usize())?,
-                })
-            })
-            .collect()
+        // The start of the run the scan is in, if it is in one.
+        let mut open: Option<usize> = None;
+        let mut i = 0;
+        while i < bytes.len() {
+            if let Some(Ok(chunk)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) {
+                let x = u64::from_le_bytes(chunk);
+                if x & HIGH_BITS == 0 {
+                    let alphanumeric = ascii_alphanumeric_mask(x);
+                    // Little-endian: shifting up by a byte gives each byte the bit of the byte
+                    // before it.
+                    let after = (alphanumeric << 8) | (u64::from(open.is_some()) << 7);
+                    let mut starts = alphanumeric & !after;
+                    // The first byte past each run.
+                    let mut ends = !alphanumeric & HIGH_BITS & after;
+                    let byte_at = |bits: u64| i + (bits.trailing_zeros() / 8) as usize;
+                    if let Some(start) = open {
+                        // A run that goes on through the whole chunk has no start in it either.
+                        if ends != 0 {
+                            search.run(start, byte_at(ends));
+                            ends &= ends - 1;
+                            open = None;
+                        }
+                    }
+                    while starts != 0 {
+                        let start = byte_at(starts);
+                        starts &= starts - 1;
+                        if ends == 0 {
+                            open = Some(start);
+                            break;
+                        }
+                        search.run(start, byte_at(ends));
+                        ends &= ends - 1;
+                    }
+                    i += 8;
+                    continue;
+                }
+            }
+            // A non-ASCII character near, or the last bytes: one character at a time.
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            match (open, c.is_alphanumeric()) {
+                (Some(start), false) => {
+                    search.run(start, i);
+                    open = None;
+                }
+                (None, true) => open = Some(i),
+                _ => {}
+            }
+            i += c.len_utf8();
+        }
+        if let Some(start) = open {
+            search.run(start, bytes.len());
+        }
+        search.found
+    }
+
+    /// The longest cue that starts at byte `start`, boundaries unchecked.
+    fn anchored_at(&self, text: &str, start: usize) -> Option<CueMatch> {
+        let input = Input::new(text).span(start..text.len()).anchored(Anchored::Yes);
+        let found = self.automaton.try_find(input).ok()??;
+        Some(CueMatch {
+            start,
+            end: found.end(),
+            form: *self.forms.get(found.pattern().as_usize())?,
+        })
     }
 
     /// The cue that starts at byte `start` of `text`, no further than `limit` and ending on a
@@ -411,9 +495,75 @@ fn is_common(form: &str) -> bool {
     COMMON_REPORTING.contains(&form)
 }
 
-/// The common reporting cues, searched over the whole text with a small full DFA.
+/// The common reporting cues, searched for over the whole text at every word that may start
+/// one.
 pub(super) static REPORTING_CUES: Lazy<CueAutomaton> =
-    Lazy::new(|| CueAutomaton::new(is_common, StartKind::Unanchored));
+    Lazy::new(|| CueAutomaton::new(is_common, StartKind::Anchored));
+
+/// The high bit of each byte of a `u64`.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The state of [`CueAutomaton::find_all`].
+struct WholeText<'a, 't> {
+    cues: &'a CueAutomaton,
+    text: &'t str,
+    /// No match may start before this: the end of the last match, kept or dropped.
+    resume: usize,
+    found: Vec<CueMatch>,
+}
+
+impl WholeText<'_, '_> {
+    /// Tries the run of letters and digits at bytes `start..end`.
+    #[inline(always)]
+    fn run(&mut self, start: usize, end: usize) {
+        let bytes = self.text.as_bytes();
+        if start >= self.resume && self.cues.may_start(&bytes[start..end]) {
+            self.cue_at(start);
+        }
+    }
+
+    /// Tries a run whose shape may start a cue (one word in twenty).
+    #[inline(never)]
+    fn cue_at(&mut self, start: usize) {
+        let bytes = self.text.as_bytes();
+        let Some(found) = self.cues.anchored_at(self.text, start) else {
+            return;
+        };
+        // "xaccording to": a form with a space, matched inside the word before (and dropped),
+        // hides the word after the space. Only there can a dropped match reach a run.
+        for head in &self.cues.spaced_heads {
+            let Some(head_start) = start.checked_sub(head.len() + 1) else {
+                continue;
+            };
+            if head_start >= self.resume
+                && bytes[start - 1] == b' '
+                && bytes[head_start..start - 1].eq_ignore_ascii_case(head)
+                && ends_alphanumeric(&self.text[..head_start])
+            {
+                if let Some(hidden) = self.cues.anchored_at(self.text, head_start) {
+                    self.resume = hidden.end;
+                }
+            }
+        }
+        if start < self.resume {
+            return;
+        }
+        self.resume = found.end;
+        if !starts_alphanumeric(&self.text[found.end..]) {
+            self.found.push(found);
+        }
+    }
+}
+
+/// True when `text` ends with a letter or a digit of any script.
+fn ends_alphanumeric(text: &str) -> bool {
+    text.chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+/// True when `text` starts with a letter or a digit of any script.
+fn starts_alphanumeric(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_alphanumeric)
+}
 
 /// Every other cue ("replied", "criticized", "called", "his words"), looked for only at the
 /// words of paragraphs that have a quote or end with a colon.
@@ -824,8 +974,8 @@ mod tests {
                 .iter()
                 .filter(|cues| cues.may_start(&text.as_bytes()[..first_word]))
                 .flat_map(|cues| {
-                    let anchored = cues.automaton.start_kind() == StartKind::Anchored;
-                    match anchored {
+                    let whole_text = std::ptr::eq(*cues, &*REPORTING_CUES);
+                    match !whole_text {
                         true => cues.at(&text, 0, text.len()).into_iter().collect(),
                         false => cues
                             .find_all(&text)
@@ -839,6 +989,59 @@ mod tests {
                 .map(|(_, form)| form)
                 .collect();
             assert_eq!(found, [index], "{form}");
+        }
+    }
+
+    /// The whole-text search as an unanchored automaton runs it, dropping matches inside words.
+    fn find_all_unanchored(automaton: &AhoCorasick, text: &str) -> Vec<(usize, usize, usize)> {
+        let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        automaton
+            .find_iter(text)
+            .filter(|m| {
+                !alphanumeric(text[..m.start()].chars().next_back())
+                    && !alphanumeric(text[m.end()..].chars().next())
+            })
+            .map(|m| (m.start(), m.end(), REPORTING_CUES.forms[m.pattern().as_usize()]))
+            .collect()
+    }
+
+    #[test]
+    fn the_word_by_word_search_finds_what_an_unanchored_search_finds() {
+        // Fragments that make cues, cues inside words, cues across words ("according told")
+        // and non-ASCII letters and marks next to them.
+        const FRAGMENTS: &[&str] = &[
+            "said", "Said", "SAYS", "according", "ACCORDING", "accord", " ", "  ", "to", "To",
+            "told", "ld", "x", ",", "-", "\n", "re", "un", "according to", "\"",
+            "tweeted", "notes", "s", "1", "ing", "acknowledged", "é", "Zoë", "’", "—", "“",
+        ];
+        let unanchored = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(REPORTING_CUES.forms.iter().map(|&i| CUE_FORMS[i].0.as_str()))
+            .unwrap();
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for round in 0..40_000 {
+            // Half the texts are ASCII, read eight bytes at a time all along.
+            let fragments = match round % 2 {
+                0 => FRAGMENTS,
+                _ => &FRAGMENTS[..FRAGMENTS.len() - 5],
+            };
+            let len = next() % 40;
+            let text: String = (0..len)
+                .map(|_| fragments[(next() % fragments.len() as u64) as usize])
+                .collect();
+            let found: Vec<(usize, usize, usize)> = REPORTING_CUES
+                .find_all(&text)
+                .iter()
+                .map(|m| (m.start, m.end, m.form))
+                .collect();
+            assert_eq!(found, find_all_unanchored(&unanchored, &text), "{text:?}");
         }
     }
 

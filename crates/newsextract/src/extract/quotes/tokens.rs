@@ -171,6 +171,24 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize, pieces: &[Piece]) -
     tokens
 }
 
+/// The high bit of each byte of `x` (eight bytes of text, little-endian) that is an ASCII
+/// letter or digit, with bit tricks instead of a compare and a branch per byte.
+#[inline]
+pub(super) fn ascii_alphanumeric_mask(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // High bits cleared, every byte is at most 0x7F: the additions below never carry into
+    // the next byte. The high bit of each byte then says "at least" or "past" a bound.
+    let low = x & !HIGH;
+    let lower = low | (ONES * 0x20);
+    let from_a = lower + ONES * (0x80 - u64::from(b'a'));
+    let past_z = lower + ONES * (0x80 - u64::from(b'z') - 1);
+    let from_0 = low + ONES * (0x80 - u64::from(b'0'));
+    let past_9 = low + ONES * (0x80 - u64::from(b'9') - 1);
+    // ASCII (high bit of `x` clear), and a letter or a digit.
+    ((from_a & !past_z) | (from_0 & !past_9)) & !x & HIGH
+}
+
 /// The first index from `i` (below `limit`) whose byte is not an ASCII letter or digit, or
 /// `limit`. Eight bytes at a time, as bit tricks on a `u64`: word letters are most of a
 /// paragraph, and a byte loop spends a compare and a branch on each.
@@ -182,17 +200,7 @@ fn ascii_alphanumeric_end(bytes: &[u8], mut i: usize, limit: usize) -> usize {
         let Some(Ok(chunk)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) else {
             break;
         };
-        let x = u64::from_le_bytes(chunk);
-        // High bits cleared, every byte is at most 0x7F: the additions below never carry into
-        // the next byte. The high bit of each byte then says "at least" or "past" a bound.
-        let low = x & !HIGH;
-        let lower = low | (ONES * 0x20);
-        let from_a = lower + ONES * (0x80 - u64::from(b'a'));
-        let past_z = lower + ONES * (0x80 - u64::from(b'z') - 1);
-        let from_0 = low + ONES * (0x80 - u64::from(b'0'));
-        let past_9 = low + ONES * (0x80 - u64::from(b'9') - 1);
-        // ASCII (high bit of `x` clear), and a letter or a digit.
-        let alphanumeric = ((from_a & !past_z) | (from_0 & !past_9)) & !x & HIGH;
+        let alphanumeric = ascii_alphanumeric_mask(u64::from_le_bytes(chunk));
         if alphanumeric != HIGH {
             // Little-endian: the lowest clear high bit is the first other byte.
             return i + ((!alphanumeric & HIGH).trailing_zeros() / 8) as usize;
