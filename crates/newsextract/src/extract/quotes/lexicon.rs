@@ -330,8 +330,16 @@ static LETTERS: [u8; 256] = {
 /// The shape of a word: its first two letters, case folded, and its length (capped at 15).
 #[inline]
 fn shape(word: &[u8]) -> usize {
-    let letter = |i: usize| usize::from(word.get(i).map_or(26, |&b| LETTERS[usize::from(b)]));
-    (letter(0) * 27 + letter(1)) * 16 + word.len().min(15)
+    let byte = |i: usize| word.get(i).copied().unwrap_or(b' ');
+    shape_of(byte(0), byte(1), word.len())
+}
+
+/// The shape of a word of `len` bytes that starts with the bytes `first` and `second` (any
+/// byte that is not a letter when the word is shorter).
+#[inline]
+fn shape_of(first: u8, second: u8, len: usize) -> usize {
+    let letter = |b: u8| usize::from(LETTERS[usize::from(b)]);
+    (letter(first) * 27 + letter(second)) * 16 + len.min(15)
 }
 
 impl CueAutomaton {
@@ -372,7 +380,11 @@ impl CueAutomaton {
     /// True when a cue may start with `word` (false positives are fine: [`Self::at`] decides).
     #[inline]
     pub(super) fn may_start(&self, word: &[u8]) -> bool {
-        let shape = shape(word);
+        self.has_shape(shape(word))
+    }
+
+    #[inline]
+    fn has_shape(&self, shape: usize) -> bool {
         self.shapes
             .get(shape / 64)
             .is_some_and(|bits| bits & (1 << (shape % 64)) != 0)
@@ -453,7 +465,9 @@ impl CueAutomaton {
 
     /// The longest cue that starts at byte `start`, boundaries unchecked.
     fn anchored_at(&self, text: &str, start: usize) -> Option<CueMatch> {
-        let input = Input::new(text).span(start..text.len()).anchored(Anchored::Yes);
+        let input = Input::new(text)
+            .span(start..text.len())
+            .anchored(Anchored::Yes);
         let found = self.automaton.try_find(input).ok()??;
         Some(CueMatch {
             start,
@@ -517,7 +531,12 @@ impl WholeText<'_, '_> {
     #[inline(always)]
     fn run(&mut self, start: usize, end: usize) {
         let bytes = self.text.as_bytes();
-        if start >= self.resume && self.cues.may_start(&bytes[start..end]) {
+        // Past a run of one byte comes a byte that is no letter, as the shape wants.
+        let (first, second) = match bytes.get(start..start + 2) {
+            Some(&[first, second]) => (first, second),
+            _ => (bytes.get(start).copied().unwrap_or(b' '), b' '),
+        };
+        if start >= self.resume && self.cues.has_shape(shape_of(first, second, end - start)) {
             self.cue_at(start);
         }
     }
@@ -1001,7 +1020,13 @@ mod tests {
                 !alphanumeric(text[..m.start()].chars().next_back())
                     && !alphanumeric(text[m.end()..].chars().next())
             })
-            .map(|m| (m.start(), m.end(), REPORTING_CUES.forms[m.pattern().as_usize()]))
+            .map(|m| {
+                (
+                    m.start(),
+                    m.end(),
+                    REPORTING_CUES.forms[m.pattern().as_usize()],
+                )
+            })
             .collect()
     }
 
@@ -1010,14 +1035,47 @@ mod tests {
         // Fragments that make cues, cues inside words, cues across words ("according told")
         // and non-ASCII letters and marks next to them.
         const FRAGMENTS: &[&str] = &[
-            "said", "Said", "SAYS", "according", "ACCORDING", "accord", " ", "  ", "to", "To",
-            "told", "ld", "x", ",", "-", "\n", "re", "un", "according to", "\"",
-            "tweeted", "notes", "s", "1", "ing", "acknowledged", "é", "Zoë", "’", "—", "“",
+            "said",
+            "Said",
+            "SAYS",
+            "according",
+            "ACCORDING",
+            "accord",
+            " ",
+            "  ",
+            "to",
+            "To",
+            "told",
+            "ld",
+            "x",
+            ",",
+            "-",
+            "\n",
+            "re",
+            "un",
+            "according to",
+            "\"",
+            "tweeted",
+            "notes",
+            "s",
+            "1",
+            "ing",
+            "acknowledged",
+            "é",
+            "Zoë",
+            "’",
+            "—",
+            "“",
         ];
         let unanchored = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(REPORTING_CUES.forms.iter().map(|&i| CUE_FORMS[i].0.as_str()))
+            .build(
+                REPORTING_CUES
+                    .forms
+                    .iter()
+                    .map(|&i| CUE_FORMS[i].0.as_str()),
+            )
             .unwrap();
         let mut state = 0x2545_f491_4f6c_dd1d_u64;
         let mut next = move || {

@@ -60,10 +60,10 @@ pub(super) fn sentences_around(
     let bytes = text.as_bytes();
     let mut starts = vec![start];
     let mut i = start;
-    while i < end {
-        if !matches!(bytes[i], b'.' | b'!' | b'?') {
-            i += 1;
-            continue;
+    loop {
+        i = next_stop(bytes, i, end);
+        if i >= end {
+            break;
         }
         let mut next = i + 1;
         while next < end && bytes[next] == b' ' {
@@ -93,6 +93,34 @@ pub(super) fn sentences_around(
         }
     }
     ranges
+}
+
+/// The index of the first full stop, "!" or "?" in `bytes[from..end]`, or `end`. Eight bytes
+/// at a time: sentence ends are far apart, and a byte loop spends a compare and a branch on
+/// each byte between them.
+fn next_stop(bytes: &[u8], mut from: usize, end: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // The high bit of each byte of `x` that is zero, exactly (no borrow runs into a byte).
+    let zero = |x: u64| !(((x & !HIGH) + !HIGH) | x) & HIGH;
+    let end = end.min(bytes.len());
+    while from + 8 <= end {
+        let Some(Ok(chunk)) = bytes.get(from..from + 8).map(<[u8; 8]>::try_from) else {
+            break;
+        };
+        let x = u64::from_le_bytes(chunk);
+        let stops = zero(x ^ (ONES * u64::from(b'.')))
+            | zero(x ^ (ONES * u64::from(b'!')))
+            | zero(x ^ (ONES * u64::from(b'?')));
+        if stops != 0 {
+            return from + (stops.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    while from < end && !matches!(bytes[from], b'.' | b'!' | b'?') {
+        from += 1;
+    }
+    from.min(end)
 }
 
 /// True when the full stop at `stop` belongs to the word before it: an initial or an
@@ -211,6 +239,34 @@ mod tests {
         assert_eq!(around(&[at("left")]), ["Zoë left!"]);
         // A quote mark after "?" hides the sentence end: the range errs on the long side.
         assert_eq!(around(&[at("more")]), ["\"Why?\" 3 more."]);
+    }
+
+    #[test]
+    fn finds_the_next_stop_like_a_byte_loop() {
+        let slow = |bytes: &[u8], mut i: usize, end: usize| {
+            while i < end && !matches!(bytes[i], b'.' | b'!' | b'?') {
+                i += 1;
+            }
+            i
+        };
+        let text = "Zoë said so. Really?! \u{2026} Yes... ok ab.cd!x?\u{FF0E}.";
+        let bytes = text.as_bytes();
+        for from in 0..bytes.len() {
+            for end in from..=bytes.len() {
+                assert_eq!(
+                    next_stop(bytes, from, end),
+                    slow(bytes, from, end),
+                    "{from}..{end}"
+                );
+            }
+        }
+        for b in 0..=255u8 {
+            let mut bytes = vec![b'a'; 20];
+            bytes[11] = b;
+            assert_eq!(next_stop(&bytes, 0, 20), slow(&bytes, 0, 20), "{b}");
+            bytes[3] = b.wrapping_add(0x80);
+            assert_eq!(next_stop(&bytes, 0, 20), slow(&bytes, 0, 20), "{b}");
+        }
     }
 
     #[test]

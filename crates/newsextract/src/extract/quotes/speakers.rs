@@ -60,19 +60,22 @@ pub(super) struct Resolver<'e> {
 impl<'e> Resolver<'e> {
     /// A resolver over the entity pass's results (which may be empty).
     pub(super) fn new(entities: &'e [Entity]) -> Resolver<'e> {
-        let mut mentions: Vec<MentionSpan> = entities
-            .iter()
-            .enumerate()
-            .flat_map(|(entity, e)| {
-                e.mentions.iter().map(move |m| MentionSpan {
-                    start: m.start,
-                    end: m.end,
-                    entity,
-                })
-            })
-            .filter(|m| m.start < m.end)
-            .collect();
-        mentions.sort_by_key(|m| (m.start, m.end, m.entity));
+        let count = entities.iter().map(|e| e.mentions.len()).sum();
+        let mut mentions: Vec<MentionSpan> = Vec::with_capacity(count);
+        for (entity, e) in entities.iter().enumerate() {
+            mentions.extend(
+                e.mentions
+                    .iter()
+                    .filter(|m| m.start < m.end)
+                    .map(|m| MentionSpan {
+                        start: m.start,
+                        end: m.end,
+                        entity,
+                    }),
+            );
+        }
+        // Equal keys are equal mentions, so an unstable sort gives the same order.
+        mentions.sort_unstable_by_key(|m| (m.start, m.end, m.entity));
         let mut reach = Vec::with_capacity(mentions.len());
         let mut furthest = 0;
         for m in &mentions {
