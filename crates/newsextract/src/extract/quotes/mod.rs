@@ -58,6 +58,7 @@ pub(crate) fn extract(
     // One scan of the whole text for cues; each paragraph takes the matches inside it.
     let matches = REPORTING_CUES.find_all(text);
     let mut next_match = 0;
+    let mut buffers = Buffers::default();
     for (start, end) in paragraphs::split(doc, structure) {
         while matches.get(next_match).is_some_and(|m| m.start < start) {
             next_match += 1;
@@ -81,19 +82,21 @@ pub(crate) fn extract(
         if pieces.is_empty() && !leads_in && !resolver.uses_fallback() {
             let offsets: Vec<usize> = reporting.iter().map(|m| m.start).collect();
             for (from, to) in paragraphs::sentences_around(text, start, end, &offsets) {
-                let tokens = tokens::tokenize(text, from, to, &[]);
-                let cues: Vec<CueMatch> = reporting
+                tokens::tokenize_into(text, from, to, &[], &mut buffers.tokens);
+                let first = reporting.partition_point(|m| m.start < from);
+                let cues = reporting[first..]
                     .iter()
-                    .filter(|m| from <= m.start && m.end <= to)
+                    .filter(|m| m.end <= to)
                     .copied()
-                    .collect();
-                let para = Para::new(text, Vec::new(), tokens, &cues, &resolver);
+                    .collect::<Vec<CueMatch>>();
+                let para = Para::new(text, Vec::new(), buffers, &cues, &resolver);
                 turn = para.extract(turn, &mut quotes);
+                buffers = para.into_buffers();
             }
             continue;
         }
-        let tokens = tokens::tokenize(text, start, end, &pieces);
-        resolver.record_names(text, &tokens);
+        tokens::tokenize_into(text, start, end, &pieces, &mut buffers.tokens);
+        resolver.record_names(text, &buffers.tokens);
         if !has_speech {
             turn = Turn::default();
             continue;
@@ -102,11 +105,12 @@ pub(crate) fn extract(
         // The other cues frame quotes and lead-ins; a paragraph with neither needs only the
         // common ones.
         if !pieces.is_empty() || leads_in {
-            cues.extend(framing_matches(text, end, &tokens));
+            cues.extend(framing_matches(text, end, &buffers.tokens));
             cues.sort_by_key(|m| m.start);
         }
-        let para = Para::new(text, pieces, tokens, &cues, &resolver);
+        let para = Para::new(text, pieces, buffers, &cues, &resolver);
         turn = para.extract(turn, &mut quotes);
+        buffers = para.into_buffers();
     }
     quotes.sort_by(|a, b| {
         (a.start, a.end, kind_order(a.kind)).cmp(&(b.start, b.end, kind_order(b.kind)))
@@ -178,6 +182,19 @@ struct Attribution {
     cue: Option<usize>,
 }
 
+/// The vectors of a [`Para`], kept from one paragraph to the next so that each paragraph does
+/// not allocate them again.
+#[derive(Debug, Default)]
+struct Buffers {
+    tokens: Vec<Token>,
+    piece_token: Vec<usize>,
+    cues: Vec<Cue>,
+    cue_at: Vec<u32>,
+    cue_end_at: Vec<u32>,
+    sentences: Vec<(usize, usize)>,
+    subjects: Vec<Cell<Option<Option<Mention>>>>,
+}
+
 /// One paragraph, ready for the speaker rules.
 #[derive(Debug)]
 struct Para<'t, 'r, 'e> {
@@ -199,15 +216,30 @@ struct Para<'t, 'r, 'e> {
 }
 
 impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
+    /// A paragraph of `buffers.tokens`; the other buffers are cleared and refilled.
     fn new(
         text: &'t str,
         pieces: Vec<Piece>,
-        tokens: Vec<Token>,
+        buffers: Buffers,
         cue_matches: &[CueMatch],
         resolver: &'r Resolver<'e>,
     ) -> Self {
-        let mut piece_token = vec![0; pieces.len()];
-        let mut sentences: Vec<(usize, usize)> = Vec::new();
+        let Buffers {
+            tokens,
+            mut piece_token,
+            mut cues,
+            mut cue_at,
+            mut cue_end_at,
+            mut sentences,
+            mut subjects,
+        } = buffers;
+        piece_token.clear();
+        piece_token.resize(pieces.len(), 0);
+        sentences.clear();
+        cues.clear();
+        cue_at.clear();
+        cue_end_at.clear();
+        subjects.clear();
         for (i, token) in tokens.iter().enumerate() {
             if let Kind::Quote(q) = token.kind {
                 if let Some(slot) = piece_token.get_mut(q) {
@@ -224,23 +256,37 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             pieces,
             tokens,
             piece_token,
-            cues: Vec::new(),
-            cue_at: Vec::new(),
-            cue_end_at: Vec::new(),
+            cues,
+            cue_at,
+            cue_end_at,
             sentences,
-            subjects: Vec::new(),
+            subjects,
             resolver,
         };
         para.find_cues(cue_matches);
-        para.subjects = vec![Cell::new(None); para.cues.len()];
+        let cue_count = para.cues.len();
+        para.subjects.resize(cue_count, Cell::new(None));
         para
+    }
+
+    /// The paragraph's vectors, for the next one.
+    fn into_buffers(self) -> Buffers {
+        Buffers {
+            tokens: self.tokens,
+            piece_token: self.piece_token,
+            cues: self.cues,
+            cue_at: self.cue_at,
+            cue_end_at: self.cue_end_at,
+            sentences: self.sentences,
+            subjects: self.subjects,
+        }
     }
 
     /// Finds the cues of the paragraph: automaton matches that line up with whole words.
     fn find_cues(&mut self, cue_matches: &[CueMatch]) {
         let n = self.tokens.len();
-        self.cue_at = vec![NO_CUE; n];
-        self.cue_end_at = vec![NO_CUE; n];
+        self.cue_at.resize(n, NO_CUE);
+        self.cue_end_at.resize(n, NO_CUE);
         let mut headline_like = None;
         for found in cue_matches {
             let (cue_start, cue_end) = (found.start, found.end);

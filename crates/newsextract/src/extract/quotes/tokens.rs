@@ -75,9 +75,24 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Splits `text[start..end]` into tokens, each of `pieces` (sorted, inside the range) as one.
+#[cfg(test)]
 pub(super) fn tokenize(text: &str, start: usize, end: usize, pieces: &[Piece]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    tokenize_into(text, start, end, pieces, &mut tokens);
+    tokens
+}
+
+/// [`tokenize`] into `tokens`, cleared first: the pass reuses one buffer for every paragraph.
+pub(super) fn tokenize_into(
+    text: &str,
+    start: usize,
+    end: usize,
+    pieces: &[Piece],
+    tokens: &mut Vec<Token>,
+) {
     let bytes = text.as_bytes();
-    let mut tokens = Vec::with_capacity((end - start) / 5 + 4);
+    tokens.clear();
+    tokens.reserve((end - start) / 5 + 4);
     let mut next_piece = 0;
     let mut at = start;
     while at < end {
@@ -167,8 +182,7 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize, pieces: &[Piece]) -
         });
         at = word_end;
     }
-    number_sentences(text, &mut tokens, pieces);
-    tokens
+    number_sentences(text, tokens, pieces);
 }
 
 /// The high bit of each byte of `x` (eight bytes of text, little-endian) that is an ASCII
