@@ -8,7 +8,7 @@ use aho_corasick::{
 };
 use once_cell::sync::Lazy;
 
-use super::tokens::ascii_alphanumeric_mask;
+use super::tokens::{ascii_alphanumeric_end, ascii_alphanumeric_mask};
 
 use crate::extract::times::wordmap::WordMap;
 
@@ -383,6 +383,17 @@ impl CueAutomaton {
         self.has_shape(shape(word))
     }
 
+    /// True when a form's first word starts with the bytes `first` and `second` (any byte
+    /// that is not a letter when the word is shorter), whatever its length.
+    #[inline]
+    fn may_start_with(&self, first: u8, second: u8) -> bool {
+        let pair = shape_of(first, second, 0) / 16;
+        // A pair's 16 length bits are one aligned 16-bit lane of a word.
+        self.shapes
+            .get(pair / 4)
+            .is_some_and(|bits| (bits >> (pair % 4 * 16)) & 0xFFFF != 0)
+    }
+
     #[inline]
     fn has_shape(&self, shape: usize) -> bool {
         self.shapes
@@ -393,13 +404,23 @@ impl CueAutomaton {
     /// The whole-word cues in `text`, as an unanchored leftmost-longest search would find
     /// them once matches inside words are dropped (a dropped match still hides any match that
     /// overlaps it).
+    #[cfg(test)]
+    pub(super) fn find_all(&self, text: &str) -> Vec<CueMatch> {
+        self.find_in(text, 0, text.len())
+    }
+
+    /// The matches of [`Self::find_all`] inside the paragraph `text[from..to]`, which starts and
+    /// ends at a word boundary: no match of the whole text crosses either end.
     ///
     /// A kept match starts a run of letters and digits, and its first word is that whole run.
     /// Runs are found eight ASCII bytes at a time, and most are ruled out by their shape (first
     /// two letters and length) before an anchored search runs; the automaton would instead
     /// take a step per byte.
-    pub(super) fn find_all(&self, text: &str) -> Vec<CueMatch> {
-        let bytes = text.as_bytes();
+    pub(super) fn find_in(&self, text: &str, from: usize, to: usize) -> Vec<CueMatch> {
+        let Some(paragraph) = text.get(..to) else {
+            return Vec::new();
+        };
+        let bytes = paragraph.as_bytes();
         let mut search = WholeText {
             cues: self,
             text,
@@ -408,7 +429,11 @@ impl CueAutomaton {
         };
         // The start of the run the scan is in, if it is in one.
         let mut open: Option<usize> = None;
-        let mut i = 0;
+        // A paragraph cut out of a line may start inside a run, which is no word.
+        let mut i = match text.get(..from).is_some_and(ends_alphanumeric) {
+            true => alphanumeric_run_end(text, from),
+            false => from,
+        };
         while i < bytes.len() {
             if let Some(Ok(chunk)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) {
                 let x = u64::from_le_bytes(chunk);
@@ -444,7 +469,7 @@ impl CueAutomaton {
                 }
             }
             // A non-ASCII character near, or the last bytes: one character at a time.
-            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            let Some(c) = paragraph.get(i..).and_then(|rest| rest.chars().next()) else {
                 break;
             };
             match (open, c.is_alphanumeric()) {
@@ -458,9 +483,50 @@ impl CueAutomaton {
             i += c.len_utf8();
         }
         if let Some(start) = open {
-            search.run(start, bytes.len());
+            search.run(start, alphanumeric_run_end(text, start));
         }
-        search.found
+        let mut found = search.found;
+        found.retain(|m| m.end <= to);
+        found
+    }
+
+    /// The matches of [`Self::find_all`] that start at one of `words` (byte ranges in order,
+    /// each starting a run) and end by `to`. Only a match at a word start can hide a later
+    /// one, except a form with a space matched at a word's end, which the search looks for.
+    pub(super) fn find_at_words(
+        &self,
+        text: &str,
+        to: usize,
+        words: impl Iterator<Item = (usize, usize)>,
+    ) -> Vec<CueMatch> {
+        let bytes = text.as_bytes();
+        let mut search = WholeText {
+            cues: self,
+            text,
+            resume: 0,
+            found: Vec::new(),
+        };
+        for (start, end) in words {
+            // Most words are ruled out by their first two letters alone.
+            let second = bytes.get(start + 1).copied().unwrap_or(b' ');
+            if !self.may_start_with(bytes.get(start).copied().unwrap_or(b' '), second) {
+                continue;
+            }
+            // The run ends inside the word, mostly at an ASCII byte; past a non-ASCII one, or
+            // at the word's end, it may go on.
+            let ascii_end = ascii_alphanumeric_end(bytes, start, end);
+            let run_end = match bytes.get(ascii_end) {
+                Some(&b) if b < 0x80 && (ascii_end < end || !b.is_ascii_alphanumeric()) => {
+                    ascii_end
+                }
+                None => ascii_end,
+                Some(_) => alphanumeric_run_end(text, start),
+            };
+            search.run(start, run_end);
+        }
+        let mut found = search.found;
+        found.retain(|m| m.end <= to);
+        found
     }
 
     /// The longest cue that starts at byte `start`, boundaries unchecked.
@@ -549,7 +615,8 @@ impl WholeText<'_, '_> {
             return;
         };
         // "xaccording to": a form with a space, matched inside the word before (and dropped),
-        // hides the word after the space. Only there can a dropped match reach a run.
+        // hides the word after the space. Only there can a dropped match reach a run. (Were
+        // the head a word of its own, the search has tried it already and moved past it.)
         for head in &self.cues.spaced_heads {
             let Some(head_start) = start.checked_sub(head.len() + 1) else {
                 continue;
@@ -557,7 +624,6 @@ impl WholeText<'_, '_> {
             if head_start >= self.resume
                 && bytes[start - 1] == b' '
                 && bytes[head_start..start - 1].eq_ignore_ascii_case(head)
-                && ends_alphanumeric(&self.text[..head_start])
             {
                 if let Some(hidden) = self.cues.anchored_at(self.text, head_start) {
                     self.resume = hidden.end;
@@ -570,6 +636,20 @@ impl WholeText<'_, '_> {
         self.resume = found.end;
         if !starts_alphanumeric(&self.text[found.end..]) {
             self.found.push(found);
+        }
+    }
+}
+
+/// The end of the run of letters and digits (of any script) that starts at byte `start`, or
+/// `start` when none does.
+fn alphanumeric_run_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    loop {
+        end = ascii_alphanumeric_end(bytes, end, bytes.len());
+        match text.get(end..).and_then(|rest| rest.chars().next()) {
+            Some(c) if !c.is_ascii() && c.is_alphanumeric() => end += c.len_utf8(),
+            _ => return end,
         }
     }
 }
@@ -1099,7 +1179,64 @@ mod tests {
                 .iter()
                 .map(|m| (m.start, m.end, m.form))
                 .collect();
-            assert_eq!(found, find_all_unanchored(&unanchored, &text), "{text:?}");
+            let expected = find_all_unanchored(&unanchored, &text);
+            assert_eq!(found, expected, "{text:?}");
+            // A paragraph of the text, and the matches at some of its word starts.
+            let boundaries: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            let mut pick = || boundaries[(next() % boundaries.len() as u64) as usize];
+            let (from, to) = {
+                let (a, b) = (pick(), pick());
+                (a.min(b), a.max(b))
+            };
+            let inside = |m: &&(usize, usize, usize)| from <= m.0 && m.1 <= to;
+            let shown = |found: Vec<CueMatch>| -> Vec<(usize, usize, usize)> {
+                found.iter().map(|m| (m.start, m.end, m.form)).collect()
+            };
+            let paragraph: Vec<_> = expected.iter().filter(inside).copied().collect();
+            assert_eq!(
+                shown(REPORTING_CUES.find_in(&text, from, to)),
+                paragraph,
+                "{text:?} {from}..{to}"
+            );
+            let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+            let word_starts: Vec<usize> = text
+                .char_indices()
+                .filter(|&(i, c)| {
+                    c.is_alphanumeric() && !alphanumeric(text[..i].chars().next_back())
+                })
+                .map(|(i, _)| i)
+                .filter(|_| next() % 3 != 0)
+                .collect();
+            let at_words: Vec<_> = expected
+                .iter()
+                .filter(|m| word_starts.contains(&m.0) && m.1 <= to)
+                .copied()
+                .collect();
+            // Words as the tokenizer cuts them: a run, or more when a joiner follows.
+            let words = word_starts.iter().map(|&start| {
+                let end = text[start..]
+                    .find(|c: char| c.is_whitespace())
+                    .map_or(text.len(), |e| start + e);
+                (
+                    start,
+                    end.min(start + (next() % 12) as usize + 1).max(start),
+                )
+            });
+            let words: Vec<(usize, usize)> = words
+                .map(|(start, end)| {
+                    let end = (end..=text.len())
+                        .find(|&e| text.is_char_boundary(e))
+                        .unwrap_or(text.len());
+                    (start, end)
+                })
+                .collect();
+            assert_eq!(
+                shown(REPORTING_CUES.find_at_words(&text, to, words.iter().copied())),
+                at_words,
+                "{text:?} {word_starts:?} ..{to}"
+            );
         }
     }
 

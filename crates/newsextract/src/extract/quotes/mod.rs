@@ -55,59 +55,61 @@ pub(crate) fn extract(
     let mut resolver = Resolver::new(entities);
     let mut quotes = Vec::new();
     let mut turn = Turn::default();
-    // One scan of the whole text for cues; each paragraph takes the matches inside it.
-    let matches = REPORTING_CUES.find_all(text);
-    let mut next_match = 0;
     let mut buffers = Buffers::default();
     for (start, end) in paragraphs::split(doc, structure) {
-        while matches.get(next_match).is_some_and(|m| m.start < start) {
-            next_match += 1;
-        }
-        let first_match = next_match;
-        while matches.get(next_match).is_some_and(|m| m.end <= end) {
-            next_match += 1;
-        }
-        let reporting = &matches[first_match..next_match];
         let pieces = marks::scan(text, start, end);
         // A paragraph with no quote and no common cue has nothing to say, unless it leads in
         // to the next one ("Caddell continued:").
         let leads_in = text[start..end].ends_with(':');
-        let has_speech = !pieces.is_empty() || !reporting.is_empty() || leads_in;
-        if !has_speech && !resolver.uses_fallback() {
-            turn = Turn::default();
-            continue;
-        }
-        // Without quotes, only the sentences with a cue can hold reported speech: the rest of
-        // the paragraph is not read (unless the pass keeps its own names, from every word).
-        if pieces.is_empty() && !leads_in && !resolver.uses_fallback() {
-            let offsets: Vec<usize> = reporting.iter().map(|m| m.start).collect();
-            for (from, to) in paragraphs::sentences_around(text, start, end, &offsets) {
-                tokens::tokenize_into(text, from, to, &[], &mut buffers.tokens);
-                let first = reporting.partition_point(|m| m.start < from);
-                let cues = reporting[first..]
-                    .iter()
-                    .filter(|m| m.end <= to)
-                    .copied()
-                    .collect::<Vec<CueMatch>>();
-                let para = Para::new(text, Vec::new(), buffers, &cues, &resolver);
-                turn = para.extract(turn, &mut quotes);
-                buffers = para.into_buffers();
+        if pieces.is_empty() && !leads_in {
+            let reporting = REPORTING_CUES.find_in(text, start, end);
+            if reporting.is_empty() && !resolver.uses_fallback() {
+                turn = Turn::default();
+                continue;
             }
+            // Without quotes, only the sentences with a cue can hold reported speech: the rest
+            // of the paragraph is not read (unless the pass keeps its own names, from every
+            // word).
+            if !resolver.uses_fallback() {
+                let offsets: Vec<usize> = reporting.iter().map(|m| m.start).collect();
+                for (from, to) in paragraphs::sentences_around(text, start, end, &offsets) {
+                    tokens::tokenize_into(text, from, to, &[], &mut buffers.tokens);
+                    let first = reporting.partition_point(|m| m.start < from);
+                    let cues = reporting[first..]
+                        .iter()
+                        .filter(|m| m.end <= to)
+                        .copied()
+                        .collect::<Vec<CueMatch>>();
+                    let para = Para::new(text, Vec::new(), buffers, &cues, &resolver);
+                    turn = para.extract(turn, &mut quotes);
+                    buffers = para.into_buffers();
+                }
+                continue;
+            }
+            tokens::tokenize_into(text, start, end, &pieces, &mut buffers.tokens);
+            resolver.record_names(text, &buffers.tokens);
+            if reporting.is_empty() {
+                turn = Turn::default();
+                continue;
+            }
+            let para = Para::new(text, pieces, buffers, &reporting, &resolver);
+            turn = para.extract(turn, &mut quotes);
+            buffers = para.into_buffers();
             continue;
         }
+        // A paragraph with a quote or a lead-in is read word by word anyway: its common cues
+        // are looked for at its words, not in another scan. (The rules use only cues that
+        // start at a word.) The other cues frame quotes and lead-ins.
         tokens::tokenize_into(text, start, end, &pieces, &mut buffers.tokens);
         resolver.record_names(text, &buffers.tokens);
-        if !has_speech {
-            turn = Turn::default();
-            continue;
-        }
-        let mut cues = reporting.to_vec();
-        // The other cues frame quotes and lead-ins; a paragraph with neither needs only the
-        // common ones.
-        if !pieces.is_empty() || leads_in {
-            cues.extend(framing_matches(text, end, &buffers.tokens));
-            cues.sort_by_key(|m| m.start);
-        }
+        let words = buffers
+            .tokens
+            .iter()
+            .filter(|token| token.is_word())
+            .map(|token| (token.start, token.end));
+        let mut cues = REPORTING_CUES.find_at_words(text, end, words);
+        cues.extend(framing_matches(text, end, &buffers.tokens));
+        cues.sort_by_key(|m| m.start);
         let para = Para::new(text, pieces, buffers, &cues, &resolver);
         turn = para.extract(turn, &mut quotes);
         buffers = para.into_buffers();

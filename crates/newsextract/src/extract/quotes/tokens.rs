@@ -206,7 +206,7 @@ pub(super) fn ascii_alphanumeric_mask(x: u64) -> u64 {
 /// The first index from `i` (below `limit`) whose byte is not an ASCII letter or digit, or
 /// `limit`. Eight bytes at a time, as bit tricks on a `u64`: word letters are most of a
 /// paragraph, and a byte loop spends a compare and a branch on each.
-fn ascii_alphanumeric_end(bytes: &[u8], mut i: usize, limit: usize) -> usize {
+pub(super) fn ascii_alphanumeric_end(bytes: &[u8], mut i: usize, limit: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = ONES * 0x80;
     let limit = limit.min(bytes.len());
