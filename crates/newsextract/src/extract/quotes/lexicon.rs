@@ -401,16 +401,17 @@ impl CueAutomaton {
             .is_some_and(|bits| bits & (1 << (shape % 64)) != 0)
     }
 
-    /// The whole-word cues in `text`, as an unanchored leftmost-longest search would find
-    /// them once matches inside words are dropped (a dropped match still hides any match that
-    /// overlaps it).
+    /// The whole-word cues of the whole text, for the tests.
     #[cfg(test)]
     pub(super) fn find_all(&self, text: &str) -> Vec<CueMatch> {
         self.find_in(text, 0, text.len())
     }
 
-    /// The matches of [`Self::find_all`] inside the paragraph `text[from..to]`, which starts and
-    /// ends at a word boundary: no match of the whole text crosses either end.
+    /// The whole-word cues in `text[from..to]` (a paragraph), as an unanchored leftmost-longest
+    /// search of the whole text would find them once matches inside words are dropped (a
+    /// dropped match still hides any match that overlaps it). A run cut at `from` is no word,
+    /// and a match that crosses `from` and hides one after it is one with a space, which the
+    /// search looks for before each match it keeps.
     ///
     /// A kept match starts a run of letters and digits, and its first word is that whole run.
     /// Runs are found eight ASCII bytes at a time, and most are ruled out by their shape (first
@@ -490,7 +491,7 @@ impl CueAutomaton {
         found
     }
 
-    /// The matches of [`Self::find_all`] that start at one of `words` (byte ranges in order,
+    /// The matches of [`Self::find_in`] that start at one of `words` (byte ranges in order,
     /// each starting a run) and end by `to`. Only a match at a word start can hide a later
     /// one, except a form with a space matched at a word's end, which the search looks for.
     pub(super) fn find_at_words(
@@ -583,7 +584,7 @@ pub(super) static REPORTING_CUES: Lazy<CueAutomaton> =
 /// The high bit of each byte of a `u64`.
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
-/// The state of [`CueAutomaton::find_all`].
+/// The state of a search for the common cues ([`CueAutomaton::find_in`]).
 struct WholeText<'a, 't> {
     cues: &'a CueAutomaton,
     text: &'t str,

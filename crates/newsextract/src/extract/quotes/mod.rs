@@ -2,7 +2,8 @@
 //!
 //! Per paragraph, in one pass each: pair the quote marks ([`marks`]), cut the writer's words
 //! around the quotes into tokens with a whole quote as one token ([`tokens`]), find speech cues
-//! with one Aho-Corasick automaton ([`lexicon`]), then read each quote's frame: `“...,” Miller
+//! with anchored Aho-Corasick searches at the words whose shape may start one ([`lexicon`]),
+//! then read each quote's frame: `“...,” Miller
 //! said`, `said Miller`, `Miller told reporters: “...”`, `“...” — Miller`, `according to X`. The
 //! phrase naming the speaker ([`mentions`]) is linked to an entity or resolved back to one
 //! ([`speakers`]). Reported speech (`X said (that) ...`) comes from the same cues

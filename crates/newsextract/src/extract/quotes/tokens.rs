@@ -82,7 +82,8 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize, pieces: &[Piece]) -
     tokens
 }
 
-/// [`tokenize`] into `tokens`, cleared first: the pass reuses one buffer for every paragraph.
+/// Splits `text[start..end]` into `tokens` (cleared first), each of `pieces` (sorted, inside
+/// the range) as one: the pass reuses one buffer for every paragraph.
 pub(super) fn tokenize_into(
     text: &str,
     start: usize,
