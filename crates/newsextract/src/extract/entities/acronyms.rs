@@ -69,8 +69,11 @@ pub(crate) fn definitions(words: &Words<'_>) -> Vec<Definition> {
     let n = words.len();
     let text = words.text;
     let same_line = |a: usize, b: usize| (a + 1..=b).all(|k| !words.tokens[k].line_start);
+    let bytes = text.as_bytes();
     for open in 1..n {
-        if words.word(open) != "(" {
+        // Every token passes here: a byte comparison, not a string slice.
+        let token = &words.tokens[open];
+        if token.end != token.start + 1 || bytes.get(token.start) != Some(&b'(') {
             continue;
         }
         // Expansion (ACR)

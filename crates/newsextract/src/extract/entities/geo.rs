@@ -7,8 +7,6 @@
 //! States is the state; in one that names Tbilisi it is the country. "Hyderabad" next to
 //! Karachi is in Pakistan.
 
-use std::collections::HashMap;
-
 use crate::gazetteer::places::{Place, PlaceKind};
 
 /// How much a candidate gains when its country is named elsewhere in the document.
@@ -31,41 +29,48 @@ fn sole_country(candidates: &[Place]) -> Option<&'static str> {
 /// `countries` are countries the document names otherwise (nationality words);
 /// `dateline_country` is the dateline's.
 pub(crate) fn resolve(
-    candidates: &[Vec<Place>],
+    candidates: &[&[Place]],
     countries: &[&str],
     dateline_country: Option<&str>,
 ) -> Vec<Option<Place>> {
-    let mut named: HashMap<&str, u32> = HashMap::new();
-    let mut neighbours: HashMap<&str, u32> = HashMap::new();
+    // Sets of countries, as short lists: a document names a few dozen countries at most,
+    // and there are no more than the tables hold.
+    fn add<'a>(set: &mut Vec<&'a str>, country: &'a str) {
+        if !set.contains(&country) {
+            set.push(country);
+        }
+    }
+    let mut named: Vec<&str> = Vec::new();
+    let mut neighbours: Vec<&str> = Vec::new();
     for list in candidates {
         if let Some(country) = sole_country(list) {
-            *named.entry(country).or_default() += 1;
+            add(&mut named, country);
             if list
                 .iter()
                 .all(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Admin1))
             {
-                *neighbours.entry(country).or_default() += 1;
+                add(&mut neighbours, country);
             }
         }
     }
     for &country in countries {
-        *named.entry(country).or_default() += 1;
+        add(&mut named, country);
     }
     if let Some(country) = dateline_country {
-        *named.entry(country).or_default() += 1;
+        add(&mut named, country);
     }
     candidates
         .iter()
         .map(|list| {
             let mut best: Option<(f32, Place)> = None;
-            for place in list {
+            for place in list.iter() {
                 let mut score = place.prior();
                 if let Some(country) = place.country {
-                    if named.contains_key(country) {
+                    if named.contains(&country) {
                         score += COUNTRY_NAMED;
                     }
                     if matches!(place.kind, PlaceKind::City | PlaceKind::Admin1)
-                        && neighbours.contains_key(country)
+                        && neighbours.contains(&country)
                     {
                         score += NEIGHBOUR_NAMED;
                     }
@@ -94,7 +99,8 @@ mod tests {
         dateline: Option<&str>,
     ) -> Vec<(String, Option<String>)> {
         let candidates: Vec<Vec<Place>> = names.iter().map(|n| lookup(n)).collect();
-        resolve(&candidates, countries, dateline)
+        let lists: Vec<&[Place]> = candidates.iter().map(Vec::as_slice).collect();
+        resolve(&lists, countries, dateline)
             .into_iter()
             .map(|p| match p {
                 Some(p) => (format!("{:?}", p.kind), p.country.map(str::to_string)),

@@ -34,11 +34,11 @@ impl Mention {
     }
 }
 
-/// Every built-in gazetteer entry for exactly the mention's tokens.
-pub(crate) fn gazetteer_entries(words: &Words<'_>, first: usize, end: usize) -> Vec<Entry> {
-    let mut out = Vec::new();
-    NAMES.find_exact(words, first, end, |e| out.push(*e));
-    out
+/// True when some built-in gazetteer entry for exactly tokens `first..end` passes `test`.
+fn any_entry(words: &Words<'_>, first: usize, end: usize, test: impl Fn(&Entry) -> bool) -> bool {
+    let mut found = false;
+    NAMES.find_exact(words, first, end, |e| found = found || test(e));
+    found
 }
 
 /// True for an entry that names a place: a country, a city or a region.
@@ -60,9 +60,9 @@ pub(crate) fn from_tags(words: &Words<'_>, tags: &[Tag]) -> Vec<Mention> {
                 Some("ORG") => EntityKind::Organization,
                 Some("LOC") => EntityKind::Location,
                 _ => {
-                    let nationality = gazetteer_entries(words, first, end)
-                        .iter()
-                        .any(|e| matches!(e.target, Target::Nationality(_)));
+                    let nationality = any_entry(words, first, end, |e| {
+                        matches!(e.target, Target::Nationality(_))
+                    });
                     if nationality {
                         EntityKind::Nationality
                     } else {
@@ -203,11 +203,11 @@ pub(crate) fn repair_with_gazetteer(words: &Words<'_>, mentions: &mut Vec<Mentio
         {
             continue;
         }
-        let entries = gazetteer_entries(words, mention.first, mention.end);
-        let place = entries.iter().any(is_place);
-        let organization = entries
-            .iter()
-            .any(|e| matches!(e.target, Target::Organization(_)));
+        let (mut place, mut organization) = (false, false);
+        NAMES.find_exact(words, mention.first, mention.end, |e| {
+            place |= is_place(e);
+            organization |= matches!(e.target, Target::Organization(_));
+        });
         if organization && !place {
             mention.kind = EntityKind::Organization;
         }
@@ -322,10 +322,7 @@ pub(crate) fn dateline_places(
         {
             continue;
         }
-        if gazetteer_entries(words, mention.first, mention.end)
-            .iter()
-            .any(is_place)
-        {
+        if any_entry(words, mention.first, mention.end, is_place) {
             mention.kind = EntityKind::Location;
         }
     }
@@ -344,10 +341,7 @@ pub(crate) fn split_person_of_place(words: &Words<'_>, mentions: &mut Vec<Mentio
         else {
             continue;
         };
-        if gazetteer_entries(words, of + 1, mention.end)
-            .iter()
-            .any(is_place)
-        {
+        if any_entry(words, of + 1, mention.end, is_place) {
             added.push(Mention {
                 first: of + 1,
                 end: mention.end,

@@ -22,6 +22,7 @@ mod titles;
 pub mod train;
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 
 use crate::extract::structure::Structure;
 use crate::extractor::Config;
@@ -33,8 +34,9 @@ use crate::text::tokens::Words;
 use crate::text::Document;
 use crate::{Acronym, Entity, EntityKind, Geo, TextSpan};
 
+use crate::gazetteer::NAMES;
 use features::{Context, Tag};
-use mentions::{gazetteer_entries, Mention};
+use mentions::Mention;
 
 /// What the entity pass found.
 #[derive(Debug, Clone, Default)]
@@ -110,7 +112,7 @@ struct Builder<'w, 't, 'u> {
     user: Option<&'u UserGazetteer>,
 }
 
-impl Builder<'_, '_, '_> {
+impl<'w, 't> Builder<'w, 't, '_> {
     fn text(&self, first: usize, end: usize) -> &str {
         let start = self.words.tokens.get(first).map_or(0, |t| t.start);
         let stop = self
@@ -121,71 +123,81 @@ impl Builder<'_, '_, '_> {
         self.words.text.get(start..stop).unwrap_or("")
     }
 
-    /// The matching form of tokens `first..end` joined by spaces, without a leading "the".
-    fn key(&self, first: usize, end: usize) -> String {
+    /// The name of tokens `first..end` as a key, without a leading "the".
+    fn key(&self, first: usize, end: usize) -> NameKey<'w, 't> {
         let skip = usize::from(end - first > 1 && self.words.lower(first) == "the");
-        let mut key = String::new();
-        for i in first + skip..end {
-            if !key.is_empty() {
-                key.push(' ');
-            }
-            key.push_str(self.words.lower(i));
+        NameKey {
+            words: self.words,
+            first: first + skip,
+            end,
         }
-        key
     }
 
     fn resolve(&self, mentions: &[Mention], dateline_country: Option<&str>) -> Vec<Resolution> {
         let mut resolutions = vec![Resolution::default(); mentions.len()];
-        let mut place_candidates: Vec<Vec<Place>> = Vec::new();
-        let mut place_mentions = Vec::new();
+        // The candidate places of every place mention, one after the other: one vector for
+        // the document instead of one per mention.
+        let mut places: Vec<Place> = Vec::new();
+        let mut place_lists: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         let mut nationality_countries = Vec::new();
         for (m, mention) in mentions.iter().enumerate() {
             if mention.user.is_some() {
                 continue;
             }
-            let mut entries = gazetteer_entries(self.words, mention.first, mention.end);
-            if entries.is_empty()
-                && mention.end - mention.first > 1
-                && self.words.lower(mention.first) == "the"
+            let (mut first, end) = (mention.first, mention.end);
+            // A leading "the" is tried away only when the whole name is listed under nothing.
+            if end - first > 1
+                && self.words.lower(first) == "the"
+                && !gazetteer_has_entry(self.words, first, end)
             {
-                entries = gazetteer_entries(self.words, mention.first + 1, mention.end);
+                first += 1;
             }
             match mention.kind {
                 EntityKind::Location => {
-                    let places: Vec<Place> =
-                        entries.iter().filter_map(|e| Place::of(e.target)).collect();
-                    if !places.is_empty() {
-                        place_mentions.push(m);
-                        place_candidates.push(places);
+                    let start = places.len();
+                    NAMES.find_exact(self.words, first, end, |e| {
+                        places.extend(Place::of(e.target));
+                    });
+                    if places.len() > start {
+                        place_lists.push((m, start..places.len()));
                     }
                 }
                 EntityKind::Organization => {
-                    resolutions[m].organization = entries.iter().find_map(|e| match e.target {
-                        Target::Organization(i) => Some(i),
-                        _ => None,
+                    let mut organization = None;
+                    NAMES.find_exact(self.words, first, end, |e| {
+                        if let (None, Target::Organization(i)) = (organization, e.target) {
+                            organization = Some(i);
+                        }
                     });
+                    resolutions[m].organization = organization;
                 }
                 EntityKind::Nationality => {
-                    let countries: Vec<Option<&'static str>> = entries
-                        .iter()
-                        .filter_map(|e| match e.target {
-                            Target::Nationality(i) => {
-                                TABLES.nationalities.get(i as usize).map(|n| n.country)
-                            }
+                    // Only a name that is one nationality word and nothing else says which.
+                    let (mut count, mut country) = (0, None);
+                    NAMES.find_exact(self.words, first, end, |e| {
+                        if let Some(n) = match e.target {
+                            Target::Nationality(i) => TABLES.nationalities.get(i as usize),
                             _ => None,
-                        })
-                        .collect();
-                    if let [Some(country)] = countries.as_slice() {
+                        } {
+                            count += 1;
+                            country = n.country;
+                        }
+                    });
+                    if let (1, Some(country)) = (count, country) {
                         resolutions[m].nationality_country = Some(country);
-                        nationality_countries.push(*country);
+                        nationality_countries.push(country);
                     }
                 }
                 _ => {}
             }
         }
-        let chosen = geo::resolve(&place_candidates, &nationality_countries, dateline_country);
-        for (m, place) in place_mentions.into_iter().zip(chosen) {
-            resolutions[m].place = place;
+        let lists: Vec<&[Place]> = place_lists
+            .iter()
+            .map(|(_, range)| places.get(range.clone()).unwrap_or(&[]))
+            .collect();
+        let chosen = geo::resolve(&lists, &nationality_countries, dateline_country);
+        for ((m, _), place) in place_lists.iter().zip(chosen) {
+            resolutions[*m].place = place;
         }
         resolutions
     }
@@ -196,74 +208,19 @@ impl Builder<'_, '_, '_> {
         definitions: &[acronyms::Definition],
         dateline_country: Option<&str>,
     ) -> EntityOutput {
-        // Which mention covers each token, and which mention spans exactly (first, end):
-        // looked up instead of scanning every mention, so long texts stay linear.
-        let covering = |mentions: &[Mention]| {
-            let mut covered = vec![false; self.words.len()];
-            for m in mentions {
-                for slot in covered.iter_mut().take(m.end).skip(m.first) {
-                    *slot = true;
-                }
-            }
-            covered
-        };
-        let exact: HashMap<(usize, usize), EntityKind> = mentions
-            .iter()
-            .map(|m| ((m.first, m.end), m.kind))
-            .collect();
-        // Both sides of an acronym definition are mentions once the expansion is one.
-        let mut covered = covering(&mentions);
-        for d in definitions {
-            if let Some(&kind) = exact.get(&d.expansion) {
-                if !covered.get(d.acronym).copied().unwrap_or(true) {
-                    covered[d.acronym] = true;
-                    mentions.push(Mention {
-                        first: d.acronym,
-                        end: d.acronym + 1,
-                        kind,
-                        user: None,
-                    });
-                }
-            }
-        }
-        // Later uses of a defined acronym that the tagger missed.
-        let exact: HashMap<(usize, usize), EntityKind> = mentions
-            .iter()
-            .map(|m| ((m.first, m.end), m.kind))
-            .collect();
-        let defined: HashMap<&str, EntityKind> = definitions
-            .iter()
-            .filter_map(|d| {
-                let kind = *exact.get(&(d.acronym, d.acronym + 1))?;
-                Some((self.words.word(d.acronym), kind))
-            })
-            .collect();
-        if !defined.is_empty() {
-            for (i, slot) in covered.iter_mut().enumerate() {
-                if *slot {
-                    continue;
-                }
-                if let Some(&kind) = defined.get(self.words.word(i)) {
-                    *slot = true;
-                    mentions.push(Mention {
-                        first: i,
-                        end: i + 1,
-                        kind,
-                        user: None,
-                    });
-                }
-            }
+        if !definitions.is_empty() {
+            self.add_acronym_mentions(&mut mentions, definitions);
         }
         mentions.sort_by_key(|m| (m.first, m.end));
 
         let resolutions = self.resolve(&mentions, dateline_country);
         let mut groups: Vec<Group> = Vec::new();
         let mut group_of = vec![usize::MAX; mentions.len()];
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_key: HashMap<GroupKey<'_, '_>, usize> = HashMap::new();
         let mut person_mentions = Vec::new();
         for (m, mention) in mentions.iter().enumerate() {
             let key = match (mention.user, mention.kind) {
-                (Some(Target::User(u)), _) => format!("user:{u}"),
+                (Some(Target::User(u)), _) => GroupKey::User(u),
                 (_, EntityKind::Person) => {
                     person_mentions.push(m);
                     continue;
@@ -271,13 +228,13 @@ impl Builder<'_, '_, '_> {
                 (_, kind) => {
                     let r = &resolutions[m];
                     if let Some(place) = r.place {
-                        format!("place:{:?}", place.target)
+                        GroupKey::Place(place.target)
                     } else if let Some(org) = r.organization {
-                        format!("org:{org}")
+                        GroupKey::Organization(org)
                     } else if let Some(country) = r.nationality_country {
-                        format!("nationality:{country}")
+                        GroupKey::Nationality(country)
                     } else {
-                        format!("{kind:?}:{}", self.key(mention.first, mention.end))
+                        GroupKey::Name(kind, self.key(mention.first, mention.end))
                     }
                 }
             };
@@ -301,67 +258,29 @@ impl Builder<'_, '_, '_> {
 
         // Acronym definitions join the groups of their two sides.
         let mut parent: Vec<usize> = (0..groups.len()).collect();
-        fn root(parent: &mut [usize], mut g: usize) -> usize {
-            while parent[g] != g {
-                parent[g] = parent[parent[g]];
-                g = parent[g];
-            }
-            g
-        }
-        let mut acronym_of: HashMap<usize, String> = HashMap::new();
-        let index_of: HashMap<(usize, usize), usize> = mentions
-            .iter()
-            .enumerate()
-            .map(|(m, mention)| ((mention.first, mention.end), m))
-            .collect();
-        let mut one_word: HashMap<&str, Vec<usize>> = HashMap::new();
-        for (m, mention) in mentions.iter().enumerate() {
-            if mention.end - mention.first == 1 {
-                one_word
-                    .entry(self.words.word(mention.first))
-                    .or_default()
-                    .push(m);
-            }
-        }
-        // Once one definition of an acronym has joined all its one-word mentions, they share
-        // a root, so a later definition of the same acronym joins them by one of them; going
-        // through all of them again would make a text that defines an acronym n times (and
-        // uses it n times) cost n^2.
-        let mut joined: HashSet<&str> = HashSet::new();
-        for d in definitions {
-            let Some(&e) = index_of.get(&d.expansion) else {
-                continue;
-            };
-            let acronym_word = self.words.word(d.acronym);
-            let expansion_group = root(&mut parent, group_of[e]);
-            acronym_of
-                .entry(expansion_group)
-                .or_insert_with(|| acronym_word.to_string());
-            let uses = one_word.get(acronym_word).map_or(&[][..], Vec::as_slice);
-            let uses = if joined.insert(acronym_word) {
-                uses
-            } else {
-                uses.get(..1).unwrap_or(&[])
-            };
-            for &m in uses {
-                let g = root(&mut parent, group_of[m]);
-                if g != expansion_group {
-                    parent[g] = expansion_group;
-                }
-            }
+        let mut acronym_of: Vec<Option<String>> = vec![None; groups.len()];
+        if !definitions.is_empty() {
+            self.join_definitions(
+                &mentions,
+                definitions,
+                &group_of,
+                &mut parent,
+                &mut acronym_of,
+            );
         }
         let mut merged: Vec<Group> = Vec::new();
-        let mut merged_index: HashMap<usize, usize> = HashMap::new();
+        let mut merged_index = vec![usize::MAX; groups.len()];
         for g in 0..groups.len() {
             let r = root(&mut parent, g);
-            let target = *merged_index.entry(r).or_insert_with(|| {
+            if merged_index[r] == usize::MAX {
                 merged.push(Group {
                     kind: groups[r].kind,
                     mentions: Vec::new(),
-                    acronym: acronym_of.get(&r).cloned(),
+                    acronym: acronym_of[r].take(),
                 });
-                merged.len() - 1
-            });
+                merged_index[r] = merged.len() - 1;
+            }
+            let target = merged_index[r];
             let taken = std::mem::take(&mut groups[g].mentions);
             merged[target].mentions.extend(taken);
         }
@@ -401,6 +320,111 @@ impl Builder<'_, '_, '_> {
         EntityOutput { entities, acronyms }
     }
 
+    /// Adds the mentions acronym definitions imply: both sides of a definition are mentions
+    /// once the expansion is one, and so are later uses of a defined acronym that the tagger
+    /// missed.
+    fn add_acronym_mentions(
+        &self,
+        mentions: &mut Vec<Mention>,
+        definitions: &[acronyms::Definition],
+    ) {
+        let mut covered = vec![false; self.words.len()];
+        for m in mentions.iter() {
+            for slot in covered.iter_mut().take(m.end).skip(m.first) {
+                *slot = true;
+            }
+        }
+        let exact = ExactSpans::new(mentions);
+        let mut added = Vec::new();
+        for d in definitions {
+            if let Some(kind) = exact.get(d.expansion).map(|m| mentions[m].kind) {
+                if !covered.get(d.acronym).copied().unwrap_or(true) {
+                    covered[d.acronym] = true;
+                    added.push(Mention {
+                        first: d.acronym,
+                        end: d.acronym + 1,
+                        kind,
+                        user: None,
+                    });
+                }
+            }
+        }
+        mentions.extend(added);
+        let exact = ExactSpans::new(mentions);
+        let defined: HashMap<&str, EntityKind> = definitions
+            .iter()
+            .filter_map(|d| {
+                let kind = mentions[exact.get((d.acronym, d.acronym + 1))?].kind;
+                Some((self.words.word(d.acronym), kind))
+            })
+            .collect();
+        if defined.is_empty() {
+            return;
+        }
+        for (i, slot) in covered.iter_mut().enumerate() {
+            // Acronyms start with a capital: other tokens need no look-up.
+            if *slot || !self.words.flags(i).first_upper() {
+                continue;
+            }
+            if let Some(&kind) = defined.get(self.words.word(i)) {
+                *slot = true;
+                mentions.push(Mention {
+                    first: i,
+                    end: i + 1,
+                    kind,
+                    user: None,
+                });
+            }
+        }
+    }
+
+    /// Joins, through `parent`, the group of each definition's expansion with the groups of
+    /// the acronym's one-word mentions, and records the acronym of the expansion's group.
+    fn join_definitions(
+        &self,
+        mentions: &[Mention],
+        definitions: &[acronyms::Definition],
+        group_of: &[usize],
+        parent: &mut [usize],
+        acronym_of: &mut [Option<String>],
+    ) {
+        let exact = ExactSpans::new(mentions);
+        let mut one_word: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (m, mention) in mentions.iter().enumerate() {
+            if mention.end - mention.first == 1 {
+                one_word
+                    .entry(self.words.word(mention.first))
+                    .or_default()
+                    .push(m);
+            }
+        }
+        // Once one definition of an acronym has joined all its one-word mentions, they share
+        // a root, so a later definition of the same acronym joins them by one of them; going
+        // through all of them again would make a text that defines an acronym n times (and
+        // uses it n times) cost n^2.
+        let mut joined: HashSet<&str> = HashSet::new();
+        for d in definitions {
+            let Some(e) = exact.get(d.expansion) else {
+                continue;
+            };
+            let acronym_word = self.words.word(d.acronym);
+            let expansion_group = root(parent, group_of[e]);
+            acronym_of[expansion_group].get_or_insert_with(|| acronym_word.to_string());
+            let uses = one_word.get(acronym_word).map_or(&[][..], Vec::as_slice);
+            let uses = if joined.insert(acronym_word) {
+                uses
+            } else {
+                uses.get(..1).unwrap_or(&[])
+            };
+            for &m in uses {
+                let g = root(parent, group_of[m]);
+                if g != expansion_group {
+                    parent[g] = expansion_group;
+                }
+            }
+        }
+    }
+
     /// People: full names group by name; a one-word mention joins the person whose last (else
     /// first) name it is, the one with the nearest full-name mention before it (else after
     /// it); a shorter full name joins a longer one it ends ("Shehbaz Sharif" -> "Muhammad
@@ -412,10 +436,10 @@ impl Builder<'_, '_, '_> {
         groups: &mut Vec<Group>,
         group_of: &mut [usize],
     ) {
-        let name_of = |m: usize| -> Vec<&str> {
-            (mentions[m].first..mentions[m].end)
-                .map(|i| self.words.lower(i))
-                .collect()
+        let name_of = |m: usize| NameKey {
+            words: self.words,
+            first: mentions[m].first,
+            end: mentions[m].end,
         };
         // Longest names first, so that shorter forms find them.
         let mut full: Vec<usize> = people
@@ -424,11 +448,11 @@ impl Builder<'_, '_, '_> {
             .filter(|&m| mentions[m].end - mentions[m].first > 1)
             .collect();
         full.sort_by_key(|&m| (std::cmp::Reverse(mentions[m].end - mentions[m].first), m));
-        let mut group_by_name: HashMap<Vec<&str>, usize> = HashMap::new();
+        let mut group_by_name: HashMap<NameKey<'_, '_>, usize> = HashMap::new();
         // Every proper tail of a full name ("shehbaz sharif" of "muhammad shehbaz sharif").
-        let mut group_by_tail: HashMap<Vec<&str>, usize> = HashMap::new();
+        let mut group_by_tail: HashMap<NameKey<'_, '_>, usize> = HashMap::new();
         // Per group, the positions of its full-name mentions (sorted below).
-        let mut positions: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut positions: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
         let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
         let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
         for m in full {
@@ -443,6 +467,7 @@ impl Builder<'_, '_, '_> {
                     mentions: Vec::new(),
                     acronym: None,
                 });
+                positions.push(Vec::new());
                 groups.len() - 1
             });
             if existing.is_none() {
@@ -455,19 +480,27 @@ impl Builder<'_, '_, '_> {
                     1
                 };
                 for skip in 1..tails {
-                    group_by_tail.entry(name[skip..].to_vec()).or_insert(g);
+                    let tail = NameKey {
+                        first: name.first + skip,
+                        ..name
+                    };
+                    group_by_tail.entry(tail).or_insert(g);
                 }
-                if let (Some(first), Some(last)) = (name.first(), name.last()) {
-                    by_first.entry(first).or_default().push(g);
-                    by_last.entry(last).or_default().push(g);
-                }
+                by_first
+                    .entry(self.words.lower(name.first))
+                    .or_default()
+                    .push(g);
+                by_last
+                    .entry(self.words.lower(name.end - 1))
+                    .or_default()
+                    .push(g);
                 group_by_name.insert(name, g);
             }
             groups[g].mentions.push(m);
             group_of[m] = g;
-            positions.entry(g).or_default().push(mentions[m].first);
+            positions[g].push(mentions[m].first);
         }
-        for list in positions.values_mut() {
+        for list in &mut positions {
             list.sort_unstable();
         }
         let mut singles_by_name: HashMap<&str, usize> = HashMap::new();
@@ -479,7 +512,7 @@ impl Builder<'_, '_, '_> {
             let position = mentions[m].first;
             // Distance to a group's nearest full-name mention, earlier ones preferred.
             let distance = |g: usize| {
-                let list = positions.get(&g).map_or(&[][..], Vec::as_slice);
+                let list = positions.get(g).map_or(&[][..], Vec::as_slice);
                 let after = list.partition_point(|&p| p <= position);
                 match after.checked_sub(1).map(|k| list[k]) {
                     Some(before) => position - before,
@@ -512,14 +545,16 @@ impl Builder<'_, '_, '_> {
     /// "its" and never by "he", "she", "his" or "her" ("Comelf said its output rose") is an
     /// organisation the tagger took for a surname.
     fn looks_like_organization(&self, group: &Group, mentions: &[Mention]) -> bool {
+        if group
+            .mentions
+            .iter()
+            .any(|&m| mentions[m].end - mentions[m].first != 1)
+        {
+            return false;
+        }
         let (mut organization, mut person) = (0, 0);
         for &m in &group.mentions {
             let mention = &mentions[m];
-            if mention.end - mention.first != 1
-                || !titles::before(self.words, mention.first).is_empty()
-            {
-                return false;
-            }
             for k in mention.end..self.words.len().min(mention.end + 6) {
                 if self.words.tokens[k].line_start {
                     break;
@@ -531,7 +566,13 @@ impl Builder<'_, '_, '_> {
                 }
             }
         }
-        organization > 0 && person == 0
+        // Titles last: the look-up costs more than the pronouns, which rarely say "its".
+        organization > 0
+            && person == 0
+            && group
+                .mentions
+                .iter()
+                .all(|&m| titles::before(self.words, mentions[m].first).is_empty())
     }
 
     fn entity(
@@ -649,6 +690,95 @@ impl Builder<'_, '_, '_> {
             None => String::new(),
         }
     }
+}
+
+/// Tokens `first..end` as a map key, compared and hashed by their matching forms: a name
+/// without a string built for it. Tokens hold no white space, so equal token forms are
+/// exactly equal names joined by spaces.
+#[derive(Clone, Copy)]
+struct NameKey<'w, 't> {
+    words: &'w Words<'t>,
+    first: usize,
+    end: usize,
+}
+
+impl NameKey<'_, '_> {
+    fn len(&self) -> usize {
+        self.end - self.first
+    }
+}
+
+impl PartialEq for NameKey<'_, '_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len()
+            && (self.first..self.end)
+                .zip(other.first..other.end)
+                .all(|(a, b)| self.words.lower(a) == other.words.lower(b))
+    }
+}
+
+impl Eq for NameKey<'_, '_> {}
+
+impl Hash for NameKey<'_, '_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        for i in self.first..self.end {
+            state.write(self.words.lower(i).as_bytes());
+            state.write_u8(0xff);
+        }
+    }
+}
+
+/// What groups the mentions of one entity that is not a person.
+#[derive(PartialEq, Eq, Hash)]
+enum GroupKey<'w, 't> {
+    User(u32),
+    Place(Target),
+    Organization(u32),
+    Nationality(&'static str),
+    Name(EntityKind, NameKey<'w, 't>),
+}
+
+/// The mention with exactly the tokens `first..end`, found by binary search; the last one
+/// in the slice's order when several have the same tokens.
+struct ExactSpans {
+    sorted: Vec<(usize, usize, usize)>,
+}
+
+impl ExactSpans {
+    fn new(mentions: &[Mention]) -> ExactSpans {
+        let mut sorted: Vec<(usize, usize, usize)> = mentions
+            .iter()
+            .enumerate()
+            .map(|(m, mention)| (mention.first, mention.end, m))
+            .collect();
+        // Stable: mentions with the same tokens keep their order, and the last one answers.
+        sorted.sort_by_key(|&(first, end, _)| (first, end));
+        ExactSpans { sorted }
+    }
+
+    fn get(&self, (first, end): (usize, usize)) -> Option<usize> {
+        let after = self
+            .sorted
+            .partition_point(|&(f, e, _)| (f, e) <= (first, end));
+        let &(f, e, m) = self.sorted.get(after.checked_sub(1)?)?;
+        (f == first && e == end).then_some(m)
+    }
+}
+
+/// The root of group `g` in the union-find forest `parent`, halving paths on the way.
+fn root(parent: &mut [usize], mut g: usize) -> usize {
+    while parent[g] != g {
+        parent[g] = parent[parent[g]];
+        g = parent[g];
+    }
+    g
+}
+
+/// True when the built-in gazetteer lists some name for exactly tokens `first..end`.
+fn gazetteer_has_entry(words: &Words<'_>, first: usize, end: usize) -> bool {
+    let mut found = false;
+    NAMES.find_exact(words, first, end, |_| found = true);
+    found
 }
 
 /// White space runs as single spaces.

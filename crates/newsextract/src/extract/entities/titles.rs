@@ -16,8 +16,12 @@ fn title_ending_at(words: &Words<'_>, end: usize) -> Option<(usize, bool)> {
         if (first + 1..end).any(|k| words.tokens[k].line_start) {
             break;
         }
-        TITLES.find_exact(words, first, end, |entry| {
-            found = Some((first, is_honorific(entry.target)));
+        // Names found from their first token: the first-token filter turns most tokens
+        // away at once, where an exact look-up would hash all of them.
+        TITLES.find_at(words, first, |title_end, entry| {
+            if title_end == end {
+                found = Some((first, is_honorific(entry.target)));
+            }
         });
     }
     found
