@@ -136,18 +136,20 @@ pub(crate) fn apply_user_gazetteer(
 /// of the listed kind. A name tagged as a place or a person that is a listed organisation and
 /// no listed place ("Dawn", "Boeing", "Lockheed Martin") becomes an organisation.
 pub(crate) fn repair_with_gazetteer(words: &Words<'_>, mentions: &mut Vec<Mention>) {
-    // Which mention covers each token (mentions do not overlap).
-    let mut cover: Vec<Option<usize>> = vec![None; words.len()];
+    // Which mention covers each token (mentions do not overlap), NONE for none: four bytes
+    // a token, filled rather than zeroed.
+    const NONE: u32 = u32::MAX;
+    let mut cover: Vec<u32> = vec![NONE; words.len()];
     for (m, mention) in mentions.iter().enumerate() {
         for slot in cover.iter_mut().take(mention.end).skip(mention.first) {
-            *slot = Some(m);
+            *slot = u32::try_from(m).unwrap_or(NONE);
         }
     }
     let mut replacements: Vec<Mention> = Vec::new();
     let mut dropped = vec![false; mentions.len()];
     let mut start = 0;
     while start < words.len() {
-        if !words.flags(start).has_upper() || cover[start].is_none() {
+        if !words.flags(start).has_upper() || cover[start] == NONE {
             start += 1;
             continue;
         }
@@ -166,7 +168,11 @@ pub(crate) fn repair_with_gazetteer(words: &Words<'_>, mentions: &mut Vec<Mentio
             start += 1;
             continue;
         };
-        let mut inside: Vec<usize> = cover[start..end].iter().flatten().copied().collect();
+        let mut inside: Vec<usize> = cover[start..end]
+            .iter()
+            .filter(|&&m| m != NONE)
+            .map(|&m| m as usize)
+            .collect();
         inside.dedup();
         let all_inside = inside.iter().all(|&m| {
             mentions[m].first >= start && mentions[m].end <= end && mentions[m].user.is_none()

@@ -99,11 +99,12 @@ struct Resolution {
     nationality_country: Option<&'static str>,
 }
 
-/// A group of mentions that name one entity, while grouping.
+/// The mentions that name one entity.
 #[derive(Debug)]
-struct Group {
+struct Group<'g> {
     kind: EntityKind,
-    mentions: Vec<usize>,
+    /// Indices of its mentions, in text order.
+    mentions: &'g [usize],
     acronym: Option<String>,
 }
 
@@ -214,9 +215,9 @@ impl<'w, 't> Builder<'w, 't, '_> {
         mentions.sort_by_key(|m| (m.first, m.end));
 
         let resolutions = self.resolve(&mentions, dateline_country);
-        let mut groups: Vec<Group> = Vec::new();
-        let mut group_of = vec![usize::MAX; mentions.len()];
-        let mut by_key: HashMap<GroupKey<'_, '_>, usize> = HashMap::new();
+        // Mentions group by what they resolve to or by name: sorted by key, each run of
+        // equal keys is one group, numbered in order of its first mention.
+        let mut keyed: Vec<(GroupKey<'_, '_>, usize)> = Vec::with_capacity(mentions.len());
         let mut person_mentions = Vec::new();
         for (m, mention) in mentions.iter().enumerate() {
             let key = match (mention.user, mention.kind) {
@@ -238,27 +239,33 @@ impl<'w, 't> Builder<'w, 't, '_> {
                     }
                 }
             };
-            let g = *by_key.entry(key).or_insert_with(|| {
-                groups.push(Group {
-                    kind: mention.kind,
-                    mentions: Vec::new(),
-                    acronym: None,
-                });
-                groups.len() - 1
-            });
-            groups[g].mentions.push(m);
-            group_of[m] = g;
+            keyed.push((key, m));
         }
-        self.group_people(&mentions, &person_mentions, &mut groups, &mut group_of);
-        for group in &mut groups {
-            if group.kind == EntityKind::Person && self.looks_like_organization(group, &mentions) {
-                group.kind = EntityKind::Organization;
+        keyed.sort_unstable();
+        let mut first_of_key = vec![usize::MAX; mentions.len()];
+        for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+            let first = run[0].1;
+            for &(_, m) in run {
+                first_of_key[m] = first;
             }
         }
+        let mut kinds: Vec<EntityKind> = Vec::new();
+        let mut group_of = vec![usize::MAX; mentions.len()];
+        for m in 0..mentions.len() {
+            let first = first_of_key[m];
+            if first == m {
+                kinds.push(mentions[m].kind);
+                group_of[m] = kinds.len() - 1;
+            } else if first != usize::MAX {
+                group_of[m] = group_of[first];
+            }
+        }
+        self.group_people(&mentions, &person_mentions, &mut kinds, &mut group_of);
+        self.find_organizations(&mentions, &group_of, &mut kinds);
 
         // Acronym definitions join the groups of their two sides.
-        let mut parent: Vec<usize> = (0..groups.len()).collect();
-        let mut acronym_of: Vec<Option<String>> = vec![None; groups.len()];
+        let mut parent: Vec<usize> = (0..kinds.len()).collect();
+        let mut acronym_of: Vec<Option<String>> = vec![None; kinds.len()];
         if !definitions.is_empty() {
             self.join_definitions(
                 &mentions,
@@ -268,32 +275,48 @@ impl<'w, 't> Builder<'w, 't, '_> {
                 &mut acronym_of,
             );
         }
-        let mut merged: Vec<Group> = Vec::new();
-        let mut merged_index = vec![usize::MAX; groups.len()];
-        for g in 0..groups.len() {
-            let r = root(&mut parent, g);
-            if merged_index[r] == usize::MAX {
-                merged.push(Group {
-                    kind: groups[r].kind,
-                    mentions: Vec::new(),
-                    acronym: acronym_of[r].take(),
-                });
-                merged_index[r] = merged.len() - 1;
+        // One entity per root group, in order of first mention, with its mentions in order:
+        // numbered while going through the mentions, then laid out by a counting sort.
+        let mut entity_of_root = vec![usize::MAX; kinds.len()];
+        let mut roots: Vec<usize> = Vec::new();
+        let mut entity_of = vec![usize::MAX; mentions.len()];
+        for (m, &g) in group_of.iter().enumerate() {
+            if g == usize::MAX {
+                continue;
             }
-            let target = merged_index[r];
-            let taken = std::mem::take(&mut groups[g].mentions);
-            merged[target].mentions.extend(taken);
+            let r = root(&mut parent, g);
+            if entity_of_root[r] == usize::MAX {
+                entity_of_root[r] = roots.len();
+                roots.push(r);
+            }
+            entity_of[m] = entity_of_root[r];
         }
-        for group in &mut merged {
-            group.mentions.sort_unstable();
+        let mut starts = vec![0usize; roots.len() + 1];
+        for &e in entity_of.iter().filter(|&&e| e != usize::MAX) {
+            starts[e + 1] += 1;
         }
-        merged.retain(|g| !g.mentions.is_empty());
-        merged.sort_by_key(|g| g.mentions[0]);
-
-        let entities = merged
+        for e in 0..roots.len() {
+            starts[e + 1] += starts[e];
+        }
+        let mut next = starts.clone();
+        let mut members = vec![0usize; starts[roots.len()]];
+        for (m, &e) in entity_of.iter().enumerate() {
+            if e != usize::MAX {
+                members[next[e]] = m;
+                next[e] += 1;
+            }
+        }
+        let entities = roots
             .iter()
             .enumerate()
-            .map(|(id, group)| self.entity(id as u32, group, &mentions, &resolutions))
+            .map(|(id, &r)| {
+                let group = Group {
+                    kind: kinds[r],
+                    mentions: &members[starts[id]..starts[id + 1]],
+                    acronym: acronym_of[r].take(),
+                };
+                self.entity(id as u32, group, &mentions, &resolutions)
+            })
             .collect();
         let mut acronyms: Vec<Acronym> = Vec::new();
         let mut seen: std::collections::HashSet<(String, String)> = Default::default();
@@ -433,7 +456,7 @@ impl<'w, 't> Builder<'w, 't, '_> {
         &self,
         mentions: &[Mention],
         people: &[usize],
-        groups: &mut Vec<Group>,
+        kinds: &mut Vec<EntityKind>,
         group_of: &mut [usize],
     ) {
         let name_of = |m: usize| NameKey {
@@ -452,7 +475,7 @@ impl<'w, 't> Builder<'w, 't, '_> {
         // Every proper tail of a full name ("shehbaz sharif" of "muhammad shehbaz sharif").
         let mut group_by_tail: HashMap<NameKey<'_, '_>, usize> = HashMap::new();
         // Per group, the positions of its full-name mentions (sorted below).
-        let mut positions: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+        let mut positions: Vec<Vec<usize>> = vec![Vec::new(); kinds.len()];
         let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
         let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
         for m in full {
@@ -462,13 +485,9 @@ impl<'w, 't> Builder<'w, 't, '_> {
                 .or_else(|| group_by_tail.get(&name))
                 .copied();
             let g = existing.unwrap_or_else(|| {
-                groups.push(Group {
-                    kind: EntityKind::Person,
-                    mentions: Vec::new(),
-                    acronym: None,
-                });
+                kinds.push(EntityKind::Person);
                 positions.push(Vec::new());
-                groups.len() - 1
+                kinds.len() - 1
             });
             if existing.is_none() {
                 // Tails of names no longer than a real one: a "name" of n tokens (a line of
@@ -496,7 +515,6 @@ impl<'w, 't> Builder<'w, 't, '_> {
                     .push(g);
                 group_by_name.insert(name, g);
             }
-            groups[g].mentions.push(m);
             group_of[m] = g;
             positions[g].push(mentions[m].first);
         }
@@ -528,57 +546,79 @@ impl<'w, 't> Builder<'w, 't, '_> {
                 .or_else(|| nearest(by_first.get(word)))
                 .unwrap_or_else(|| {
                     *singles_by_name.entry(word).or_insert_with(|| {
-                        groups.push(Group {
-                            kind: EntityKind::Person,
-                            mentions: Vec::new(),
-                            acronym: None,
-                        });
-                        groups.len() - 1
+                        kinds.push(EntityKind::Person);
+                        kinds.len() - 1
                     })
                 });
-            groups[g].mentions.push(m);
             group_of[m] = g;
         }
     }
 
     /// A "person" known only by one word, never with a title, whose mentions are followed by
     /// "its" and never by "he", "she", "his" or "her" ("Comelf said its output rose") is an
-    /// organisation the tagger took for a surname.
-    fn looks_like_organization(&self, group: &Group, mentions: &[Mention]) -> bool {
-        if group
-            .mentions
-            .iter()
-            .any(|&m| mentions[m].end - mentions[m].first != 1)
-        {
-            return false;
+    /// organisation the tagger took for a surname: such groups become organisations.
+    fn find_organizations(
+        &self,
+        mentions: &[Mention],
+        group_of: &[usize],
+        kinds: &mut [EntityKind],
+    ) {
+        #[derive(Clone, Copy, Default)]
+        struct Evidence {
+            longer_name: bool,
+            its: u32,
+            pronouns: u32,
         }
-        let (mut organization, mut person) = (0, 0);
-        for &m in &group.mentions {
-            let mention = &mentions[m];
+        let mut evidence = vec![Evidence::default(); kinds.len()];
+        let person = |g: usize| kinds.get(g) == Some(&EntityKind::Person);
+        for (mention, &g) in mentions.iter().zip(group_of) {
+            if !person(g) {
+                continue;
+            }
+            let e = &mut evidence[g];
+            if mention.end - mention.first != 1 {
+                e.longer_name = true;
+                continue;
+            }
             for k in mention.end..self.words.len().min(mention.end + 6) {
                 if self.words.tokens[k].line_start {
                     break;
                 }
                 match self.words.lower(k) {
-                    "its" => organization += 1,
-                    "he" | "she" | "his" | "her" | "him" => person += 1,
+                    "its" => e.its += 1,
+                    "he" | "she" | "his" | "her" | "him" => e.pronouns += 1,
                     _ => {}
                 }
             }
         }
+        let mut candidate: Vec<bool> = (0..kinds.len())
+            .map(|g| {
+                let e = evidence[g];
+                person(g) && !e.longer_name && e.its > 0 && e.pronouns == 0
+            })
+            .collect();
+        if !candidate.contains(&true) {
+            return;
+        }
         // Titles last: the look-up costs more than the pronouns, which rarely say "its".
-        organization > 0
-            && person == 0
-            && group
-                .mentions
-                .iter()
-                .all(|&m| titles::before(self.words, mentions[m].first).is_empty())
+        for (mention, &g) in mentions.iter().zip(group_of) {
+            if candidate.get(g) == Some(&true)
+                && !titles::before(self.words, mention.first).is_empty()
+            {
+                candidate[g] = false;
+            }
+        }
+        for (kind, organization) in kinds.iter_mut().zip(candidate) {
+            if organization {
+                *kind = EntityKind::Organization;
+            }
+        }
     }
 
     fn entity(
         &self,
         id: u32,
-        group: &Group,
+        group: Group<'_>,
         mentions: &[Mention],
         resolutions: &[Resolution],
     ) -> Entity {
@@ -645,13 +685,13 @@ impl<'w, 't> Builder<'w, 't, '_> {
             if let Some(country) = resolution.nationality_country {
                 entity.country = Some(country.to_string());
             }
-            entity.name = self.canonical_name(group, mentions);
+            entity.name = self.canonical_name(&group, mentions);
         }
         if entity.name.is_empty() {
             entity.name = display_case(&collapse_spaces(&entity.mentions[0].text));
         }
         if entity.kind == EntityKind::Person {
-            for &m in &group.mentions {
+            for &m in group.mentions {
                 let mention = &mentions[m];
                 let mut ranges = titles::before(self.words, mention.first);
                 ranges.extend(titles::after(self.words, mention.end));
@@ -667,7 +707,7 @@ impl<'w, 't> Builder<'w, 't, '_> {
     }
 
     /// The name a group goes by: its longest mention, preferring one not in capitals.
-    fn canonical_name(&self, group: &Group, mentions: &[Mention]) -> String {
+    fn canonical_name(&self, group: &Group<'_>, mentions: &[Mention]) -> String {
         let best = group
             .mentions
             .iter()
@@ -719,6 +759,20 @@ impl PartialEq for NameKey<'_, '_> {
 
 impl Eq for NameKey<'_, '_> {}
 
+impl PartialOrd for NameKey<'_, '_> {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for NameKey<'_, '_> {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.first..self.end)
+            .map(|i| self.words.lower(i))
+            .cmp((other.first..other.end).map(|i| other.words.lower(i)))
+    }
+}
+
 impl Hash for NameKey<'_, '_> {
     fn hash<H: Hasher>(&self, state: &mut H) {
         for i in self.first..self.end {
@@ -729,7 +783,7 @@ impl Hash for NameKey<'_, '_> {
 }
 
 /// What groups the mentions of one entity that is not a person.
-#[derive(PartialEq, Eq, Hash)]
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
 enum GroupKey<'w, 't> {
     User(u32),
     Place(Target),
@@ -783,7 +837,26 @@ fn gazetteer_has_entry(words: &Words<'_>, first: usize, end: usize) -> bool {
 
 /// White space runs as single spaces.
 fn collapse_spaces(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    // Most names have single ASCII spaces only and are copied as they are.
+    let bytes = text.as_bytes();
+    let plain = text.is_ascii()
+        && bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && !bytes.windows(2).any(|w| w == b"  ")
+        && !bytes
+            .iter()
+            .any(|&b| (b.is_ascii_whitespace() && b != b' ') || b == 0x0b);
+    if plain {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// A name in capitals in its display casing ("KHAWAJA ASIF" -> "Khawaja Asif"); short
