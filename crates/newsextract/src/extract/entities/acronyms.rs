@@ -69,11 +69,19 @@ pub(crate) fn definitions(words: &Words<'_>) -> Vec<Definition> {
     let n = words.len();
     let text = words.text;
     let same_line = |a: usize, b: usize| (a + 1..=b).all(|k| !words.tokens[k].line_start);
-    let bytes = text.as_bytes();
-    for open in 1..n {
-        // Every token passes here: a byte comparison, not a string slice.
-        let token = &words.tokens[open];
-        if token.end != token.start + 1 || bytes.get(token.start) != Some(&b'(') {
+    // Brackets are rare: found in the text by a byte search, then as tokens by bisection,
+    // instead of a test of every token.
+    let mut from = 0;
+    while let Some(at) = text.get(from..).and_then(|rest| rest.find('(')) {
+        let at = from + at;
+        from = at + 1;
+        let open = words.tokens.partition_point(|t| t.start < at);
+        if open == 0
+            || words
+                .tokens
+                .get(open)
+                .map_or(true, |t| t.start != at || t.end != at + 1)
+        {
             continue;
         }
         // Expansion (ACR)

@@ -6,7 +6,7 @@ use crate::gazetteer::{NAMES, TITLES};
 use crate::model::EntityKind;
 use crate::text::tokens::Words;
 
-use super::features::{Tag, TYPES};
+use super::features::{Context, Tag, TYPES};
 use super::tagger::spans;
 
 /// One mention of an entity: tokens `first..end` of the document.
@@ -135,7 +135,8 @@ pub(crate) fn apply_user_gazetteer(
 /// for "Tehreek-e-Taliban Pakistan", "New York" for "New York Times"), becomes one mention
 /// of the listed kind. A name tagged as a place or a person that is a listed organisation and
 /// no listed place ("Dawn", "Boeing", "Lockheed Martin") becomes an organisation.
-pub(crate) fn repair_with_gazetteer(words: &Words<'_>, mentions: &mut Vec<Mention>) {
+pub(crate) fn repair_with_gazetteer(context: &Context<'_, '_>, mentions: &mut Vec<Mention>) {
+    let words = context.words;
     // Which mention covers each token (mentions do not overlap), NONE for none: four bytes
     // a token, filled rather than zeroed.
     const NONE: u32 = u32::MAX;
@@ -149,12 +150,17 @@ pub(crate) fn repair_with_gazetteer(words: &Words<'_>, mentions: &mut Vec<Mentio
     let mut dropped = vec![false; mentions.len()];
     let mut start = 0;
     while start < words.len() {
-        if !words.flags(start).has_upper() || cover[start] == NONE {
+        // A name can replace only mentions inside it, so it starts where a mention starts.
+        let opens_mention = cover[start] != NONE && {
+            let m = &mentions[cover[start] as usize];
+            m.first == start && m.user.is_none()
+        };
+        if !opens_mention || !words.flags(start).has_upper() {
             start += 1;
             continue;
         }
         let mut longest: Option<(usize, EntityKind)> = None;
-        NAMES.find_at(words, start, |end, entry| {
+        NAMES.find_at_hashed(words, start, context.word_hash(start), |end, entry| {
             let kind = match entry.target {
                 Target::Organization(_) => EntityKind::Organization,
                 Target::Country(_) | Target::City(_) | Target::Region(_) => EntityKind::Location,
@@ -293,14 +299,20 @@ pub(crate) fn join_expansions(
 /// Takes titles and honorifics off the front of person mentions ("King Abdullah", "Ms
 /// Ångström", "President Joe Biden"): the name is what follows, the title is found again by
 /// the title rules.
-pub(crate) fn strip_titles(words: &Words<'_>, mentions: &mut [Mention]) {
+pub(crate) fn strip_titles(context: &Context<'_, '_>, mentions: &mut [Mention]) {
+    let words = context.words;
     for mention in mentions.iter_mut() {
         if mention.kind != EntityKind::Person || mention.user.is_some() {
             continue;
         }
         loop {
             let mut title_end = None;
-            TITLES.find_at(words, mention.first, |end, _| title_end = Some(end));
+            TITLES.find_at_hashed(
+                words,
+                mention.first,
+                context.word_hash(mention.first),
+                |end, _| title_end = Some(end),
+            );
             match title_end {
                 Some(end) if end < mention.end => mention.first = end,
                 _ => break,
@@ -366,7 +378,8 @@ pub(crate) fn split_person_of_place(words: &Words<'_>, mentions: &mut Vec<Mentio
 /// Adds the listed organisations and countries the tagger passed over ("Boeing said on
 /// Monday ..." as a whole text): a name written exactly as listed, capitalised and not in
 /// capitals (a wire headline in capitals is the tagger's to read), covered by no mention.
-pub(crate) fn add_missed_names(words: &Words<'_>, mentions: &mut Vec<Mention>) {
+pub(crate) fn add_missed_names(context: &Context<'_, '_>, mentions: &mut Vec<Mention>) {
+    let words = context.words;
     let mut covered = vec![false; words.len()];
     for m in mentions.iter() {
         for slot in covered.iter_mut().take(m.end).skip(m.first) {
@@ -381,7 +394,7 @@ pub(crate) fn add_missed_names(words: &Words<'_>, mentions: &mut Vec<Mention>) {
             continue;
         }
         let mut longest: Option<(usize, EntityKind)> = None;
-        NAMES.find_at(words, start, |end, entry| {
+        NAMES.find_at_hashed(words, start, context.word_hash(start), |end, entry| {
             let kind = match entry.target {
                 Target::Organization(_) => EntityKind::Organization,
                 Target::Country(_) => EntityKind::Location,

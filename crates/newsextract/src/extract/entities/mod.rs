@@ -61,9 +61,9 @@ pub(crate) fn extract(doc: &Document<'_>, structure: &Structure, config: &Config
         None => vec![Tag::O; words.len()],
     };
     let mut mentions = mentions::from_tags(&words, &tags);
-    mentions::repair_with_gazetteer(&words, &mut mentions);
-    mentions::add_missed_names(&words, &mut mentions);
-    mentions::strip_titles(&words, &mut mentions);
+    mentions::repair_with_gazetteer(&context, &mut mentions);
+    mentions::add_missed_names(&context, &mut mentions);
+    mentions::strip_titles(&context, &mut mentions);
     mentions::split_person_of_place(&words, &mut mentions);
     mentions::dateline_places(
         &words,
@@ -86,6 +86,7 @@ pub(crate) fn extract(doc: &Document<'_>, structure: &Structure, config: &Config
     });
     Builder {
         words: &words,
+        context: &context,
         user,
     }
     .build(mentions, &definitions, dateline_country)
@@ -110,6 +111,7 @@ struct Group<'g> {
 
 struct Builder<'w, 't, 'u> {
     words: &'w Words<'t>,
+    context: &'w Context<'w, 't>,
     user: Option<&'u UserGazetteer>,
 }
 
@@ -603,7 +605,7 @@ impl<'w, 't> Builder<'w, 't, '_> {
         // Titles last: the look-up costs more than the pronouns, which rarely say "its".
         for (mention, &g) in mentions.iter().zip(group_of) {
             if candidate.get(g) == Some(&true)
-                && !titles::before(self.words, mention.first).is_empty()
+                && !titles::before(self.context, mention.first).is_empty()
             {
                 candidate[g] = false;
             }
@@ -693,8 +695,8 @@ impl<'w, 't> Builder<'w, 't, '_> {
         if entity.kind == EntityKind::Person {
             for &m in group.mentions {
                 let mention = &mentions[m];
-                let mut ranges = titles::before(self.words, mention.first);
-                ranges.extend(titles::after(self.words, mention.end));
+                let mut ranges = titles::before(self.context, mention.first);
+                ranges.extend(titles::after(self.context, mention.end));
                 for (a, b) in ranges {
                     let title = collapse_spaces(self.text(a, b));
                     if !entity.titles.iter().any(|t| t.eq_ignore_ascii_case(&title)) {

@@ -2,6 +2,7 @@
 //! Miller`, `Pakistan’s Defense Minister Khawaja Asif`, `Federal Minister for Information
 //! Attaullah Tarar`) and in an apposition after it (`Khawaja Asif, the defence minister,`).
 
+use super::features::Context;
 use crate::gazetteer::lexicon::Target;
 use crate::gazetteer::tables::TABLES;
 use crate::gazetteer::TITLES;
@@ -9,7 +10,8 @@ use crate::text::tokens::Words;
 
 /// The longest title (case-insensitive) ending just before token `end`, as its first token,
 /// with whether it is a mere honorific (Mr, Mrs, Ms).
-fn title_ending_at(words: &Words<'_>, end: usize) -> Option<(usize, bool)> {
+fn title_ending_at(context: &Context<'_, '_>, end: usize) -> Option<(usize, bool)> {
+    let words = context.words;
     let mut found = None;
     for length in 1..=4.min(end) {
         let first = end - length;
@@ -18,11 +20,16 @@ fn title_ending_at(words: &Words<'_>, end: usize) -> Option<(usize, bool)> {
         }
         // Names found from their first token: the first-token filter turns most tokens
         // away at once, where an exact look-up would hash all of them.
-        TITLES.find_at(words, first, |title_end, entry| {
-            if title_end == end {
-                found = Some((first, is_honorific(entry.target)));
-            }
-        });
+        TITLES.find_at_hashed(
+            words,
+            first,
+            context.word_hash(first),
+            |title_end, entry| {
+                if title_end == end {
+                    found = Some((first, is_honorific(entry.target)));
+                }
+            },
+        );
     }
     found
 }
@@ -52,7 +59,8 @@ fn extend_left(words: &Words<'_>, mut first: usize) -> usize {
 
 /// The titles written before the name that starts at token `name`, as token ranges in text
 /// order.
-pub(crate) fn before(words: &Words<'_>, name: usize) -> Vec<(usize, usize)> {
+pub(crate) fn before(context: &Context<'_, '_>, name: usize) -> Vec<(usize, usize)> {
+    let words = context.words;
     let mut segments = Vec::new();
     let mut end = name;
     // "Minister for Information Attaullah Tarar": a title, a connector, up to three words.
@@ -65,7 +73,7 @@ pub(crate) fn before(words: &Words<'_>, name: usize) -> Vec<(usize, usize)> {
         {
             continue;
         }
-        if let Some((first, false)) = title_ending_at(words, connector) {
+        if let Some((first, false)) = title_ending_at(context, connector) {
             let first = extend_left(words, first);
             segments.push((first, end));
             end = first;
@@ -74,7 +82,7 @@ pub(crate) fn before(words: &Words<'_>, name: usize) -> Vec<(usize, usize)> {
     }
     if segments.is_empty() {
         while end > 0 && !words.tokens[end].line_start {
-            let Some((first, honorific)) = title_ending_at(words, end) else {
+            let Some((first, honorific)) = title_ending_at(context, end) else {
                 break;
             };
             let start = extend_left(words, first);
@@ -103,7 +111,8 @@ fn is_honorific(target: Target) -> bool {
 
 /// The title in an apposition after the name ending before token `name_end`: `, the defence
 /// minister,` / `, Pakistan’s foreign minister.` The title must end the apposition.
-pub(crate) fn after(words: &Words<'_>, name_end: usize) -> Option<(usize, usize)> {
+pub(crate) fn after(context: &Context<'_, '_>, name_end: usize) -> Option<(usize, usize)> {
+    let words = context.words;
     let n = words.len();
     if name_end >= n || words.word(name_end) != "," {
         return None;
@@ -126,7 +135,7 @@ pub(crate) fn after(words: &Words<'_>, name_end: usize) -> Option<(usize, usize)
             continue;
         }
         let mut title_end = None;
-        TITLES.find_at(words, k, |end, entry| {
+        TITLES.find_at_hashed(words, k, context.word_hash(k), |end, entry| {
             if !is_honorific(entry.target) {
                 title_end = Some(end);
             }
@@ -175,8 +184,9 @@ mod tests {
         let span = |(a, b): (usize, usize)| {
             text[words.tokens[a].start..words.tokens[b - 1].end].to_string()
         };
-        let mut out: Vec<String> = before(&words, first).into_iter().map(span).collect();
-        out.extend(after(&words, end).map(span));
+        let context = Context::new(&words);
+        let mut out: Vec<String> = before(&context, first).into_iter().map(span).collect();
+        out.extend(after(&context, end).map(span));
         out
     }
 
