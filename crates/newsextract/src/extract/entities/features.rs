@@ -454,6 +454,11 @@ impl<'w, 't> Context<'w, 't> {
         self.marked(i, SENTENCE_START_MARK)
     }
 
+    /// True when some listed title starting with a letter ends just before token `i`.
+    pub(crate) fn after_title(&self, i: usize) -> bool {
+        self.marked(i, AFTER_TITLE_MARK)
+    }
+
     /// The gazetteer bits of token `i`.
     fn gazetteer_bits(&self, i: usize) -> u64 {
         if !self.marked(i, GAZETTEER_MARK) {

@@ -148,15 +148,22 @@ pub(crate) fn repair_with_gazetteer(context: &Context<'_, '_>, mentions: &mut Ve
     }
     let mut replacements: Vec<Mention> = Vec::new();
     let mut dropped = vec![false; mentions.len()];
-    let mut start = 0;
-    while start < words.len() {
-        // A name can replace only mentions inside it, so it starts where a mention starts.
-        let opens_mention = cover[start] != NONE && {
-            let m = &mentions[cover[start] as usize];
-            m.first == start && m.user.is_none()
-        };
-        if !opens_mention || !words.flags(start).has_upper() {
-            start += 1;
+    // A name can replace only mentions inside it, so it starts where a mention (the last one
+    // covering that token) starts: only those tokens are looked at, in text order.
+    let mut starts: Vec<usize> = mentions
+        .iter()
+        .enumerate()
+        .filter(|&(m, mention)| {
+            mention.user.is_none() && cover.get(mention.first) == Some(&(m as u32))
+        })
+        .map(|(_, mention)| mention.first)
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    // Tokens before `next` belong to a name already made a mention.
+    let mut next = 0;
+    for start in starts {
+        if start < next || !words.flags(start).has_upper() {
             continue;
         }
         let mut longest: Option<(usize, EntityKind)> = None;
@@ -171,7 +178,6 @@ pub(crate) fn repair_with_gazetteer(context: &Context<'_, '_>, mentions: &mut Ve
             }
         });
         let Some((end, kind)) = longest else {
-            start += 1;
             continue;
         };
         let mut inside: Vec<usize> = cover[start..end]
@@ -196,9 +202,7 @@ pub(crate) fn repair_with_gazetteer(context: &Context<'_, '_>, mentions: &mut Ve
                 kind,
                 user: None,
             });
-            start = end;
-        } else {
-            start += 1;
+            next = end;
         }
     }
     if !replacements.is_empty() {
@@ -387,10 +391,10 @@ pub(crate) fn add_missed_names(context: &Context<'_, '_>, mentions: &mut Vec<Men
         }
     }
     let mut added = Vec::new();
-    let mut start = 0;
-    while start < words.len() {
-        if covered[start] || !words.flags(start).first_upper() || !words.flags(start).has_lower() {
-            start += 1;
+    // Tokens before `next` belong to a name just added.
+    let mut next = 0;
+    for (start, (&is_covered, flags)) in covered.iter().zip(&words.flags).enumerate() {
+        if is_covered || start < next || !flags.first_upper() || !flags.has_lower() {
             continue;
         }
         let mut longest: Option<(usize, EntityKind)> = None;
@@ -412,9 +416,9 @@ pub(crate) fn add_missed_names(context: &Context<'_, '_>, mentions: &mut Vec<Men
                     kind,
                     user: None,
                 });
-                start = end;
+                next = end;
             }
-            _ => start += 1,
+            _ => {}
         }
     }
     if !added.is_empty() {

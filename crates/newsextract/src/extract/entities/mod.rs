@@ -453,7 +453,8 @@ impl<'w, 't> Builder<'w, 't, '_> {
     /// People: full names group by name; a one-word mention joins the person whose last (else
     /// first) name it is, the one with the nearest full-name mention before it (else after
     /// it); a shorter full name joins a longer one it ends ("Shehbaz Sharif" -> "Muhammad
-    /// Shehbaz Sharif"). Hash maps and sorted positions keep this linear in the mentions.
+    /// Shehbaz Sharif"). Names are numbered by sorting and looked up by bisection, which keeps
+    /// this within n log n of the mentions whatever the text.
     fn group_people(
         &self,
         mentions: &[Mention],
@@ -473,86 +474,117 @@ impl<'w, 't> Builder<'w, 't, '_> {
             .filter(|&m| mentions[m].end - mentions[m].first > 1)
             .collect();
         full.sort_by_key(|&m| (std::cmp::Reverse(mentions[m].end - mentions[m].first), m));
-        let mut group_by_name: HashMap<NameKey<'_, '_>, usize> = HashMap::new();
-        // Every proper tail of a full name ("shehbaz sharif" of "muhammad shehbaz sharif").
-        let mut group_by_tail: HashMap<NameKey<'_, '_>, usize> = HashMap::new();
-        // Per group, the positions of its full-name mentions (sorted below).
-        let mut positions: Vec<Vec<usize>> = vec![Vec::new(); kinds.len()];
-        let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
-        for m in full {
+        // Tails of names no longer than a real one: a "name" of n tokens (a line of
+        // capitalised words the tagger took for one) would store n tails of up to n tokens
+        // each.
+        let tail_count = |name: &NameKey<'_, '_>| {
+            if name.len() <= MAX_PERSON_NAME_TOKENS {
+                name.len().saturating_sub(1)
+            } else {
+                1
+            }
+        };
+        // Every full name and each of its proper tails ("shehbaz sharif" of "muhammad shehbaz
+        // sharif") is numbered by its rank among their distinct texts.
+        let mut texts: Vec<NameKey<'_, '_>> = Vec::new();
+        for &m in &full {
             let name = name_of(m);
-            let existing = group_by_name
-                .get(&name)
-                .or_else(|| group_by_tail.get(&name))
-                .copied();
+            texts.push(name);
+            for skip in 1..tail_count(&name) {
+                texts.push(NameKey {
+                    first: name.first + skip,
+                    ..name
+                });
+            }
+        }
+        texts.sort_unstable();
+        texts.dedup();
+        let rank = |name: &NameKey<'_, '_>| texts.partition_point(|t| t < name);
+        let mut group_by_name = vec![usize::MAX; texts.len()];
+        let mut group_by_tail = vec![usize::MAX; texts.len()];
+        // (group, position) of every full-name mention, and (word, group) of each group's
+        // first and last names: sorted once all full names are in.
+        let mut positions: Vec<(usize, usize)> = Vec::with_capacity(full.len());
+        let mut by_first: Vec<(&str, usize)> = Vec::new();
+        let mut by_last: Vec<(&str, usize)> = Vec::new();
+        for &m in &full {
+            let name = name_of(m);
+            let number = rank(&name);
+            let existing = [group_by_name[number], group_by_tail[number]]
+                .into_iter()
+                .find(|&g| g != usize::MAX);
             let g = existing.unwrap_or_else(|| {
                 kinds.push(EntityKind::Person);
-                positions.push(Vec::new());
                 kinds.len() - 1
             });
             if existing.is_none() {
-                // Tails of names no longer than a real one: a "name" of n tokens (a line of
-                // capitalised words the tagger took for one) would store n tails of up to n
-                // tokens each.
-                let tails = if name.len() <= MAX_PERSON_NAME_TOKENS {
-                    name.len().saturating_sub(1)
-                } else {
-                    1
-                };
-                for skip in 1..tails {
+                for skip in 1..tail_count(&name) {
                     let tail = NameKey {
                         first: name.first + skip,
                         ..name
                     };
-                    group_by_tail.entry(tail).or_insert(g);
+                    let slot = &mut group_by_tail[rank(&tail)];
+                    if *slot == usize::MAX {
+                        *slot = g;
+                    }
                 }
-                by_first
-                    .entry(self.words.lower(name.first))
-                    .or_default()
-                    .push(g);
-                by_last
-                    .entry(self.words.lower(name.end - 1))
-                    .or_default()
-                    .push(g);
-                group_by_name.insert(name, g);
+                by_first.push((self.words.lower(name.first), g));
+                by_last.push((self.words.lower(name.end - 1), g));
+                group_by_name[number] = g;
             }
             group_of[m] = g;
-            positions[g].push(mentions[m].first);
+            positions.push((g, mentions[m].first));
         }
-        for list in &mut positions {
-            list.sort_unstable();
-        }
-        let mut singles_by_name: HashMap<&str, usize> = HashMap::new();
+        positions.sort_unstable();
+        by_first.sort_unstable();
+        by_last.sort_unstable();
+        // Distance to a group's nearest full-name mention, earlier ones preferred.
+        let distance = |g: usize, position: usize| {
+            let from = positions.partition_point(|&(h, _)| h < g);
+            let to = positions.partition_point(|&(h, _)| h <= g);
+            let list = &positions[from..to];
+            let after = list.partition_point(|&(_, p)| p <= position);
+            match after.checked_sub(1).map(|k| list[k].1) {
+                Some(before) => position - before,
+                None => list.get(after).map_or(usize::MAX, |&(_, p)| {
+                    (p - position).saturating_add(usize::MAX / 2)
+                }),
+            }
+        };
+        let nearest = |table: &[(&str, usize)], word: &str, position: usize| {
+            let from = table.partition_point(|&(w, _)| w < word);
+            let to = table.partition_point(|&(w, _)| w <= word);
+            table[from..to]
+                .iter()
+                .map(|&(_, g)| g)
+                .min_by_key(|&g| (distance(g, position), g))
+        };
+        // One-word mentions that name no full name's person: one group per word, numbered
+        // in order of first mention.
+        let mut alone: Vec<(&str, usize)> = Vec::new();
         for &m in people {
             if mentions[m].end - mentions[m].first != 1 {
                 continue;
             }
             let word = self.words.lower(mentions[m].first);
             let position = mentions[m].first;
-            // Distance to a group's nearest full-name mention, earlier ones preferred.
-            let distance = |g: usize| {
-                let list = positions.get(g).map_or(&[][..], Vec::as_slice);
-                let after = list.partition_point(|&p| p <= position);
-                match after.checked_sub(1).map(|k| list[k]) {
-                    Some(before) => position - before,
-                    None => list.get(after).map_or(usize::MAX, |&p| {
-                        (p - position).saturating_add(usize::MAX / 2)
-                    }),
-                }
-            };
-            let nearest = |candidates: Option<&Vec<usize>>| {
-                candidates.and_then(|list| list.iter().copied().min_by_key(|&g| (distance(g), g)))
-            };
-            let g = nearest(by_last.get(word))
-                .or_else(|| nearest(by_first.get(word)))
-                .unwrap_or_else(|| {
-                    *singles_by_name.entry(word).or_insert_with(|| {
-                        kinds.push(EntityKind::Person);
-                        kinds.len() - 1
-                    })
-                });
-            group_of[m] = g;
+            match nearest(&by_last, word, position).or_else(|| nearest(&by_first, word, position)) {
+                Some(g) => group_of[m] = g,
+                None => alone.push((word, m)),
+            }
+        }
+        let mut first_of_word: Vec<(&str, usize)> = alone.clone();
+        first_of_word.sort_unstable();
+        first_of_word.dedup_by(|later, earlier| later.0 == earlier.0);
+        for &(word, m) in &alone {
+            let k = first_of_word.partition_point(|&(w, _)| w < word);
+            let first = first_of_word[k].1;
+            if first == m {
+                kinds.push(EntityKind::Person);
+                group_of[m] = kinds.len() - 1;
+            } else {
+                group_of[m] = group_of[first];
+            }
         }
     }
 
@@ -690,7 +722,7 @@ impl<'w, 't> Builder<'w, 't, '_> {
             entity.name = self.canonical_name(&group, mentions);
         }
         if entity.name.is_empty() {
-            entity.name = display_case(&collapse_spaces(&entity.mentions[0].text));
+            entity.name = display_case(collapse_spaces(&entity.mentions[0].text));
         }
         if entity.kind == EntityKind::Person {
             for &m in group.mentions {
@@ -726,7 +758,7 @@ impl<'w, 't> Builder<'w, 't, '_> {
                 )
             });
         match best {
-            Some(m) => display_case(&collapse_spaces(
+            Some(m) => display_case(collapse_spaces(
                 self.text(mentions[m].first, mentions[m].end),
             )),
             None => String::new(),
@@ -839,16 +871,24 @@ fn gazetteer_has_entry(words: &Words<'_>, first: usize, end: usize) -> bool {
 
 /// White space runs as single spaces.
 fn collapse_spaces(text: &str) -> String {
-    // Most names have single ASCII spaces only and are copied as they are.
-    let bytes = text.as_bytes();
-    let plain = text.is_ascii()
-        && bytes.first() != Some(&b' ')
-        && bytes.last() != Some(&b' ')
-        && !bytes.windows(2).any(|w| w == b"  ")
-        && !bytes
-            .iter()
-            .any(|&b| (b.is_ascii_whitespace() && b != b' ') || b == 0x0b);
-    if plain {
+    // Most names are ASCII with single spaces between words and are copied as they are.
+    let mut plain = true;
+    let mut after_space = true;
+    for &b in text.as_bytes() {
+        if b == b' ' {
+            if after_space {
+                plain = false;
+                break;
+            }
+            after_space = true;
+        } else if !b.is_ascii() || b.is_ascii_whitespace() || b == 0x0b {
+            plain = false;
+            break;
+        } else {
+            after_space = false;
+        }
+    }
+    if plain && !after_space {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
@@ -863,12 +903,18 @@ fn collapse_spaces(text: &str) -> String {
 
 /// A name in capitals in its display casing ("KHAWAJA ASIF" -> "Khawaja Asif"); short
 /// one-word names in capitals are acronyms and stay ("NATO", "TTP").
-fn display_case(name: &str) -> String {
-    if name.chars().any(|c| c.is_lowercase()) || !name.chars().any(|c| c.is_uppercase()) {
-        return name.to_string();
+fn display_case(name: String) -> String {
+    let mixed = if name.is_ascii() {
+        name.bytes().any(|b| b.is_ascii_lowercase())
+            || !name.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        name.chars().any(|c| c.is_lowercase()) || !name.chars().any(|c| c.is_uppercase())
+    };
+    if mixed {
+        return name;
     }
     if !name.contains(' ') && name.chars().count() <= 5 {
-        return name.to_string();
+        return name;
     }
     let mut out = String::with_capacity(name.len());
     let mut word_start = true;

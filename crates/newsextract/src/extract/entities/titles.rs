@@ -11,6 +11,12 @@ use crate::text::tokens::Words;
 /// The longest title (case-insensitive) ending just before token `end`, as its first token,
 /// with whether it is a mere honorific (Mr, Mrs, Ms).
 fn title_ending_at(context: &Context<'_, '_>, end: usize) -> Option<(usize, bool)> {
+    // The context marks every token a title ends before: most tokens are not, and need no
+    // look-up (every listed title starts with a letter, as the context requires; see the
+    // test `titles_start_with_letters`).
+    if !context.after_title(end) {
+        return None;
+    }
     let words = context.words;
     let mut found = None;
     for length in 1..=4.min(end) {
@@ -188,6 +194,14 @@ mod tests {
         let mut out: Vec<String> = before(&context, first).into_iter().map(span).collect();
         out.extend(after(&context, end).map(span));
         out
+    }
+
+    #[test]
+    fn titles_start_with_letters() {
+        for title in &TABLES.titles {
+            let words = Words::new(title.title);
+            assert!(words.flags(0).has_letter(), "{:?}", title.title);
+        }
     }
 
     #[test]
