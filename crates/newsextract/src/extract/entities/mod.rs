@@ -22,7 +22,6 @@ mod titles;
 pub mod train;
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 
 use crate::extract::structure::Structure;
 use crate::extractor::Config;
@@ -129,11 +128,7 @@ impl<'w, 't> Builder<'w, 't, '_> {
     /// The name of tokens `first..end` as a key, without a leading "the".
     fn key(&self, first: usize, end: usize) -> NameKey<'w, 't> {
         let skip = usize::from(end - first > 1 && self.words.lower(first) == "the");
-        NameKey {
-            words: self.words,
-            first: first + skip,
-            end,
-        }
+        NameKey::new(self.context, first + skip, end)
     }
 
     fn resolve(&self, mentions: &[Mention], dateline_country: Option<&str>) -> Vec<Resolution> {
@@ -462,11 +457,7 @@ impl<'w, 't> Builder<'w, 't, '_> {
         kinds: &mut Vec<EntityKind>,
         group_of: &mut [usize],
     ) {
-        let name_of = |m: usize| NameKey {
-            words: self.words,
-            first: mentions[m].first,
-            end: mentions[m].end,
-        };
+        let name_of = |m: usize| NameKey::new(self.context, mentions[m].first, mentions[m].end);
         // Longest names first, so that shorter forms find them.
         let mut full: Vec<usize> = people
             .iter()
@@ -491,10 +482,7 @@ impl<'w, 't> Builder<'w, 't, '_> {
             let name = name_of(m);
             texts.push(name);
             for skip in 1..tail_count(&name) {
-                texts.push(NameKey {
-                    first: name.first + skip,
-                    ..name
-                });
+                texts.push(name.tail(self.context, skip));
             }
         }
         texts.sort_unstable();
@@ -519,10 +507,7 @@ impl<'w, 't> Builder<'w, 't, '_> {
             });
             if existing.is_none() {
                 for skip in 1..tail_count(&name) {
-                    let tail = NameKey {
-                        first: name.first + skip,
-                        ..name
-                    };
+                    let tail = name.tail(self.context, skip);
                     let slot = &mut group_by_tail[rank(&tail)];
                     if *slot == usize::MAX {
                         *slot = g;
@@ -766,25 +751,45 @@ impl<'w, 't> Builder<'w, 't, '_> {
     }
 }
 
-/// Tokens `first..end` as a map key, compared and hashed by their matching forms: a name
-/// without a string built for it. Tokens hold no white space, so equal token forms are
-/// exactly equal names joined by spaces.
+/// Tokens `first..end` as a key, compared by their matching forms: a name without a string
+/// built for it. Tokens hold no white space, so equal token forms are exactly equal names
+/// joined by spaces. Keys order by a fingerprint of the forms first (a cheap test that
+/// decides most comparisons), then by the forms; only equality matters to the callers.
 #[derive(Clone, Copy)]
 struct NameKey<'w, 't> {
     words: &'w Words<'t>,
     first: usize,
     end: usize,
+    fingerprint: u64,
 }
 
-impl NameKey<'_, '_> {
+impl<'w, 't> NameKey<'w, 't> {
+    fn new(context: &Context<'w, 't>, first: usize, end: usize) -> NameKey<'w, 't> {
+        let fingerprint = (first..end).fold(0u64, |hash, i| {
+            (hash.rotate_left(5) ^ context.word_hash(i)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        });
+        NameKey {
+            words: context.words,
+            first,
+            end,
+            fingerprint,
+        }
+    }
+
     fn len(&self) -> usize {
         self.end - self.first
+    }
+
+    /// The key of tokens `first + skip..end`.
+    fn tail(&self, context: &Context<'w, 't>, skip: usize) -> NameKey<'w, 't> {
+        NameKey::new(context, self.first + skip, self.end)
     }
 }
 
 impl PartialEq for NameKey<'_, '_> {
     fn eq(&self, other: &Self) -> bool {
-        self.len() == other.len()
+        self.fingerprint == other.fingerprint
+            && self.len() == other.len()
             && (self.first..self.end)
                 .zip(other.first..other.end)
                 .all(|(a, b)| self.words.lower(a) == other.words.lower(b))
@@ -801,18 +806,11 @@ impl PartialOrd for NameKey<'_, '_> {
 
 impl Ord for NameKey<'_, '_> {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        (self.first..self.end)
-            .map(|i| self.words.lower(i))
-            .cmp((other.first..other.end).map(|i| other.words.lower(i)))
-    }
-}
-
-impl Hash for NameKey<'_, '_> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        for i in self.first..self.end {
-            state.write(self.words.lower(i).as_bytes());
-            state.write_u8(0xff);
-        }
+        self.fingerprint.cmp(&other.fingerprint).then_with(|| {
+            (self.first..self.end)
+                .map(|i| self.words.lower(i))
+                .cmp((other.first..other.end).map(|i| other.words.lower(i)))
+        })
     }
 }
 
