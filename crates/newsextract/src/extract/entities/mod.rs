@@ -135,8 +135,10 @@ impl<'w, 't> Builder<'w, 't, '_> {
         let mut resolutions = vec![Resolution::default(); mentions.len()];
         // The candidate places of every place mention, one after the other: one vector for
         // the document instead of one per mention.
-        let mut places: Vec<Place> = Vec::new();
-        let mut place_lists: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+        // Sized once: growing them mention by mention cost more than the spare room.
+        let mut places: Vec<Place> = Vec::with_capacity(mentions.len());
+        let mut place_lists: Vec<(usize, std::ops::Range<usize>)> =
+            Vec::with_capacity(mentions.len());
         let mut nationality_countries = Vec::new();
         for (m, mention) in mentions.iter().enumerate() {
             if mention.user.is_some() {
@@ -215,7 +217,7 @@ impl<'w, 't> Builder<'w, 't, '_> {
         // Mentions group by what they resolve to or by name: sorted by key, each run of
         // equal keys is one group, numbered in order of its first mention.
         let mut keyed: Vec<(GroupKey<'_, '_>, usize)> = Vec::with_capacity(mentions.len());
-        let mut person_mentions = Vec::new();
+        let mut person_mentions = Vec::with_capacity(mentions.len());
         for (m, mention) in mentions.iter().enumerate() {
             let key = match (mention.user, mention.kind) {
                 (Some(Target::User(u)), _) => GroupKey::User(u),
@@ -477,7 +479,7 @@ impl<'w, 't> Builder<'w, 't, '_> {
         };
         // Every full name and each of its proper tails ("shehbaz sharif" of "muhammad shehbaz
         // sharif") is numbered by its rank among their distinct texts.
-        let mut texts: Vec<NameKey<'_, '_>> = Vec::new();
+        let mut texts: Vec<NameKey<'_, '_>> = Vec::with_capacity(2 * full.len());
         for &m in &full {
             let name = name_of(m);
             texts.push(name);
@@ -493,8 +495,8 @@ impl<'w, 't> Builder<'w, 't, '_> {
         // (group, position) of every full-name mention, and (word, group) of each group's
         // first and last names: sorted once all full names are in.
         let mut positions: Vec<(usize, usize)> = Vec::with_capacity(full.len());
-        let mut by_first: Vec<(&str, usize)> = Vec::new();
-        let mut by_last: Vec<(&str, usize)> = Vec::new();
+        let mut by_first: Vec<(&str, usize)> = Vec::with_capacity(full.len());
+        let mut by_last: Vec<(&str, usize)> = Vec::with_capacity(full.len());
         for &m in &full {
             let name = name_of(m);
             let number = rank(&name);
@@ -546,7 +548,7 @@ impl<'w, 't> Builder<'w, 't, '_> {
         };
         // One-word mentions that name no full name's person: one group per word, numbered
         // in order of first mention.
-        let mut alone: Vec<(&str, usize)> = Vec::new();
+        let mut alone: Vec<(&str, usize)> = Vec::with_capacity(people.len());
         for &m in people {
             if mentions[m].end - mentions[m].first != 1 {
                 continue;
