@@ -459,6 +459,20 @@ impl<'w, 't> Context<'w, 't> {
         self.marked(i, AFTER_TITLE_MARK)
     }
 
+    /// True when some built-in gazetteer name starts at token `i` (of two tokens or more
+    /// when `several`). Only tokens with a capital are scanned; the others answer false.
+    pub(crate) fn starts_listed_name(&self, i: usize, several: bool) -> bool {
+        // Bit 4 * category of a name's first of several tokens, bit 4 * category + 3 of a
+        // one-token name.
+        const FIRST_OF_SEVERAL: u64 = 0x1111_1111_1111_1111;
+        let mask = if several {
+            FIRST_OF_SEVERAL
+        } else {
+            FIRST_OF_SEVERAL | (FIRST_OF_SEVERAL << 3)
+        };
+        self.gazetteer_bits(i) & mask != 0
+    }
+
     /// The gazetteer bits of token `i`.
     fn gazetteer_bits(&self, i: usize) -> u64 {
         if !self.marked(i, GAZETTEER_MARK) {

@@ -163,7 +163,12 @@ pub(crate) fn repair_with_gazetteer(context: &Context<'_, '_>, mentions: &mut Ve
     // Tokens before `next` belong to a name already made a mention.
     let mut next = 0;
     for start in starts {
-        if start < next || !words.flags(start).has_upper() {
+        // The context knows where listed names of several tokens start (it scanned every
+        // token with a capital): elsewhere there is nothing to look up.
+        if start < next
+            || !words.flags(start).has_upper()
+            || !context.starts_listed_name(start, true)
+        {
             continue;
         }
         let mut longest: Option<(usize, EntityKind)> = None;
@@ -394,7 +399,12 @@ pub(crate) fn add_missed_names(context: &Context<'_, '_>, mentions: &mut Vec<Men
     // Tokens before `next` belong to a name just added.
     let mut next = 0;
     for (start, (&is_covered, flags)) in covered.iter().zip(&words.flags).enumerate() {
-        if is_covered || start < next || !flags.first_upper() || !flags.has_lower() {
+        if is_covered
+            || start < next
+            || !flags.first_upper()
+            || !flags.has_lower()
+            || !context.starts_listed_name(start, false)
+        {
             continue;
         }
         let mut longest: Option<(usize, EntityKind)> = None;
