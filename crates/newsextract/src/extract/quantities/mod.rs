@@ -18,7 +18,7 @@ use once_cell::sync::Lazy;
 
 use crate::extract::structure::Structure;
 use crate::extract::times::lexicon::{Kw, Lex};
-use crate::extract::times::tokens::{DigitText, Token, TokenKind};
+use crate::extract::times::tokens::{small_integer, DigitText, Token, TokenKind};
 use crate::extract::times::wordmap::WordMap;
 use crate::text::Document;
 use crate::{Qualifier, Quantity, TimeExpression};
@@ -770,7 +770,11 @@ impl<'a, 't> Scanner<'a, 't> {
                 if text.len() > 30 {
                     return None;
                 }
-                let value: f64 = text.as_str()?.parse().ok()?;
+                // A lone digits token, the common case, needs no float parser.
+                let value: f64 = match (end == i + 1).then(|| small_integer(t.text)).flatten() {
+                    Some(v) => v,
+                    _ => text.as_str()?.parse().ok()?,
+                };
                 Some(Number {
                     end,
                     value,

@@ -11,7 +11,7 @@
 
 use super::lexicon::{DayPart, Kw, Lex, Unit};
 use super::resolve::{self, Holiday, Shift, Tense, Value};
-use super::tokens::{DigitText, Token, TokenKind};
+use super::tokens::{small_integer, DigitText, Token, TokenKind};
 use super::wordmap::WordMap;
 use crate::{Date, TimeKind};
 use once_cell::sync::Lazy;
@@ -591,39 +591,45 @@ impl<'a, 't> Matcher<'a, 't> {
         std::str::from_utf8(&buf[..bytes.len()]).ok()
     }
 
+    /// The CUE_WORDS bits of token `k`, when it is an ASCII word of at most 12 letters.
+    fn cue_bits(&self, k: usize) -> Option<u8> {
+        let t = self.tok(k)?;
+        if t.kind != TokenKind::Word || t.text.len() > 12 || !t.text.is_ascii() {
+            return None;
+        }
+        // The map ignores ASCII case: no lowercase copy is needed to look the word up.
+        Some(CUE_WORDS.get(t.text).unwrap_or(0))
+    }
+
     /// The tense token `k` signals, and whether the signal is strong.
     fn cue(&self, k: usize) -> Option<(Tense, bool)> {
         let t = self.tok(k)?;
-        let mut buf = [0u8; 12];
-        let lower = self.lower(k, &mut buf)?;
-        let bits = CUE_WORDS.get(lower).unwrap_or(0);
-        let passive = k > 0 && {
-            let mut prev = [0u8; 12];
-            self.lower(k - 1, &mut prev)
-                .is_some_and(|w| CUE_WORDS.get(w).unwrap_or(0) & cue_word::BE != 0)
-        };
-        if (lower == "set" || lower == "due") && (self.is(k + 1, Kw::To) || self.is(k + 1, Kw::For))
-        {
+        let bits = self.cue_bits(k)?;
+        let word = t.text;
+        let is = |w: &str| word.eq_ignore_ascii_case(w);
+        // Only asked for by the past-tense cues below, which few words reach.
+        let passive = || k > 0 && self.cue_bits(k - 1).is_some_and(|b| b & cue_word::BE != 0);
+        if (is("set") || is("due")) && (self.is(k + 1, Kw::To) || self.is(k + 1, Kw::For)) {
             return Some((Tense::Future, true));
         }
         // "as soon as Tuesday", "as early as next week"; "is to resume", "are to meet".
-        if (lower == "soon" || lower == "early") && self.word_is(k + 1, "as") {
+        if (is("soon") || is("early")) && self.word_is(k + 1, "as") {
             return Some((Tense::Future, true));
         }
-        if lower == "to" && k > 0 && (self.word_is(k - 1, "is") || self.word_is(k - 1, "are")) {
+        if is("to") && k > 0 && (self.word_is(k - 1, "is") || self.word_is(k - 1, "are")) {
             return Some((Tense::Future, true));
         }
         // "next to the embassy" is a place.
-        if lower == "next" && self.is(k + 1, Kw::To) {
+        if is("next") && self.is(k + 1, Kw::To) {
             return None;
         }
-        if lower == "won" && self.punct(k + 1, '\'') {
+        if is("won") && self.punct(k + 1, '\'') {
             return Some((Tense::Future, true));
         }
-        if lower == "going" && self.is(k + 1, Kw::To) {
+        if is("going") && self.is(k + 1, Kw::To) {
             return Some((Tense::Future, true));
         }
-        if lower == "ll" && k > 0 && self.punct(k - 1, '\'') {
+        if is("ll") && k > 0 && self.punct(k - 1, '\'') {
             return Some((Tense::Future, true));
         }
         if bits & cue_word::FUTURE != 0 {
@@ -631,27 +637,31 @@ impl<'a, 't> Matcher<'a, 't> {
         }
         if bits & cue_word::WEAK_FUTURE != 0 {
             // "May" capitalized mid-sentence is a month or a name, not the modal.
-            if lower == "may" && !t.is_lowercase() {
+            if is("may") && !t.is_lowercase() {
                 return None;
             }
             return Some((Tense::Future, false));
         }
         if bits & cue_word::IRREGULAR_PAST != 0 {
             // "is held", "will be sold": a passive participle says nothing of the time.
-            if passive {
+            if passive() {
                 return None;
             }
             return Some((Tense::Past, true));
         }
-        if lower.len() >= 4 && lower.ends_with("ed") && t.is_lowercase() {
-            if passive {
+        let ends_with = |suffix: &[u8]| {
+            word.len() >= suffix.len()
+                && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+        };
+        if word.len() >= 4 && ends_with(b"ed") && t.is_lowercase() {
+            if passive() {
                 return None;
             }
             if bits & cue_word::NOT_PAST_ED != 0 {
                 return None;
             }
-            if lower.ends_with("eed")
-                && !matches!(lower, "agreed" | "freed" | "decreed" | "guaranteed")
+            if ends_with(b"eed")
+                && !(is("agreed") || is("freed") || is("decreed") || is("guaranteed"))
             {
                 return None;
             }
@@ -752,15 +762,20 @@ impl<'a, 't> Matcher<'a, 't> {
                 Lex::Scale { .. } | Lex::DayPart(_) => false,
                 Lex::Word(kw) => kw_can_start(kw),
                 // `code_rules` and `final_quarter`.
-                Lex::None => {
-                    matches!(t.text, "Q" | "H" | "FY")
-                        || t.text.eq_ignore_ascii_case("final")
-                        || ((7..=9).contains(&t.text.len())
-                            && (t.text.eq_ignore_ascii_case("valentine")
-                                || DECADE_WORDS
+                // Dispatched on the length first: most words have none of these lengths, and
+                // the decade words all end in "s".
+                Lex::None => match t.text.as_bytes() {
+                    [b'Q' | b'H'] | b"FY" => true,
+                    w if w.len() == 5 => w.eq_ignore_ascii_case(b"final"),
+                    w @ [.., last] if (7..=9).contains(&w.len()) => {
+                        w.eq_ignore_ascii_case(b"valentine")
+                            || (last | 0x20 == b's'
+                                && DECADE_WORDS
                                     .iter()
-                                    .any(|(w, _)| t.text.eq_ignore_ascii_case(w))))
-                }
+                                    .any(|(d, _)| w.eq_ignore_ascii_case(d.as_bytes())))
+                    }
+                    _ => false,
+                },
                 Lex::Month { .. }
                 | Lex::Weekday { .. }
                 | Lex::Unit { .. }
@@ -2867,7 +2882,11 @@ impl<'a, 't> Matcher<'a, 't> {
         if text.len() > 24 {
             return None;
         }
-        let value: f64 = text.as_str()?.parse().ok()?;
+        // A lone digits token, the common case, needs no float parser.
+        let value: f64 = match (end == i + 1).then(|| small_integer(t.text)).flatten() {
+            Some(v) => v,
+            _ => text.as_str()?.parse().ok()?,
+        };
         Some((value, end))
     }
 

@@ -119,6 +119,23 @@ impl DigitText {
     }
 }
 
+/// The value of `digits` (ASCII digits only, at most 15 of them), computed directly: below
+/// 2^53 every integer is an `f64`, so this is what `str::parse::<f64>` returns, without its
+/// general float parser. `None` for any other text.
+pub(crate) fn small_integer(digits: &str) -> Option<f64> {
+    if digits.is_empty() || digits.len() > 15 {
+        return None;
+    }
+    let mut n = 0u64;
+    for b in digits.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u64::from(b - b'0');
+    }
+    Some(n as f64)
+}
+
 /// Folds the punctuation characters the rules care about to their ASCII form.
 fn fold_punct(c: char) -> char {
     match c {
@@ -319,6 +336,24 @@ fn is_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_integers_are_what_parse_gives() {
+        for text in [
+            "0",
+            "7",
+            "007",
+            "1989",
+            "123456789012345",
+            "999999999999999",
+            "9007199254740",
+        ] {
+            assert_eq!(small_integer(text), text.parse::<f64>().ok(), "{text}");
+        }
+        for text in ["", "1234567890123456", "12a", "1.5", "-1", "\u{663}"] {
+            assert_eq!(small_integer(text), None, "{text:?}");
+        }
+    }
 
     #[test]
     fn digit_text_is_the_string_it_replaces() {
