@@ -606,11 +606,10 @@ pub(crate) fn lookup(word: &str) -> Lex {
     TABLE.get(word).unwrap_or(Lex::None)
 }
 
-/// The meaning of the ASCII word `bytes[start..end]`, whatever its case: the tokenizer's
-/// lookup of every word.
-#[inline]
-pub(crate) fn lookup_at(bytes: &[u8], start: usize, end: usize) -> Lex {
-    TABLE.get_at(bytes, start, end).unwrap_or(Lex::None)
+/// The table of every word's meaning, for a tokenizer that looks up every word of a text:
+/// `get_at` finds an ASCII word whatever its case.
+pub(crate) fn table() -> &'static WordMap<Lex> {
+    &TABLE
 }
 
 #[cfg(test)]

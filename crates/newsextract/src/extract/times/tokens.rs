@@ -190,6 +190,8 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
     // News text runs at about 0.29 tokens per byte (BBC corpus); reserving a third of the
     // length means the vector almost never grows and copies itself.
     let mut tokens = Vec::with_capacity(text.len() / 3 + 1);
+    // Fetched once: behind the `Lazy` each fetch is a load and a test.
+    let table = lexicon::table();
     let mut i = 0;
     let mut newline = false;
     while i < bytes.len() {
@@ -247,7 +249,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
             continue;
         };
         let lex = if in_lexicon {
-            lexicon::lookup_at(bytes, i, end)
+            table.get_at(bytes, i, end).unwrap_or(Lex::None)
         } else {
             Lex::None
         };
