@@ -38,41 +38,81 @@ pub(crate) trait Scorer {
 
 /// Quantised weights: `2^bits` rows of [`TAG_COUNT`] 16-bit values, almost all zero.
 ///
-/// Only the non-zero values are kept: a bitmap of the rows that have any, with the count of
-/// such rows before each 64-row word (a rank index), and per such row a 16-byte slot with the
-/// mask of its non-zero tags and up to [`INLINE`] values (most rows have two or three); a
-/// longer row (the bias, shapes, frequent words) is kept whole in `dense`, where adding it is
-/// one vectorised loop. A 2^20-row model then takes about 1 MB, not the 36 MB of a dense
-/// table, a lookup touches one or two cache lines of it, and the lookup of a feature never
-/// seen in training stops at one bit of the bitmap.
+/// Only the non-zero rows are kept: per 64 rows a [`Block`] with the bitmap of the rows that
+/// have any non-zero value and the count of such rows before the block (a rank index), and
+/// per such row an 8-byte [`Slot`]. A slot holds the mask of the row's non-zero tags and, for
+/// a row of one or two values (most rows), the values themselves; three or four values are
+/// kept in `packed`, and a longer row (the bias, shapes, frequent words: the rows most
+/// lookups land on) whole in `dense`, where adding it is one vectorised loop. A 2^19-row
+/// model then takes about 1 MB (the dense table would take 17 MB), a lookup touches two or
+/// three cache lines of it, and the lookup of a feature never seen in training stops at the
+/// block.
 #[derive(Debug)]
 pub(crate) struct Model {
     bits: u32,
-    present: Vec<u64>,
-    rank: Vec<u32>,
+    blocks: Vec<Block>,
     slots: Vec<Slot>,
-    dense: Vec<[i16; TAG_COUNT]>,
+    packed: Vec<i16>,
+    dense: Vec<DenseRow>,
 }
 
-/// Values a slot holds itself.
-const INLINE: usize = 4;
-
-/// One non-zero row: the mask of its non-zero tags, then its values in tag order, inline or
-/// (for more than [`INLINE`]) whole at `dense[index]`, the index stored in the first two
-/// inline values.
+/// 64 rows' presence bits and the rank of the first: one cache line gives both, where two
+/// separate arrays cost two misses.
 #[derive(Debug, Clone, Copy, Default)]
 #[repr(C, align(16))]
-struct Slot {
-    mask: u32,
-    values: [i16; INLINE],
-    _pad: u32,
+struct Block {
+    present: u64,
+    rank: u32,
 }
 
+/// Rows with at least this many non-zero values are kept in `dense`.
+const DENSE_FROM: usize = 5;
+
+/// A dense row's values for tags 1 to 16 (its O value is in its slot): 32 bytes on a 32-byte
+/// boundary, so one cache line, where a 34-byte row would often straddle two.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(32))]
+struct DenseRow([i16; TAG_COUNT - 1]);
+
+/// One non-zero row in 64 bits: the mask of its non-zero tags (bits 0 to 16), its kind
+/// (bits 17 and 18), and then by kind: its one or two values in tag order (bits 32 to 63);
+/// the offset of its values in `packed` (bits 32 to 63); or its index in `dense` (bits 19 to
+/// 47) and its O value (bits 48 to 63). The kind saves counting the mask's bits, which
+/// without a `popcnt` instruction (the baseline x86-64 target) costs a dozen instructions.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot(u64);
+
+const TAG_MASK: u64 = (1 << TAG_COUNT) - 1;
+const KIND_SHIFT: u32 = TAG_COUNT as u32;
+const KIND_INLINE: u64 = 0;
+const KIND_PACKED: u64 = 1;
+const KIND_DENSE: u64 = 2;
+const DENSE_INDEX_SHIFT: u32 = KIND_SHIFT + 2;
+const DENSE_INDEX_MASK: u64 = (1 << 29) - 1;
+
+// The masks, kinds, dense indices (up to 2^24 rows) and O values must not overlap.
+const _: () = assert!(TAG_COUNT == 17 && DENSE_INDEX_SHIFT + 29 <= 48);
+
 impl Slot {
-    /// Where a row of more than [`INLINE`] values is kept in `dense`.
     #[inline]
-    fn dense_index(&self) -> usize {
-        usize::from(self.values[0] as u16) | usize::from(self.values[1] as u16) << 16
+    fn mask(self) -> u32 {
+        (self.0 & TAG_MASK) as u32
+    }
+
+    #[inline]
+    fn kind(self) -> u64 {
+        (self.0 >> KIND_SHIFT) & 3
+    }
+
+    /// The upper half: inline values, packed offset, or (in bits 16 to 31) a dense row's O.
+    #[inline]
+    fn high(self) -> u32 {
+        (self.0 >> 32) as u32
+    }
+
+    #[inline]
+    fn dense_index(self) -> usize {
+        ((self.0 >> DENSE_INDEX_SHIFT) & DENSE_INDEX_MASK) as usize
     }
 }
 
@@ -83,13 +123,13 @@ struct ModelBuilder {
 
 impl ModelBuilder {
     fn new(bits: u32) -> ModelBuilder {
-        let words = (1usize << bits).div_ceil(64);
+        let blocks = (1usize << bits).div_ceil(64);
         ModelBuilder {
             model: Model {
                 bits,
-                present: vec![0; words],
-                rank: vec![0; words],
+                blocks: vec![Block::default(); blocks],
                 slots: Vec::new(),
+                packed: Vec::new(),
                 dense: Vec::new(),
             },
         }
@@ -99,17 +139,21 @@ impl ModelBuilder {
     /// `mask`, in tag order.
     fn push(&mut self, r: usize, mask: u32, values: &[i16]) {
         let m = &mut self.model;
-        m.present[r / 64] |= 1 << (r % 64);
-        let mut slot = Slot {
-            mask,
-            ..Slot::default()
-        };
-        if values.len() <= INLINE {
-            slot.values[..values.len()].copy_from_slice(values);
+        if let Some(block) = m.blocks.get_mut(r / 64) {
+            block.present |= 1 << (r % 64);
+        }
+        let mask = u64::from(mask) & TAG_MASK;
+        let slot = if values.len() <= 2 {
+            let mut high = 0u64;
+            for (k, &v) in values.iter().enumerate() {
+                high |= u64::from(v as u16) << (16 * k);
+            }
+            mask | KIND_INLINE << KIND_SHIFT | high << 32
+        } else if values.len() < DENSE_FROM {
+            let offset = m.packed.len() as u64;
+            m.packed.extend_from_slice(values);
+            mask | KIND_PACKED << KIND_SHIFT | offset << 32
         } else {
-            let index = m.dense.len() as u32;
-            slot.values[0] = (index & 0xffff) as u16 as i16;
-            slot.values[1] = (index >> 16) as u16 as i16;
             let mut row = [0i16; TAG_COUNT];
             let mut bits = mask;
             for &v in values {
@@ -118,16 +162,22 @@ impl ModelBuilder {
                 }
                 bits &= bits.wrapping_sub(1);
             }
-            m.dense.push(row);
-        }
-        m.slots.push(slot);
+            let mut rest = DenseRow::default();
+            rest.0.copy_from_slice(&row[1..]);
+            let index = m.dense.len() as u64 & DENSE_INDEX_MASK;
+            m.dense.push(rest);
+            mask | KIND_DENSE << KIND_SHIFT
+                | index << DENSE_INDEX_SHIFT
+                | u64::from(row[0] as u16) << 48
+        };
+        m.slots.push(Slot(slot));
     }
 
     fn finish(mut self) -> Model {
         let mut count = 0u32;
-        for (word, rank) in self.model.present.iter().zip(&mut self.model.rank) {
-            *rank = count;
-            count += word.count_ones();
+        for block in &mut self.model.blocks {
+            block.rank = count;
+            count += block.present.count_ones();
         }
         self.model
     }
@@ -225,10 +275,10 @@ impl Model {
         out.extend_from_slice(&(self.slots.len() as u32).to_le_bytes());
         let mut last = 0;
         let mut n = 0;
-        for (w, &word) in self.present.iter().enumerate() {
-            let mut bits = word;
+        for (b, block) in self.blocks.iter().enumerate() {
+            let mut bits = block.present;
             while bits != 0 {
-                let r = w * 64 + bits.trailing_zeros() as usize;
+                let r = b * 64 + bits.trailing_zeros() as usize;
                 bits &= bits - 1;
                 let mut gap = if n == 0 { r } else { r - last };
                 last = r;
@@ -242,76 +292,79 @@ impl Model {
                     }
                     out.push(byte | 0x80);
                 }
-                match self.row(r as u32) {
-                    Some(Row::Sparse(mask, values)) => {
-                        out.extend_from_slice(&mask.to_le_bytes()[..3]);
-                        for &v in values {
+                if let Some((mask, row)) = self.row(r as u32) {
+                    out.extend_from_slice(&mask.to_le_bytes()[..3]);
+                    for (tag, &v) in row.iter().enumerate() {
+                        if mask & 1 << tag != 0 {
                             out.extend_from_slice(&v.to_le_bytes());
                         }
                     }
-                    Some(Row::Dense(row)) => {
-                        let mask: u32 = (0..TAG_COUNT)
-                            .filter(|&t| row[t] != 0)
-                            .map(|t| 1 << t)
-                            .sum();
-                        out.extend_from_slice(&mask.to_le_bytes()[..3]);
-                        for &v in row.iter().filter(|&&v| v != 0) {
-                            out.extend_from_slice(&v.to_le_bytes());
-                        }
-                    }
-                    None => {}
                 }
             }
         }
         out
     }
 
-    /// The index in `slots` of row `r`, `None` when the row is all zero.
+    /// The slot of row `r`, `None` when the row is all zero.
     #[inline]
-    fn slot_index(&self, r: u32) -> Option<usize> {
+    fn slot(&self, r: u32) -> Option<Slot> {
         let r = r as usize;
-        let word = *self.present.get(r / 64)?;
+        let block = self.blocks.get(r / 64)?;
         let bit = 1u64 << (r % 64);
-        if word & bit == 0 {
+        if block.present & bit == 0 {
             return None;
         }
-        Some(*self.rank.get(r / 64)? as usize + (word & (bit - 1)).count_ones() as usize)
+        let index = block.rank as usize + (block.present & (bit - 1)).count_ones() as usize;
+        self.slots.get(index).copied()
     }
 
-    /// Row `r`, `None` when it is all zero.
+    /// Row `r` as the mask of its stored tags and one value per tag, `None` when it is all
+    /// zero.
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
+    fn row(&self, r: u32) -> Option<(u32, [i16; TAG_COUNT])> {
+        let slot = self.slot(r)?;
+        let mut sums = [0i32; TAG_COUNT];
+        self.add_slot(slot, &mut sums);
+        Some((slot.mask(), sums.map(|sum| sum as i16)))
+    }
+
+    /// Adds the row of `slot` to `sums`.
     #[inline]
-    fn row(&self, r: u32) -> Option<Row<'_>> {
-        let slot = self.slots.get(self.slot_index(r)?)?;
-        let count = slot.mask.count_ones() as usize;
-        if count <= INLINE {
-            return Some(Row::Sparse(slot.mask, slot.values.get(..count)?));
-        }
-        self.dense.get(slot.dense_index()).map(Row::Dense)
-    }
-}
-
-/// A non-zero row of a [`Model`].
-#[derive(Debug, Clone, Copy)]
-enum Row<'m> {
-    /// The mask of the non-zero tags and their values in tag order.
-    Sparse(u32, &'m [i16]),
-    /// Every tag's value.
-    Dense(&'m [i16; TAG_COUNT]),
-}
-
-impl Row<'_> {
-    /// The row as one value per tag.
-    #[cfg(test)]
-    fn values(self) -> [i16; TAG_COUNT] {
-        match self {
-            Row::Dense(row) => *row,
-            Row::Sparse(mut mask, values) => {
-                let mut out = [0; TAG_COUNT];
+    fn add_slot(&self, slot: Slot, sums: &mut [i32; TAG_COUNT]) {
+        let high = slot.high();
+        match slot.kind() {
+            KIND_INLINE => {
+                let mut mask = slot.mask();
+                let mut values = high;
+                while mask != 0 {
+                    if let Some(sum) = sums.get_mut(mask.trailing_zeros() as usize) {
+                        *sum += i32::from(values as u16 as i16);
+                    }
+                    mask &= mask - 1;
+                    values >>= 16;
+                }
+            }
+            KIND_PACKED => {
+                let mut mask = slot.mask();
+                let values = self.packed.get(high as usize..).unwrap_or_default();
                 for &v in values {
-                    out[mask.trailing_zeros() as usize] = v;
+                    if mask == 0 {
+                        break;
+                    }
+                    if let Some(sum) = sums.get_mut(mask.trailing_zeros() as usize) {
+                        *sum += i32::from(v);
+                    }
                     mask &= mask - 1;
                 }
-                out
+            }
+            _ => {
+                let (outside, rest) = sums.split_at_mut(1);
+                outside[0] += i32::from((high >> 16) as u16 as i16);
+                if let Some(row) = self.dense.get(slot.dense_index()) {
+                    for (sum, &w) in rest.iter_mut().zip(&row.0) {
+                        *sum += i32::from(w);
+                    }
+                }
             }
         }
     }
@@ -369,30 +422,16 @@ impl Scorer for Frozen<'_> {
 
     #[inline]
     fn add(&self, feature: u32, scores: &mut [f32; TAG_COUNT]) {
-        match self.0.row(feature) {
-            Some(Row::Sparse(mut mask, values)) => {
-                for &w in values {
-                    let tag = mask.trailing_zeros() as usize;
-                    mask &= mask.wrapping_sub(1);
-                    if let Some(score) = scores.get_mut(tag) {
-                        *score += f32::from(w);
-                    }
-                }
-            }
-            Some(Row::Dense(row)) => {
-                for (score, &w) in scores.iter_mut().zip(row) {
-                    *score += f32::from(w);
-                }
-            }
-            None => {}
+        if let Some(slot) = self.0.slot(feature) {
+            let mut sums = [0i32; TAG_COUNT];
+            self.0.add_slot(slot, &mut sums);
+            add_sums(&sums, scores);
         }
     }
 
     /// Looks the rows up in two rounds: first every feature's slot, then the values. Most
-    /// lookups miss the cache (the model is larger than L2); with no data-dependent branch
-    /// between them, the loads of one round overlap instead of waiting one after the other.
-    /// Weights are integers and their sums stay far below 2^24, so summing in `i32` and
-    /// converting once gives the same scores as adding in `f32` one by one.
+    /// lookups miss the first-level cache; with no data-dependent branch between them, the
+    /// loads of one round overlap instead of waiting one after the other.
     fn add_all(&self, features: &[u32], scores: &mut [f32; TAG_COUNT]) {
         const CHUNK: usize = 32;
         let model = self.0;
@@ -401,35 +440,26 @@ impl Scorer for Frozen<'_> {
             let mut slots = [Slot::default(); CHUNK];
             let mut count = 0;
             for &f in chunk {
-                if let Some(index) = model.slot_index(f) {
-                    if let (Some(slot), Some(out)) = (model.slots.get(index), slots.get_mut(count))
-                    {
-                        *out = *slot;
-                        count += 1;
-                    }
+                if let (Some(slot), Some(out)) = (model.slot(f), slots.get_mut(count)) {
+                    *out = slot;
+                    count += 1;
                 }
             }
-            for slot in &slots[..count] {
-                let mut mask = slot.mask;
-                let n = mask.count_ones() as usize;
-                if n <= INLINE {
-                    for &w in &slot.values[..n] {
-                        let tag = mask.trailing_zeros() as usize;
-                        mask &= mask.wrapping_sub(1);
-                        if let Some(sum) = sums.get_mut(tag) {
-                            *sum += i32::from(w);
-                        }
-                    }
-                } else if let Some(row) = model.dense.get(slot.dense_index()) {
-                    for (sum, &w) in sums.iter_mut().zip(row) {
-                        *sum += i32::from(w);
-                    }
-                }
+            for &slot in slots.iter().take(count) {
+                model.add_slot(slot, &mut sums);
             }
         }
-        for (score, sum) in scores.iter_mut().zip(sums) {
-            *score += sum as f32;
-        }
+        add_sums(&sums, scores);
+    }
+}
+
+/// Adds integer sums of weights to `scores`. Weights are integers and their sums stay far
+/// below 2^24, so summing in `i32` and converting once gives the same scores as adding in
+/// `f32` one by one.
+#[inline]
+fn add_sums(sums: &[i32; TAG_COUNT], scores: &mut [f32; TAG_COUNT]) {
+    for (score, &sum) in scores.iter_mut().zip(sums) {
+        *score += sum as f32;
     }
 }
 
@@ -772,13 +802,38 @@ mod tests {
         for tag in 0..TAG_COUNT {
             weights[700 * TAG_COUNT + tag] = tag as i16 - 8;
         }
+        // Every kind of slot: one and two values inline, three and four packed, five and
+        // more dense, with and without an O value.
+        for (row, tags) in [
+            (64, &[0, 16][..]),
+            (65, &[1, 2, 16]),
+            (127, &[0, 5, 9, 13]),
+            (128, &[0, 1, 2, 3, 16]),
+            (300, &[2, 3, 4, 5, 6, 7]),
+        ] {
+            for (k, &tag) in tags.iter().enumerate() {
+                weights[row * TAG_COUNT + tag] = if k % 2 == 0 { -1 - k as i16 } else { i16::MIN };
+            }
+        }
         let model = Model::new(bits, &weights).unwrap();
+        let mut sums = [0i32; TAG_COUNT];
+        for r in [700usize, 65, 128, 300] {
+            for (sum, &w) in sums
+                .iter_mut()
+                .zip(&weights[r * TAG_COUNT..(r + 1) * TAG_COUNT])
+            {
+                *sum += i32::from(w);
+            }
+        }
+        let mut scores = [0.0; TAG_COUNT];
+        Frozen(&model).add_all(&[700, 3, 65, 128, 300], &mut scores);
+        assert_eq!(scores, sums.map(|sum| sum as f32));
         let bytes = model.to_bytes();
         let back = Model::from_bytes(&bytes).unwrap();
-        assert_eq!(back.slots.len(), 4);
+        assert_eq!(back.slots.len(), 9);
         for r in 0..1u32 << bits {
             let expected = &weights[r as usize * TAG_COUNT..(r as usize + 1) * TAG_COUNT];
-            let got = back.row(r).map_or([0; TAG_COUNT], Row::values);
+            let got = back.row(r).map_or([0; TAG_COUNT], |(_, values)| values);
             assert_eq!(got, expected);
         }
         assert_eq!(back.to_bytes(), bytes);
