@@ -463,40 +463,40 @@ fn add_sums(sums: &[i32; TAG_COUNT], scores: &mut [f32; TAG_COUNT]) {
     }
 }
 
-/// `SUCCESSORS[p]`: the tags that may follow tag `p` (BILOU): after O, L or U any of O, B, U;
-/// after B or I of a type, its I or L.
-static SUCCESSORS: Lazy<Vec<Vec<u8>>> = Lazy::new(|| {
-    (0..TAG_COUNT as u8)
-        .map(|p| {
-            (0..TAG_COUNT as u8)
-                .filter(|&c| Tag(p).allows(Tag(c)))
-                .collect()
-        })
-        .collect()
-});
+/// The tags that may follow a closed tag (O, L or U), in tag order: O, and B and U of every
+/// type. An open tag (B or I) may only be followed by the I or L of its type.
+const AFTER_CLOSED: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+
+/// The closed tags (O, L and U), in tag order: those an entity may end on.
+const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+
+/// The open tags (B and I).
+const OPEN: [usize; 8] = [1, 2, 5, 6, 9, 10, 13, 14];
 
 const IMPOSSIBLE: f32 = f32::NEG_INFINITY;
 
 /// Working space of the decoder, reused from line to line.
 #[derive(Debug, Default)]
 pub(crate) struct Lattice {
-    best: Vec<[f32; TAG_COUNT]>,
     back: Vec<[u8; TAG_COUNT]>,
     token_features: Vec<u32>,
     /// Transition scores per (case class, previous tag), computed on first use in a line.
     transitions: Vec<Option<[f32; TAG_COUNT]>>,
-    /// For a fixed model, the context-aggregation scores of each capitalised word, by word
-    /// hash, computed at its first scored occurrence.
-    elsewhere: HashMap64<Elsewhere>,
+    /// For a fixed model, the context-aggregation scores of each capitalised word, computed
+    /// at its first scored occurrence: the word's index in `elsewhere_words`, by word hash.
+    elsewhere: HashMap64<u32>,
+    elsewhere_words: Vec<Elsewhere>,
+    /// The scores of each occurrence of the words, word after word: one vector for all, not
+    /// two allocations per word.
+    elsewhere_occurrences: Vec<(usize, [f32; TAG_COUNT])>,
     elsewhere_features: Vec<u32>,
 }
 
 /// The context-aggregation scores of one word: those of each of its
-/// [`Context::occurrences_of`], and their total.
+/// [`Context::occurrences_of`] (a range of `Lattice::elsewhere_occurrences`), and their total.
 #[derive(Debug)]
 struct Elsewhere {
-    tokens: Vec<usize>,
-    scores: Vec<[f32; TAG_COUNT]>,
+    occurrences: std::ops::Range<usize>,
     total: [f32; TAG_COUNT],
 }
 
@@ -529,34 +529,40 @@ impl Lattice {
         if !context.words.flags(i).has_upper() {
             return scores;
         }
+        let words = &mut self.elsewhere_words;
+        let occurrences = &mut self.elsewhere_occurrences;
         let buffer = &mut self.elsewhere_features;
-        let word = self
+        let index = *self
             .elsewhere
             .entry(context.word_hash(i))
             .or_insert_with(|| {
-                let mut word = Elsewhere {
-                    tokens: Vec::new(),
-                    scores: Vec::new(),
-                    total: [0f32; TAG_COUNT],
-                };
+                let start = occurrences.len();
+                let mut total = [0f32; TAG_COUNT];
                 for j in context.occurrences_of(i) {
                     buffer.clear();
                     elsewhere_features(context, j, bits, buffer);
                     let mut one = [0f32; TAG_COUNT];
                     scorer.add_all(buffer, &mut one);
-                    for (total, value) in word.total.iter_mut().zip(one) {
+                    for (total, value) in total.iter_mut().zip(one) {
                         *total += value;
                     }
-                    word.tokens.push(j);
-                    word.scores.push(one);
+                    occurrences.push((j, one));
                 }
-                word
+                words.push(Elsewhere {
+                    occurrences: start..occurrences.len(),
+                    total,
+                });
+                (words.len() - 1) as u32
             });
-        let own = word
-            .tokens
+        let Some(word) = words.get(index as usize) else {
+            return scores;
+        };
+        let own = occurrences
+            .get(word.occurrences.clone())
+            .unwrap_or_default()
             .iter()
-            .position(|&j| j == i)
-            .and_then(|k| word.scores.get(k));
+            .find(|&&(j, _)| j == i)
+            .map(|(_, one)| one);
         for (t, score) in scores.iter_mut().enumerate() {
             *score += word.total[t] - own.map_or(0.0, |own| own[t]);
         }
@@ -569,12 +575,12 @@ impl Lattice {
         scorer: &S,
         case: usize,
         previous: Tag,
-    ) -> [f32; TAG_COUNT] {
+    ) -> &[f32; TAG_COUNT] {
         if self.transitions.len() != CASE_CLASSES * TAG_COUNT {
             self.transitions = vec![None; CASE_CLASSES * TAG_COUNT];
         }
         let slot = &mut self.transitions[case * TAG_COUNT + usize::from(previous.0)];
-        *slot.get_or_insert_with(|| {
+        slot.get_or_insert_with(|| {
             let mut scores = [0f32; TAG_COUNT];
             for f in transition_features(case, previous, scorer.bits()) {
                 scorer.add(f, &mut scores);
@@ -597,46 +603,41 @@ pub(crate) fn decode_line<S: Scorer>(
     tags: &mut [Tag],
 ) {
     let n = line.len();
-    lattice.best.clear();
+    if n == 0 {
+        return;
+    }
     lattice.back.clear();
     if !S::FIXED {
         // The weights may have changed since the last line (training): transition scores
         // are redone.
         lattice.transitions.clear();
     }
-    lattice.best.resize(n, [IMPOSSIBLE; TAG_COUNT]);
     lattice.back.resize(n, [0; TAG_COUNT]);
-    let mut start_scores = [IMPOSSIBLE; TAG_COUNT];
-    start_scores[0] = 0.0;
+    // The best score of each tag at the token before (only the last token's scores are
+    // needed: the path is read back from `back`).
+    let mut previous = [IMPOSSIBLE; TAG_COUNT];
+    previous[0] = 0.0;
+    // Whether O is the only possible tag of the token before; then an unscored token is O
+    // after O, and `back` already says so.
+    let mut only_outside = true;
     // Whether some entity may be open before the current token.
     let mut open_before = false;
-    for k in 0..n {
-        let i = line.start + k;
-        let previous = if k == 0 {
-            start_scores
-        } else {
-            lattice.best[k - 1]
-        };
+    for (k, i) in line.clone().enumerate() {
         let opens = may_open(context.words, i);
         if !opens && !open_before {
             // The common case: nothing open, nothing can open; O, unscored.
-            let (p, score) = best_closed(&previous);
-            let mut best = [IMPOSSIBLE; TAG_COUNT];
-            best[0] = score;
-            lattice.best[k] = best;
-            lattice.back[k][0] = p;
+            if !only_outside {
+                let (p, score) = best_closed(&previous);
+                previous = [IMPOSSIBLE; TAG_COUNT];
+                previous[0] = score;
+                if let Some(back) = lattice.back.get_mut(k) {
+                    back[0] = p;
+                }
+                only_outside = true;
+            }
             continue;
         }
         let continues = may_continue(context.words, i);
-        // The tags this token may take, whatever came before.
-        let mut allowed_here = [false; TAG_COUNT];
-        for (c, slot) in allowed_here.iter_mut().enumerate() {
-            *slot = match Tag(c as u8).part() {
-                Part::Outside => true,
-                Part::Begin | Part::Unit => opens,
-                Part::Inside | Part::Last => continues,
-            };
-        }
         let case = case_class(context.words, i);
         let mut emission: Option<[f32; TAG_COUNT]> = None;
         let mut best = [IMPOSSIBLE; TAG_COUNT];
@@ -646,7 +647,8 @@ pub(crate) fn decode_line<S: Scorer>(
                 continue;
             }
             let previous_tag = Tag(p as u8);
-            if !opens && !previous_tag.is_open() {
+            let open = previous_tag.is_open();
+            if !opens && !open {
                 // Nothing open and nothing can open: O, unscored (see `path_features`).
                 if previous_score > best[0] {
                     best[0] = previous_score;
@@ -654,39 +656,53 @@ pub(crate) fn decode_line<S: Scorer>(
                 }
                 continue;
             }
-            if previous_tag.is_open() && !continues {
+            if open && !continues {
                 continue; // an open entity cannot go on here, nor be closed by O
             }
+            // Past these tests every successor of `previous_tag` is allowed here: O, B and U
+            // because the token opens, I and L because it continues.
             let emission =
                 *emission.get_or_insert_with(|| lattice.emission(context, i, history, scorer));
             let transition = lattice.transition(scorer, case, previous_tag);
-            for &c in &SUCCESSORS[p] {
-                let c = usize::from(c);
-                if !allowed_here[c] {
+            let after_open;
+            let successors: &[usize] = if open {
+                // The I and L of the type of this B or I.
+                let begin = p - (p + 3) % 4;
+                after_open = [begin + 1, begin + 2];
+                &after_open
+            } else {
+                &AFTER_CLOSED
+            };
+            debug_assert!(successors
+                .iter()
+                .all(|&c| previous_tag.allows(Tag(c as u8))));
+            for &c in successors {
+                let (Some(&t), Some(&e)) = (transition.get(c), emission.get(c)) else {
                     continue;
-                }
-                let score = previous_score + transition[c] + emission[c];
-                if score > best[c] {
-                    best[c] = score;
-                    back[c] = p as u8;
+                };
+                let score = previous_score + t + e;
+                if let (Some(best), Some(back)) = (best.get_mut(c), back.get_mut(c)) {
+                    if score > *best {
+                        *best = score;
+                        *back = p as u8;
+                    }
                 }
             }
         }
-        open_before = best
-            .iter()
-            .enumerate()
-            .any(|(c, &score)| score > IMPOSSIBLE && Tag(c as u8).is_open());
-        lattice.best[k] = best;
-        lattice.back[k] = back;
-    }
-    if n == 0 {
-        return;
+        open_before = OPEN.iter().any(|&c| best[c] > IMPOSSIBLE);
+        only_outside = false;
+        previous = best;
+        if let Some(slot) = lattice.back.get_mut(k) {
+            *slot = back;
+        }
     }
     // The line ends: only closed tags may be last.
-    let (mut tag, _) = best_closed(&lattice.best[n - 1]);
-    for k in (0..n).rev() {
-        tags[line.start + k] = Tag(tag);
-        tag = lattice.back[k][usize::from(tag)];
+    let (mut tag, _) = best_closed(&previous);
+    for (k, back) in lattice.back.iter().enumerate().rev() {
+        if let Some(out) = tags.get_mut(line.start + k) {
+            *out = Tag(tag);
+        }
+        tag = back[usize::from(tag) % TAG_COUNT];
     }
 }
 
@@ -716,9 +732,9 @@ pub(crate) fn path_features(
 /// The best state among O, L and U (ties to the lowest tag), and its score.
 fn best_closed(scores: &[f32; TAG_COUNT]) -> (u8, f32) {
     let mut best = (0u8, scores[0]);
-    for (t, &score) in scores.iter().enumerate() {
-        if !Tag(t as u8).is_open() && score > best.1 {
-            best = (t as u8, score);
+    for t in CLOSED {
+        if scores[t] > best.1 {
+            best = (t as u8, scores[t]);
         }
     }
     best
@@ -883,6 +899,33 @@ mod tests {
             decode(&context, &Frozen(model)),
             decode(&context, &Unfixed(Frozen(model)))
         );
+    }
+
+    #[test]
+    fn tag_tables_follow_bilou() {
+        let tags = || (0..TAG_COUNT as u8).map(Tag);
+        let closed: Vec<usize> = tags()
+            .filter(|t| !t.is_open())
+            .map(|t| usize::from(t.0))
+            .collect();
+        let open: Vec<usize> = tags()
+            .filter(|t| t.is_open())
+            .map(|t| usize::from(t.0))
+            .collect();
+        assert_eq!(closed, CLOSED);
+        assert_eq!(open, OPEN);
+        for p in tags() {
+            let allowed: Vec<usize> = tags()
+                .filter(|&c| p.allows(c))
+                .map(|c| usize::from(c.0))
+                .collect();
+            if p.is_open() {
+                let begin = usize::from(p.0) - (usize::from(p.0) + 3) % 4;
+                assert_eq!(allowed, [begin + 1, begin + 2], "{p:?}");
+            } else {
+                assert_eq!(allowed, AFTER_CLOSED, "{p:?}");
+            }
+        }
     }
 
     #[test]
