@@ -38,15 +38,15 @@ pub(crate) trait Scorer {
 
 /// Quantised weights: `2^bits` rows of [`TAG_COUNT`] 16-bit values, almost all zero.
 ///
-/// Only the non-zero rows are kept: per 64 rows a [`Block`] with the bitmap of the rows that
-/// have any non-zero value and the count of such rows before the block (a rank index), and
-/// per such row an 8-byte [`Slot`]. A slot holds the mask of the row's non-zero tags and, for
-/// a row of one or two values (most rows), the values themselves; three or four values are
-/// kept in `packed`, and a longer row (the bias, shapes, frequent words: the rows most
-/// lookups land on) whole in `dense`, where adding it is one vectorised loop. A 2^19-row
-/// model then takes about 1 MB (the dense table would take 17 MB), a lookup touches two or
-/// three cache lines of it, and the lookup of a feature never seen in training stops at the
-/// block.
+/// Only the non-zero rows are kept. Per 64 rows a [`Block`] has the bitmap of the rows that
+/// have any non-zero value, the bitmap of the long ones among them, and the count of each
+/// kind before the block (rank indices). A row of five values or more (the bias, shapes,
+/// frequent words: the rows two thirds of all lookups land on) is kept whole in `dense`,
+/// reached from the block directly, where adding it is one vectorised loop. Any other row
+/// has an 8-byte [`Slot`] with the mask of its non-zero tags and either the values
+/// themselves (one or two, most rows) or their offset in `packed` (three or four). A 2^19-row
+/// model then takes about 1 MB (the dense table would take 17 MB), a lookup touches two cache
+/// lines of it, and the lookup of a feature never seen in training stops at the block.
 #[derive(Debug)]
 pub(crate) struct Model {
     bits: u32,
@@ -54,31 +54,34 @@ pub(crate) struct Model {
     slots: Vec<Slot>,
     packed: Vec<i16>,
     dense: Vec<DenseRow>,
+    /// The O value of each dense row.
+    dense_outside: Vec<i16>,
 }
 
-/// 64 rows' presence bits and the rank of the first: one cache line gives both, where two
-/// separate arrays cost two misses.
+/// 64 rows' presence bits, which of them are dense, and the ranks of the first sparse and
+/// the first dense row: one cache line (or two, for a quarter of the blocks) gives all.
 #[derive(Debug, Clone, Copy, Default)]
-#[repr(C, align(16))]
+#[repr(C)]
 struct Block {
     present: u64,
+    dense: u64,
     rank: u32,
+    dense_rank: u32,
 }
 
 /// Rows with at least this many non-zero values are kept in `dense`.
 const DENSE_FROM: usize = 5;
 
-/// A dense row's values for tags 1 to 16 (its O value is in its slot): 32 bytes on a 32-byte
-/// boundary, so one cache line, where a 34-byte row would often straddle two.
+/// A dense row's values for tags 1 to 16: 32 bytes on a 32-byte boundary, so one cache line,
+/// where a 34-byte row would often straddle two.
 #[derive(Debug, Clone, Copy, Default)]
 #[repr(C, align(32))]
 struct DenseRow([i16; TAG_COUNT - 1]);
 
-/// One non-zero row in 64 bits: the mask of its non-zero tags (bits 0 to 16), its kind
-/// (bits 17 and 18), and then by kind: its one or two values in tag order (bits 32 to 63);
-/// the offset of its values in `packed` (bits 32 to 63); or its index in `dense` (bits 19 to
-/// 47) and its O value (bits 48 to 63). The kind saves counting the mask's bits, which
-/// without a `popcnt` instruction (the baseline x86-64 target) costs a dozen instructions.
+/// One sparse row in 64 bits: the mask of its non-zero tags (bits 0 to 16), its kind (bit
+/// 17), and by kind its one or two values in tag order or the offset of its values in
+/// `packed` (bits 32 to 63). The kind saves counting the mask's bits, which without a
+/// `popcnt` instruction (the baseline x86-64 target) costs a dozen instructions.
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot(u64);
 
@@ -86,12 +89,6 @@ const TAG_MASK: u64 = (1 << TAG_COUNT) - 1;
 const KIND_SHIFT: u32 = TAG_COUNT as u32;
 const KIND_INLINE: u64 = 0;
 const KIND_PACKED: u64 = 1;
-const KIND_DENSE: u64 = 2;
-const DENSE_INDEX_SHIFT: u32 = KIND_SHIFT + 2;
-const DENSE_INDEX_MASK: u64 = (1 << 29) - 1;
-
-// The masks, kinds, dense indices (up to 2^24 rows) and O values must not overlap.
-const _: () = assert!(TAG_COUNT == 17 && DENSE_INDEX_SHIFT + 29 <= 48);
 
 impl Slot {
     #[inline]
@@ -101,19 +98,22 @@ impl Slot {
 
     #[inline]
     fn kind(self) -> u64 {
-        (self.0 >> KIND_SHIFT) & 3
+        (self.0 >> KIND_SHIFT) & 1
     }
 
-    /// The upper half: inline values, packed offset, or (in bits 16 to 31) a dense row's O.
+    /// The upper half: inline values or packed offset.
     #[inline]
     fn high(self) -> u32 {
         (self.0 >> 32) as u32
     }
+}
 
-    #[inline]
-    fn dense_index(self) -> usize {
-        ((self.0 >> DENSE_INDEX_SHIFT) & DENSE_INDEX_MASK) as usize
-    }
+/// Where a non-zero row is.
+#[derive(Debug, Clone, Copy)]
+enum Found {
+    Sparse(Slot),
+    /// The index in `dense`.
+    Dense(usize),
 }
 
 /// Builds a [`Model`] from its non-zero rows, in increasing row order.
@@ -131,6 +131,7 @@ impl ModelBuilder {
                 slots: Vec::new(),
                 packed: Vec::new(),
                 dense: Vec::new(),
+                dense_outside: Vec::new(),
             },
         }
     }
@@ -139,21 +140,13 @@ impl ModelBuilder {
     /// `mask`, in tag order.
     fn push(&mut self, r: usize, mask: u32, values: &[i16]) {
         let m = &mut self.model;
-        if let Some(block) = m.blocks.get_mut(r / 64) {
-            block.present |= 1 << (r % 64);
-        }
+        let Some(block) = m.blocks.get_mut(r / 64) else {
+            return;
+        };
+        block.present |= 1 << (r % 64);
         let mask = u64::from(mask) & TAG_MASK;
-        let slot = if values.len() <= 2 {
-            let mut high = 0u64;
-            for (k, &v) in values.iter().enumerate() {
-                high |= u64::from(v as u16) << (16 * k);
-            }
-            mask | KIND_INLINE << KIND_SHIFT | high << 32
-        } else if values.len() < DENSE_FROM {
-            let offset = m.packed.len() as u64;
-            m.packed.extend_from_slice(values);
-            mask | KIND_PACKED << KIND_SHIFT | offset << 32
-        } else {
+        if values.len() >= DENSE_FROM {
+            block.dense |= 1 << (r % 64);
             let mut row = [0i16; TAG_COUNT];
             let mut bits = mask;
             for &v in values {
@@ -164,20 +157,31 @@ impl ModelBuilder {
             }
             let mut rest = DenseRow::default();
             rest.0.copy_from_slice(&row[1..]);
-            let index = m.dense.len() as u64 & DENSE_INDEX_MASK;
             m.dense.push(rest);
-            mask | KIND_DENSE << KIND_SHIFT
-                | index << DENSE_INDEX_SHIFT
-                | u64::from(row[0] as u16) << 48
+            m.dense_outside.push(row[0]);
+            return;
+        }
+        let slot = if values.len() <= 2 {
+            let mut high = 0u64;
+            for (k, &v) in values.iter().enumerate() {
+                high |= u64::from(v as u16) << (16 * k);
+            }
+            mask | KIND_INLINE << KIND_SHIFT | high << 32
+        } else {
+            let offset = m.packed.len() as u64;
+            m.packed.extend_from_slice(values);
+            mask | KIND_PACKED << KIND_SHIFT | offset << 32
         };
         m.slots.push(Slot(slot));
     }
 
     fn finish(mut self) -> Model {
-        let mut count = 0u32;
+        let (mut sparse, mut dense) = (0u32, 0u32);
         for block in &mut self.model.blocks {
-            block.rank = count;
-            count += block.present.count_ones();
+            block.rank = sparse;
+            block.dense_rank = dense;
+            sparse += (block.present & !block.dense).count_ones();
+            dense += block.dense.count_ones();
         }
         self.model
     }
@@ -272,7 +276,7 @@ impl Model {
         for value in [FORMAT_VERSION, FEATURE_VERSION, TAG_COUNT as u32, self.bits] {
             out.extend_from_slice(&value.to_le_bytes());
         }
-        out.extend_from_slice(&(self.slots.len() as u32).to_le_bytes());
+        out.extend_from_slice(&((self.slots.len() + self.dense.len()) as u32).to_le_bytes());
         let mut last = 0;
         let mut n = 0;
         for (b, block) in self.blocks.iter().enumerate() {
@@ -305,27 +309,57 @@ impl Model {
         out
     }
 
-    /// The slot of row `r`, `None` when the row is all zero.
+    /// Where row `r` is, `None` when it is all zero.
     #[inline]
-    fn slot(&self, r: u32) -> Option<Slot> {
+    fn find(&self, r: u32) -> Option<Found> {
         let r = r as usize;
         let block = self.blocks.get(r / 64)?;
         let bit = 1u64 << (r % 64);
         if block.present & bit == 0 {
             return None;
         }
-        let index = block.rank as usize + (block.present & (bit - 1)).count_ones() as usize;
-        self.slots.get(index).copied()
+        if block.dense & bit != 0 {
+            let index = block.dense_rank as usize + (block.dense & (bit - 1)).count_ones() as usize;
+            return Some(Found::Dense(index));
+        }
+        let sparse = block.present & !block.dense;
+        let index = block.rank as usize + (sparse & (bit - 1)).count_ones() as usize;
+        self.slots.get(index).copied().map(Found::Sparse)
+    }
+
+    /// Adds row `found` to `sums`.
+    #[inline]
+    fn add_found(&self, found: Found, sums: &mut [i32; TAG_COUNT]) {
+        match found {
+            Found::Sparse(slot) => self.add_slot(slot, sums),
+            Found::Dense(index) => {
+                let (outside, rest) = sums.split_at_mut(1);
+                if let (Some(row), Some(&o)) =
+                    (self.dense.get(index), self.dense_outside.get(index))
+                {
+                    outside[0] += i32::from(o);
+                    for (sum, &w) in rest.iter_mut().zip(&row.0) {
+                        *sum += i32::from(w);
+                    }
+                }
+            }
+        }
     }
 
     /// Row `r` as the mask of its stored tags and one value per tag, `None` when it is all
     /// zero.
     #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     fn row(&self, r: u32) -> Option<(u32, [i16; TAG_COUNT])> {
-        let slot = self.slot(r)?;
+        let found = self.find(r)?;
         let mut sums = [0i32; TAG_COUNT];
-        self.add_slot(slot, &mut sums);
-        Some((slot.mask(), sums.map(|sum| sum as i16)))
+        self.add_found(found, &mut sums);
+        let mask = match found {
+            Found::Sparse(slot) => slot.mask(),
+            Found::Dense(_) => (0..TAG_COUNT)
+                .filter(|&t| sums[t] != 0)
+                .fold(0, |mask, t| mask | 1 << t),
+        };
+        Some((mask, sums.map(|sum| sum as i16)))
     }
 
     /// Adds the row of `slot` to `sums`.
@@ -357,15 +391,7 @@ impl Model {
                     mask &= mask - 1;
                 }
             }
-            _ => {
-                let (outside, rest) = sums.split_at_mut(1);
-                outside[0] += i32::from((high >> 16) as u16 as i16);
-                if let Some(row) = self.dense.get(slot.dense_index()) {
-                    for (sum, &w) in rest.iter_mut().zip(&row.0) {
-                        *sum += i32::from(w);
-                    }
-                }
-            }
+            _ => {}
         }
     }
 }
@@ -422,32 +448,60 @@ impl Scorer for Frozen<'_> {
 
     #[inline]
     fn add(&self, feature: u32, scores: &mut [f32; TAG_COUNT]) {
-        if let Some(slot) = self.0.slot(feature) {
+        if let Some(found) = self.0.find(feature) {
             let mut sums = [0i32; TAG_COUNT];
-            self.0.add_slot(slot, &mut sums);
+            self.0.add_found(found, &mut sums);
             add_sums(&sums, scores);
         }
     }
 
     /// Looks the rows up in two rounds: first every feature's slot, then the values. Most
     /// lookups miss the first-level cache; with no data-dependent branch between them, the
-    /// loads of one round overlap instead of waiting one after the other.
+    /// loads of one round overlap instead of waiting one after the other. The first round
+    /// puts dense rows (two thirds of all) apart, so that the second adds them in one tight
+    /// loop that keeps the sums in registers.
     fn add_all(&self, features: &[u32], scores: &mut [f32; TAG_COUNT]) {
         const CHUNK: usize = 32;
         let model = self.0;
         let mut sums = [0i32; TAG_COUNT];
+        let mut rest = [0i32; TAG_COUNT - 1];
         for chunk in features.chunks(CHUNK) {
-            let mut slots = [Slot::default(); CHUNK];
-            let mut count = 0;
+            let mut dense = [0usize; CHUNK];
+            let mut sparse = [Slot::default(); CHUNK];
+            let (mut dense_count, mut sparse_count) = (0, 0);
             for &f in chunk {
-                if let (Some(slot), Some(out)) = (model.slot(f), slots.get_mut(count)) {
-                    *out = slot;
-                    count += 1;
+                match model.find(f) {
+                    Some(Found::Dense(index)) => {
+                        if let Some(out) = dense.get_mut(dense_count) {
+                            *out = index;
+                            dense_count += 1;
+                        }
+                    }
+                    Some(Found::Sparse(slot)) => {
+                        if let Some(out) = sparse.get_mut(sparse_count) {
+                            *out = slot;
+                            sparse_count += 1;
+                        }
+                    }
+                    None => {}
                 }
             }
-            for &slot in slots.iter().take(count) {
+            for &index in dense.iter().take(dense_count) {
+                if let (Some(row), Some(&o)) =
+                    (model.dense.get(index), model.dense_outside.get(index))
+                {
+                    sums[0] += i32::from(o);
+                    for (sum, &w) in rest.iter_mut().zip(&row.0) {
+                        *sum += i32::from(w);
+                    }
+                }
+            }
+            for &slot in sparse.iter().take(sparse_count) {
                 model.add_slot(slot, &mut sums);
             }
+        }
+        for (sum, value) in sums[1..].iter_mut().zip(rest) {
+            *sum += value;
         }
         add_sums(&sums, scores);
     }
@@ -702,7 +756,7 @@ pub(crate) fn decode_line<S: Scorer>(
         if let Some(out) = tags.get_mut(line.start + k) {
             *out = Tag(tag);
         }
-        tag = back[usize::from(tag) % TAG_COUNT];
+        tag = back.get(usize::from(tag)).copied().unwrap_or(0);
     }
 }
 
@@ -846,7 +900,7 @@ mod tests {
         assert_eq!(scores, sums.map(|sum| sum as f32));
         let bytes = model.to_bytes();
         let back = Model::from_bytes(&bytes).unwrap();
-        assert_eq!(back.slots.len(), 9);
+        assert_eq!(back.slots.len() + back.dense.len(), 9);
         for r in 0..1u32 << bits {
             let expected = &weights[r as usize * TAG_COUNT..(r as usize + 1) * TAG_COUNT];
             let got = back.row(r).map_or([0; TAG_COUNT], |(_, values)| values);
@@ -855,6 +909,44 @@ mod tests {
         assert_eq!(back.to_bytes(), bytes);
         for cut in [0, 7, 20, bytes.len() - 1] {
             assert!(Model::from_bytes(&bytes[..cut]).is_err());
+        }
+    }
+
+    /// Every row, present or not, reads back as it was written, in sparse and crowded
+    /// tables.
+    #[test]
+    fn every_row_reads_back() {
+        for (bits, every) in [(10u32, 1usize), (12, 3), (14, 7)] {
+            let mut weights = vec![0i16; (1 << bits) * TAG_COUNT];
+            let mut state = 0x2545_f491_4f6c_dd1du64;
+            for r in (0..1usize << bits).filter(|r| r % every == 0) {
+                state = state
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let count = 1 + (state >> 59) as usize % TAG_COUNT;
+                for k in 0..count {
+                    let tag = (state >> (5 * k % 50)) as usize % TAG_COUNT;
+                    weights[r * TAG_COUNT + tag] = (state >> 17) as i16 | 1;
+                }
+            }
+            let model = Model::new(bits, &weights).unwrap();
+            for r in 0..1u32 << (bits + 1) {
+                let start = r as usize * TAG_COUNT;
+                let expected = weights.get(start..start + TAG_COUNT);
+                let got = model.row(r).map(|(_, values)| values);
+                match expected {
+                    Some(row) if row.iter().any(|&w| w != 0) => {
+                        assert_eq!(
+                            got.as_ref().map(|v| &v[..]),
+                            Some(row),
+                            "bits {bits} row {r}"
+                        )
+                    }
+                    _ => assert_eq!(got, None, "bits {bits} row {r}"),
+                }
+            }
+            let bytes = model.to_bytes();
+            assert_eq!(Model::from_bytes(&bytes).unwrap().to_bytes(), bytes);
         }
     }
 
