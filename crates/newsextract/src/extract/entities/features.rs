@@ -900,8 +900,61 @@ pub(crate) fn token_features(
 
 /// The features of [`token_features`] but the context-aggregation ones, which
 /// [`elsewhere_features`] gives for each of [`Context::occurrences_of`] but token `i` itself.
-/// The decoder sums those once per word, not once per token.
+/// The decoder sums those once per word, not once per token. They are the
+/// [`word_features`] and the [`context_features`] of the token.
 pub(crate) fn own_features(
+    context: &Context<'_, '_>,
+    i: usize,
+    history: &History,
+    bits: u32,
+    out: &mut Vec<u32>,
+) {
+    word_features(context, i, bits, out);
+    context_features(context, i, history, bits, out);
+}
+
+/// The features of token `i` that depend on nothing but the token as written (its form,
+/// shape, affixes and written form): every occurrence of the same written word has the same
+/// ones, so the decoder sums them once per written word ([`written_hash`]).
+pub(crate) fn word_features(context: &Context<'_, '_>, i: usize, bits: u32, out: &mut Vec<u32>) {
+    let mut sink = Sink {
+        mask: (1u64 << bits.min(31)) - 1,
+        out,
+    };
+    let words = context.words;
+    let form = context.form(i);
+    let shape = context.shape(i);
+    let flags = words.flags(i);
+    sink.push(Sink::template(BIAS));
+    sink.one(WORD, form.bytes());
+    sink.one(SHAPE, shape.bytes());
+    if flags.has_letter() {
+        let lower = words.lower(i);
+        for (seed, (cut, _)) in PREFIX_SEEDS.iter().zip(lower.char_indices().skip(1)) {
+            sink.push(hash_bytes(*seed, &lower.as_bytes()[..cut]));
+        }
+        for (seed, (cut, _)) in SUFFIX_SEEDS.iter().zip(lower.char_indices().rev()) {
+            if cut > 0 {
+                sink.push(hash_bytes(*seed, &lower.as_bytes()[cut..]));
+            }
+        }
+    }
+    if flags.has_upper() {
+        sink.one(WRITTEN, words.word(i).as_bytes());
+    }
+}
+
+/// A hash of token `i` as written, which keys the [`word_features`] the decoder keeps: the
+/// written word determines them all (the form hash of [`Context::word_hash`] does not: it
+/// folds case, and the shape and written-form features see it).
+pub(crate) fn written_hash(context: &Context<'_, '_>, i: usize) -> u64 {
+    const WRITTEN_KEY_SEED: u64 = hash_byte(HASH_SEED, b'W');
+    hash_bytes(WRITTEN_KEY_SEED, context.words.word(i).as_bytes())
+}
+
+/// The features of token `i` that read its neighbours, its place in the line and the
+/// document, and the tagger's history: [`own_features`] without the [`word_features`].
+pub(crate) fn context_features(
     context: &Context<'_, '_>,
     i: usize,
     history: &History,
@@ -930,8 +983,6 @@ pub(crate) fn own_features(
     let word_after = form_at(after, LINE_END);
     let word_after = word_after.bytes();
 
-    sink.push(Sink::template(BIAS));
-    sink.one(WORD, form);
     sink.one(WORD_BEFORE, word_before);
     sink.one(WORD_AFTER, word_after);
     sink.one(
@@ -942,7 +993,6 @@ pub(crate) fn own_features(
         WORD_AFTER_2,
         form_at(after.and_then(|j| context.neighbour(j, 1)), LINE_END).bytes(),
     );
-    sink.one(SHAPE, shape);
     let shape_before = shape_at(before, LINE_START);
     let shape_before = shape_before.bytes();
     let shape_after = shape_at(after, LINE_END);
@@ -950,20 +1000,6 @@ pub(crate) fn own_features(
     sink.one(SHAPE_BEFORE, shape_before);
     sink.one(SHAPE_AFTER, shape_after);
     sink.three(SHAPE_WINDOW, shape_before, shape, shape_after);
-    if flags.has_letter() {
-        let lower = words.lower(i);
-        for (seed, (cut, _)) in PREFIX_SEEDS.iter().zip(lower.char_indices().skip(1)) {
-            sink.push(hash_bytes(*seed, &lower.as_bytes()[..cut]));
-        }
-        for (seed, (cut, _)) in SUFFIX_SEEDS.iter().zip(lower.char_indices().rev()) {
-            if cut > 0 {
-                sink.push(hash_bytes(*seed, &lower.as_bytes()[cut..]));
-            }
-        }
-    }
-    if flags.has_upper() {
-        sink.one(WRITTEN, words.word(i).as_bytes());
-    }
     sink.two(BIGRAM_BEFORE, word_before, form);
     sink.two(BIGRAM_AFTER, form, word_after);
     let sentence_start = context.marked(i, SENTENCE_START_MARK);

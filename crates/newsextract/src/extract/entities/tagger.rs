@@ -5,9 +5,9 @@
 use once_cell::sync::Lazy;
 
 use super::features::{
-    case_class, elsewhere_features, may_continue, may_open, own_features, token_features,
-    transition_features, Context, HashMap64, History, Part, Tag, CASE_CLASSES, FEATURE_VERSION,
-    TAG_COUNT,
+    case_class, context_features, elsewhere_features, may_continue, may_open, token_features,
+    transition_features, word_features, written_hash, Context, HashMap64, History, Part, Tag,
+    CASE_CLASSES, FEATURE_VERSION, TAG_COUNT,
 };
 
 const MODEL_BYTES: &[u8] = include_bytes!("../../../data/entity_tagger.bin");
@@ -536,6 +536,9 @@ const IMPOSSIBLE: f32 = f32::NEG_INFINITY;
 pub(crate) struct Lattice {
     back: Vec<[u8; TAG_COUNT]>,
     token_features: Vec<u32>,
+    /// For a fixed model, the scores of each written word's [`word_features`], by
+    /// [`written_hash`], computed at its first scored occurrence.
+    word_scores: HashMap64<[f32; TAG_COUNT]>,
     /// Transition scores per (case class, previous tag), computed on first use in a line.
     transitions: Vec<Option<[f32; TAG_COUNT]>>,
     /// For a fixed model, the context-aggregation scores of each capitalised word, computed
@@ -562,7 +565,8 @@ impl Lattice {
     /// With a fixed model the context-aggregation features (the neighbours of the word's
     /// other occurrences) are summed once per word and the token's own occurrence taken out
     /// again: a name that occurs eight times would otherwise look up the same 14 features
-    /// eight times. Weights are integers and every partial sum stays far below 2^24, so
+    /// eight times. Likewise the [`word_features`] are summed once per written word. Weights
+    /// are integers and every partial sum stays far below 2^24, so
     /// adding and taking out in `f32` is exact and the scores equal those of summing
     /// [`token_features`] one by one.
     fn emission<S: Scorer>(
@@ -580,7 +584,21 @@ impl Lattice {
             scorer.add_all(&self.token_features, &mut scores);
             return scores;
         }
-        own_features(context, i, history, bits, &mut self.token_features);
+        // The word's own features are summed once per written word: a name or a capitalised
+        // word that recurs would look up the same dozen rows (mostly cache misses) each time.
+        let buffer = &mut self.token_features;
+        scores = *self
+            .word_scores
+            .entry(written_hash(context, i))
+            .or_insert_with(|| {
+                let mut word = [0f32; TAG_COUNT];
+                buffer.clear();
+                word_features(context, i, bits, buffer);
+                scorer.add_all(buffer, &mut word);
+                word
+            });
+        self.token_features.clear();
+        context_features(context, i, history, bits, &mut self.token_features);
         scorer.add_all(&self.token_features, &mut scores);
         if !context.words.flags(i).has_upper() {
             return scores;
