@@ -1,6 +1,7 @@
 //! The text as the passes see it: the original `&str` and its lines, plus the helpers the
 //! passes share (character folding, sentences, tokens).
 
+pub(crate) mod ascii;
 pub(crate) mod normalize;
 pub(crate) mod sentences;
 pub(crate) mod tokens;

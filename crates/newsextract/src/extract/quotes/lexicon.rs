@@ -8,7 +8,7 @@ use aho_corasick::{
 };
 use once_cell::sync::Lazy;
 
-use super::tokens::{ascii_alphanumeric_end, ascii_alphanumeric_mask};
+use crate::text::ascii::{alphanumeric_end, alphanumeric_mask};
 
 use crate::extract::times::wordmap::WordMap;
 
@@ -439,7 +439,7 @@ impl CueAutomaton {
             if let Some(Ok(chunk)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) {
                 let x = u64::from_le_bytes(chunk);
                 if x & HIGH_BITS == 0 {
-                    let alphanumeric = ascii_alphanumeric_mask(x);
+                    let alphanumeric = alphanumeric_mask(x);
                     // Little-endian: shifting up by a byte gives each byte the bit of the byte
                     // before it.
                     let after = (alphanumeric << 8) | (u64::from(open.is_some()) << 7);
@@ -515,7 +515,7 @@ impl CueAutomaton {
             }
             // The run ends inside the word, mostly at an ASCII byte; past a non-ASCII one, or
             // at the word's end, it may go on.
-            let ascii_end = ascii_alphanumeric_end(bytes, start, end);
+            let ascii_end = alphanumeric_end(bytes, start, end);
             let run_end = match bytes.get(ascii_end) {
                 Some(&b) if b < 0x80 && (ascii_end < end || !b.is_ascii_alphanumeric()) => {
                     ascii_end
@@ -647,7 +647,7 @@ fn alphanumeric_run_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut end = start;
     loop {
-        end = ascii_alphanumeric_end(bytes, end, bytes.len());
+        end = alphanumeric_end(bytes, end, bytes.len());
         match text.get(end..).and_then(|rest| rest.chars().next()) {
             Some(c) if !c.is_ascii() && c.is_alphanumeric() => end += c.len_utf8(),
             _ => return end,

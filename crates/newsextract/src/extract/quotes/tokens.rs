@@ -6,6 +6,7 @@
 
 use super::lexicon::{is_in, ABBREVIATIONS};
 use super::marks::Piece;
+use crate::text::ascii::alphanumeric_end;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,7 +122,7 @@ pub(super) fn tokenize_into(
             let limit = pieces
                 .get(next_piece)
                 .map_or(end, |p| p.mark_start.min(end));
-            let run = ascii_alphanumeric_end(bytes, at + 1, limit);
+            let run = alphanumeric_end(bytes, at + 1, limit);
             let next = bytes.get(run).copied().filter(|_| run < limit);
             let after = bytes.get(run + 1).copied().filter(|_| run + 1 < limit);
             let word_end = match next {
@@ -184,48 +185,6 @@ pub(super) fn tokenize_into(
         at = word_end;
     }
     number_sentences(text, tokens, pieces);
-}
-
-/// The high bit of each byte of `x` (eight bytes of text, little-endian) that is an ASCII
-/// letter or digit, with bit tricks instead of a compare and a branch per byte.
-#[inline]
-pub(super) fn ascii_alphanumeric_mask(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    // High bits cleared, every byte is at most 0x7F: the additions below never carry into
-    // the next byte. The high bit of each byte then says "at least" or "past" a bound.
-    let low = x & !HIGH;
-    let lower = low | (ONES * 0x20);
-    let from_a = lower + ONES * (0x80 - u64::from(b'a'));
-    let past_z = lower + ONES * (0x80 - u64::from(b'z') - 1);
-    let from_0 = low + ONES * (0x80 - u64::from(b'0'));
-    let past_9 = low + ONES * (0x80 - u64::from(b'9') - 1);
-    // ASCII (high bit of `x` clear), and a letter or a digit.
-    ((from_a & !past_z) | (from_0 & !past_9)) & !x & HIGH
-}
-
-/// The first index from `i` (below `limit`) whose byte is not an ASCII letter or digit, or
-/// `limit`. Eight bytes at a time, as bit tricks on a `u64`: word letters are most of a
-/// paragraph, and a byte loop spends a compare and a branch on each.
-pub(super) fn ascii_alphanumeric_end(bytes: &[u8], mut i: usize, limit: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    let limit = limit.min(bytes.len());
-    while i + 8 <= limit {
-        let Some(Ok(chunk)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) else {
-            break;
-        };
-        let alphanumeric = ascii_alphanumeric_mask(u64::from_le_bytes(chunk));
-        if alphanumeric != HIGH {
-            // Little-endian: the lowest clear high bit is the first other byte.
-            return i + ((!alphanumeric & HIGH).trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < limit && bytes[i].is_ascii_alphanumeric() {
-        i += 1;
-    }
-    i
 }
 
 /// End of the word starting at `start`, no further than `limit`.
@@ -319,34 +278,6 @@ fn ends_sentence(text: &str, tokens: &[Token], pieces: &[Piece], i: usize) -> bo
 mod tests {
     use super::super::marks::scan;
     use super::*;
-
-    #[test]
-    fn finds_the_end_of_ascii_alphanumerics_like_a_byte_loop() {
-        let slow = |bytes: &[u8], mut i: usize, limit: usize| {
-            while i < limit.min(bytes.len()) && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
-            i
-        };
-        // Every byte value after runs of every length up to 20, with limits inside and past
-        // the text.
-        for len in 0..20 {
-            for b in 0..=255u8 {
-                let mut bytes: Vec<u8> = (0..len).map(|k| b"aZ09mY"[k % 6]).collect();
-                bytes.push(b);
-                bytes.extend_from_slice(b"abc123defghijklmnopq");
-                for start in [0, 1, len / 2] {
-                    for limit in [len, len + 1, len + 9, bytes.len(), bytes.len() + 5] {
-                        assert_eq!(
-                            ascii_alphanumeric_end(&bytes, start, limit),
-                            slow(&bytes, start, limit),
-                            "{bytes:?} from {start} to {limit}"
-                        );
-                    }
-                }
-            }
-        }
-    }
 
     fn words(text: &str) -> Vec<(String, u32)> {
         let pieces = scan(text, 0, text.len());

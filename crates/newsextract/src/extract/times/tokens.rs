@@ -273,7 +273,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token<'_>> {
 fn word(text: &str, mut i: usize, mut ascii: bool) -> (usize, TokenKind, bool) {
     let bytes = text.as_bytes();
     loop {
-        i = ascii_letters_end(bytes, i);
+        i = crate::text::ascii::letters_end(bytes, i);
         match bytes.get(i) {
             Some(&c) if c >= 0x80 && starts_letter(text, i) => {
                 ascii = false;
@@ -283,34 +283,6 @@ fn word(text: &str, mut i: usize, mut ascii: bool) -> (usize, TokenKind, bool) {
         }
     }
     (i, TokenKind::Word, ascii)
-}
-
-/// The first index from `i` whose byte is not an ASCII letter (or the length). Eight bytes at
-/// a time, as bit tricks on a `u64`: most of the text is letters, and a byte-by-byte loop
-/// spends a compare and a branch on each.
-fn ascii_letters_end(bytes: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    while let Some(Ok(chunk)) = bytes.get(i..i + 8).map(<[u8; 8]>::try_from) {
-        let x = u64::from_le_bytes(chunk);
-        // Lowercase, high bits cleared: every byte is at most 0x7F, so the additions below
-        // never carry into the next byte.
-        let lower = (x | (ONES * 0x20)) & !HIGH;
-        // The high bit of each byte says: at least 'a'; past 'z'.
-        let from_a = lower + ONES * (0x80 - u64::from(b'a'));
-        let past_z = lower + ONES * (0x80 - u64::from(b'z') - 1);
-        // A letter: ASCII (high bit of `x` clear), at least 'a', not past 'z'.
-        let letters = from_a & !past_z & !x & HIGH;
-        if letters != HIGH {
-            // Little-endian: the lowest clear high bit is the first byte that is not a letter.
-            return i + ((!letters & HIGH).trailing_zeros() / 8) as usize;
-        }
-        i += 8;
-    }
-    while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-        i += 1;
-    }
-    i
 }
 
 /// Length of the UTF-8 sequence that starts with byte `b`.
@@ -370,48 +342,6 @@ mod tests {
         assert_eq!((long.as_str(), long.len()), (None, 33));
         long.push_str("4");
         assert_eq!((long.as_str(), long.len()), (None, 34));
-    }
-
-    #[test]
-    fn finds_the_end_of_ascii_letters_like_a_byte_loop() {
-        let slow = |bytes: &[u8], mut i: usize| {
-            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            i
-        };
-        // Every byte value after runs of letters of every length up to 20, and the letters'
-        // neighbours in the byte table ('@', '[', '`', '{') inside and after runs.
-        for len in 0..20 {
-            for b in 0..=255u8 {
-                let mut bytes: Vec<u8> = (0..len).map(|k| b"aZmYzA"[k % 6]).collect();
-                bytes.push(b);
-                bytes.extend_from_slice(b"abcdefghijklmnopq");
-                for start in 0..bytes.len() {
-                    assert_eq!(
-                        ascii_letters_end(&bytes, start),
-                        slow(&bytes, start),
-                        "{bytes:?} from {start}"
-                    );
-                }
-            }
-        }
-        for text in [
-            "abc@def",
-            "abcdefg[hij",
-            "abcdefgh`ij",
-            "ABCDEFGH{IJ",
-            "Zoë’s",
-            "",
-        ] {
-            for start in 0..=text.len() {
-                assert_eq!(
-                    ascii_letters_end(text.as_bytes(), start),
-                    slow(text.as_bytes(), start),
-                    "{text:?} from {start}"
-                );
-            }
-        }
     }
 
     #[test]
