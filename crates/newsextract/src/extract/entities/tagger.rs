@@ -25,6 +25,12 @@ pub(crate) trait Scorer {
     /// True when the weights never change, so that scores computed once stay valid (the
     /// compiled-in model; not the weights training is still learning).
     const FIXED: bool = true;
+    /// An identity of the weights, the same for as long as they stay the same, so that scores
+    /// the decoder has computed may serve from one document to the next (the compiled-in
+    /// model); `None` when they must not.
+    fn weights_id(&self) -> Option<u64> {
+        None
+    }
     /// Adds feature `feature`'s weight for every tag to `scores`.
     fn add(&self, feature: u32, scores: &mut [f32; TAG_COUNT]);
     /// Adds the weights of all `features` to `scores`; the same as [`Scorer::add`] for each
@@ -49,6 +55,8 @@ pub(crate) trait Scorer {
 /// lines of it, and the lookup of a feature never seen in training stops at the block.
 #[derive(Debug)]
 pub(crate) struct Model {
+    /// Unique in the process: see [`Scorer::weights_id`].
+    id: u64,
     bits: u32,
     blocks: Vec<Block>,
     slots: Vec<Slot>,
@@ -126,8 +134,11 @@ struct ModelBuilder {
 impl ModelBuilder {
     fn new(bits: u32) -> ModelBuilder {
         let blocks = (1usize << bits).div_ceil(64);
+        // Zero is left for "no model yet" in the decoder's caches.
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         ModelBuilder {
             model: Model {
+                id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
                 bits,
                 blocks: vec![Block::default(); blocks],
                 slots: Vec::new(),
@@ -448,6 +459,10 @@ impl Scorer for Frozen<'_> {
         self.0.bits
     }
 
+    fn weights_id(&self) -> Option<u64> {
+        Some(self.0.id)
+    }
+
     #[inline]
     fn add(&self, feature: u32, scores: &mut [f32; TAG_COUNT]) {
         if let Some(found) = self.0.find(feature) {
@@ -531,16 +546,21 @@ const OPEN: [usize; 8] = [1, 2, 5, 6, 9, 10, 13, 14];
 
 const IMPOSSIBLE: f32 = f32::NEG_INFINITY;
 
-/// Working space of the decoder, reused from line to line.
+/// Working space of the decoder, reused from line to line (and, in [`decode`], from
+/// document to document).
 #[derive(Debug, Default)]
 pub(crate) struct Lattice {
-    back: Vec<[u8; TAG_COUNT]>,
+    /// The [`Scorer::weights_id`] of the weights `word_scores` and `transitions` hold scores
+    /// of; 0 when none.
+    weights: u64,
+    /// The back pointers of the tokens of the line that took a Viterbi step, in token
+    /// order: the scored tokens and the first unscored one after them.
+    back: Vec<(usize, [u8; TAG_COUNT])>,
     token_features: Vec<u32>,
-    /// For a fixed model, the scores of each written word's [`word_features`], by
-    /// [`written_hash`], computed at its first scored occurrence.
-    word_scores: HashMap64<[f32; TAG_COUNT]>,
-    /// Transition scores per (case class, previous tag), computed on first use in a line.
-    transitions: Vec<Option<[f32; TAG_COUNT]>>,
+    /// For a fixed model, the scores of written words' [`word_features`].
+    word_scores: WordScores,
+    /// Transition scores per case class, computed on first use.
+    transitions: Vec<Option<Transitions>>,
     /// For a fixed model, the context-aggregation scores of each capitalised word, computed
     /// at its first scored occurrence: the word's index in `elsewhere_words`, by word hash.
     elsewhere: HashMap64<u32>,
@@ -549,6 +569,52 @@ pub(crate) struct Lattice {
     /// two allocations per word.
     elsewhere_occurrences: Vec<(usize, [f32; TAG_COUNT])>,
     elsewhere_features: Vec<u32>,
+}
+
+/// Bits of a [`WordScores`] slot number: 8,192 slots of 80 bytes.
+const WORD_SCORE_BITS: u32 = 13;
+
+/// The scores of written words' [`word_features`] by [`written_hash`], in a direct-mapped
+/// table: the top bits of a word's hash pick its slot, and a word that is not there takes it
+/// over. It serves from one document to the next (while the weights stay the same), so that
+/// "The", "Mr" and the names in the news of the day are summed once per thread rather than
+/// once per article, in a table whose size never grows.
+#[derive(Debug, Default)]
+struct WordScores {
+    slots: Vec<(u64, [f32; TAG_COUNT])>,
+}
+
+impl WordScores {
+    /// Forgets every word. An empty slot holds a hash that belongs to another slot, so that
+    /// no word finds it.
+    fn clear(&mut self) {
+        if self.slots.is_empty() {
+            self.slots = vec![(0, [0.0; TAG_COUNT]); 1 << WORD_SCORE_BITS];
+        }
+        for (s, slot) in self.slots.iter_mut().enumerate() {
+            slot.0 = ((s ^ 1) as u64) << (64 - WORD_SCORE_BITS);
+        }
+    }
+
+    /// The scores of the word whose hash is `hash`, from `compute` when they are not kept.
+    /// Before the first [`WordScores::clear`] nothing is kept.
+    #[inline]
+    fn get_or_insert_with(
+        &mut self,
+        hash: u64,
+        compute: impl FnOnce() -> [f32; TAG_COUNT],
+    ) -> [f32; TAG_COUNT] {
+        let Some(slot) = self
+            .slots
+            .get_mut((hash >> (64 - WORD_SCORE_BITS)) as usize)
+        else {
+            return compute();
+        };
+        if slot.0 != hash {
+            *slot = (hash, compute());
+        }
+        slot.1
+    }
 }
 
 /// The context-aggregation scores of one word: those of each of its
@@ -560,6 +626,21 @@ struct Elsewhere {
 }
 
 impl Lattice {
+    /// Readies the lattice for a new document scored by weights `weights` (a
+    /// [`Scorer::weights_id`]): the scores of other weights, and those of the document
+    /// before, are forgotten.
+    fn start_document(&mut self, weights: Option<u64>) {
+        self.elsewhere.clear();
+        self.elsewhere_words.clear();
+        self.elsewhere_occurrences.clear();
+        let weights = weights.unwrap_or(0);
+        if weights == 0 || weights != self.weights {
+            self.word_scores.clear();
+            self.transitions.clear();
+            self.weights = weights;
+        }
+    }
+
     /// The scores of every tag at token `i` from the token's own features.
     ///
     /// With a fixed model the context-aggregation features (the neighbours of the word's
@@ -587,10 +668,9 @@ impl Lattice {
         // The word's own features are summed once per written word: a name or a capitalised
         // word that recurs would look up the same dozen rows (mostly cache misses) each time.
         let buffer = &mut self.token_features;
-        scores = *self
+        scores = self
             .word_scores
-            .entry(written_hash(context, i))
-            .or_insert_with(|| {
+            .get_or_insert_with(written_hash(context, i), || {
                 let mut word = [0f32; TAG_COUNT];
                 buffer.clear();
                 word_features(context, i, bits, buffer);
@@ -643,25 +723,63 @@ impl Lattice {
         scores
     }
 
-    /// The scores of every tag after `previous` at a token of case class `case`.
-    fn transition<S: Scorer>(
-        &mut self,
-        scorer: &S,
-        case: usize,
-        previous: Tag,
-    ) -> &[f32; TAG_COUNT] {
-        if self.transitions.len() != CASE_CLASSES * TAG_COUNT {
-            self.transitions = vec![None; CASE_CLASSES * TAG_COUNT];
+    /// The transition scores at a token of case class `case`.
+    fn transitions<S: Scorer>(&mut self, scorer: &S, case: usize) -> &Transitions {
+        if self.transitions.len() != CASE_CLASSES {
+            self.transitions = vec![None; CASE_CLASSES];
         }
-        let slot = &mut self.transitions[case * TAG_COUNT + usize::from(previous.0)];
+        let slot = &mut self.transitions[case.min(CASE_CLASSES - 1)];
         slot.get_or_insert_with(|| {
-            let mut scores = [0f32; TAG_COUNT];
-            for f in transition_features(case, previous, scorer.bits()) {
-                scorer.add(f, &mut scores);
+            let from = |previous: usize| {
+                let mut scores = [0f32; TAG_COUNT];
+                for f in transition_features(case, Tag(previous as u8), scorer.bits()) {
+                    scorer.add(f, &mut scores);
+                }
+                scores
+            };
+            let mut table = Transitions {
+                closed: [[IMPOSSIBLE; LANES]; CLOSED.len()],
+                open: [[[0.0; 2]; 2]; TYPE_COUNT],
+            };
+            debug_assert!(CLOSED.iter().all(|&p| !Tag(p as u8).is_open()
+                && AFTER_CLOSED
+                    .iter()
+                    .all(|&c| Tag(p as u8).allows(Tag(c as u8)))));
+            for (row, &previous) in table.closed.iter_mut().zip(&CLOSED) {
+                let scores = from(previous);
+                for (lane, &next) in row.iter_mut().zip(&AFTER_CLOSED) {
+                    *lane = scores[next];
+                }
             }
-            scores
+            for (ty, rows) in table.open.iter_mut().enumerate() {
+                let begin = 1 + 4 * ty;
+                for (row, previous) in rows.iter_mut().zip([begin, begin + 1]) {
+                    let scores = from(previous);
+                    *row = [scores[begin + 1], scores[begin + 2]];
+                }
+            }
+            table
         })
     }
+}
+
+/// Lanes of the closed part of a Viterbi step: the nine successors of a closed tag
+/// ([`AFTER_CLOSED`]), padded to three vectors of four.
+const LANES: usize = 12;
+
+/// Number of entity types.
+const TYPE_COUNT: usize = (TAG_COUNT - 1) / 4;
+
+/// The transition scores at tokens of one case class, in the two shapes a Viterbi step
+/// reads. Those from a closed tag go to the nine successors of every closed tag, so a
+/// step adds them nine lanes at a time; those from an open tag (B or I) go to the I and L
+/// of its type alone.
+#[derive(Debug, Clone, Copy)]
+struct Transitions {
+    /// From each of [`CLOSED`] to each of [`AFTER_CLOSED`], the padding lanes impossible.
+    closed: [[f32; LANES]; CLOSED.len()],
+    /// Per type, from its B and its I to its I and its L.
+    open: [[[f32; 2]; 2]; TYPE_COUNT],
 }
 
 /// The best tags for the tokens `line` (one line of text) by Viterbi search over BILOU tags,
@@ -676,27 +794,26 @@ pub(crate) fn decode_line<S: Scorer>(
     lattice: &mut Lattice,
     tags: &mut [Tag],
 ) {
-    let n = line.len();
-    if n == 0 {
+    lattice.back.clear();
+    if line.is_empty() {
         return;
     }
-    lattice.back.clear();
     if !S::FIXED {
         // The weights may have changed since the last line (training): transition scores
         // are redone.
         lattice.transitions.clear();
     }
-    lattice.back.resize(n, [0; TAG_COUNT]);
     // The best score of each tag at the token before (only the last token's scores are
     // needed: the path is read back from `back`).
     let mut previous = [IMPOSSIBLE; TAG_COUNT];
     previous[0] = 0.0;
     // Whether O is the only possible tag of the token before; then an unscored token is O
-    // after O, and `back` already says so.
+    // after O, and needs no step.
     let mut only_outside = true;
     // Whether some entity may be open before the current token.
     let mut open_before = false;
-    for (k, i) in line.clone().enumerate() {
+    let mut i = line.start;
+    while i < line.end {
         let opens = may_open(context.words, i);
         if !opens && !open_before {
             // The common case: nothing open, nothing can open; O, unscored.
@@ -704,63 +821,79 @@ pub(crate) fn decode_line<S: Scorer>(
                 let (p, score) = best_closed(&previous);
                 previous = [IMPOSSIBLE; TAG_COUNT];
                 previous[0] = score;
-                if let Some(back) = lattice.back.get_mut(k) {
-                    back[0] = p;
-                }
+                let mut back = [0u8; TAG_COUNT];
+                back[0] = p;
+                lattice.back.push((i, back));
                 only_outside = true;
+            }
+            // The tokens up to the next that may open are O after O: no step at all.
+            i += 1;
+            while i < line.end && !may_open(context.words, i) {
+                i += 1;
             }
             continue;
         }
         let continues = may_continue(context.words, i);
-        let case = case_class(context.words, i);
-        let mut emission: Option<[f32; TAG_COUNT]> = None;
         let mut best = [IMPOSSIBLE; TAG_COUNT];
         let mut back = [0u8; TAG_COUNT];
-        // After an unscored token only O is possible: the other sixteen need no look.
-        let live = if only_outside { 1 } else { TAG_COUNT };
-        for (p, &previous_score) in previous.iter().enumerate().take(live) {
-            if previous_score == IMPOSSIBLE {
-                continue;
-            }
-            let previous_tag = Tag(p as u8);
-            let open = previous_tag.is_open();
-            if !opens && !open {
-                // Nothing open and nothing can open: O, unscored (see `path_features`).
-                if previous_score > best[0] {
-                    best[0] = previous_score;
-                    back[0] = p as u8;
+        // What the token's scores are needed for: a closed tag before it going on to O, B
+        // or U (when it opens), an open one going on to I or L (when it continues). An
+        // open tag before a token that does not continue goes nowhere: the entity can
+        // neither go on nor be closed by O.
+        let closed_live = opens && CLOSED.iter().any(|&p| previous[p] != IMPOSSIBLE);
+        let open_live = continues && OPEN.iter().any(|&p| previous[p] != IMPOSSIBLE);
+        if !opens {
+            // Nothing can open: after a closed tag O alone, unscored (see
+            // `path_features`).
+            let (p, score) = best_closed(&previous);
+            best[0] = score;
+            back[0] = p;
+        }
+        if closed_live || open_live {
+            let emission = lattice.emission(context, i, history, scorer);
+            let table = lattice.transitions(scorer, case_class(context.words, i));
+            if closed_live {
+                // Every candidate adds in the order (previous + transition) + emission,
+                // and a later predecessor wins only with a greater score, lane by lane
+                // as one tag at a time would.
+                let mut lanes_emission = [0f32; LANES];
+                for (lane, &next) in lanes_emission.iter_mut().zip(&AFTER_CLOSED) {
+                    *lane = emission[next];
                 }
-                continue;
+                let mut lanes_best = [IMPOSSIBLE; LANES];
+                let mut lanes_back = [0u32; LANES];
+                for (row, &p) in table.closed.iter().zip(&CLOSED) {
+                    let previous_score = previous[p];
+                    if previous_score == IMPOSSIBLE {
+                        continue;
+                    }
+                    for lane in 0..LANES {
+                        let score = previous_score + row[lane] + lanes_emission[lane];
+                        let better = score > lanes_best[lane];
+                        lanes_best[lane] = if better { score } else { lanes_best[lane] };
+                        lanes_back[lane] = if better { p as u32 } else { lanes_back[lane] };
+                    }
+                }
+                for (lane, &next) in AFTER_CLOSED.iter().enumerate() {
+                    best[next] = lanes_best[lane];
+                    back[next] = lanes_back[lane] as u8;
+                }
             }
-            if open && !continues {
-                continue; // an open entity cannot go on here, nor be closed by O
-            }
-            // Past these tests every successor of `previous_tag` is allowed here: O, B and U
-            // because the token opens, I and L because it continues.
-            let emission =
-                *emission.get_or_insert_with(|| lattice.emission(context, i, history, scorer));
-            let transition = lattice.transition(scorer, case, previous_tag);
-            let after_open;
-            let successors: &[usize] = if open {
-                // The I and L of the type of this B or I.
-                let begin = p - (p + 3) % 4;
-                after_open = [begin + 1, begin + 2];
-                &after_open
-            } else {
-                &AFTER_CLOSED
-            };
-            debug_assert!(successors
-                .iter()
-                .all(|&c| previous_tag.allows(Tag(c as u8))));
-            for &c in successors {
-                let (Some(&t), Some(&e)) = (transition.get(c), emission.get(c)) else {
-                    continue;
-                };
-                let score = previous_score + t + e;
-                if let (Some(best), Some(back)) = (best.get_mut(c), back.get_mut(c)) {
-                    if score > *best {
-                        *best = score;
-                        *back = p as u8;
+            if open_live {
+                for (ty, rows) in table.open.iter().enumerate() {
+                    let begin = 1 + 4 * ty;
+                    for (row, p) in rows.iter().zip([begin, begin + 1]) {
+                        let previous_score = previous[p];
+                        if previous_score == IMPOSSIBLE {
+                            continue;
+                        }
+                        for (&t, next) in row.iter().zip([begin + 1, begin + 2]) {
+                            let score = previous_score + t + emission[next];
+                            if score > best[next] {
+                                best[next] = score;
+                                back[next] = p as u8;
+                            }
+                        }
                     }
                 }
             }
@@ -768,17 +901,23 @@ pub(crate) fn decode_line<S: Scorer>(
         open_before = OPEN.iter().any(|&c| best[c] > IMPOSSIBLE);
         only_outside = false;
         previous = best;
-        if let Some(slot) = lattice.back.get_mut(k) {
-            *slot = back;
-        }
+        lattice.back.push((i, back));
+        i += 1;
     }
-    // The line ends: only closed tags may be last.
+    // The line ends: only closed tags may be last. The path is read back over the tokens
+    // that took a step; any other is O after O.
+    tags.get_mut(line.clone()).unwrap_or_default().fill(Tag::O);
     let (mut tag, _) = best_closed(&previous);
-    for (k, back) in lattice.back.iter().enumerate().rev() {
-        if let Some(out) = tags.get_mut(line.start + k) {
+    let mut after = line.end;
+    for &(i, back) in lattice.back.iter().rev() {
+        if i + 1 != after {
+            tag = 0;
+        }
+        if let Some(out) = tags.get_mut(i) {
             *out = Tag(tag);
         }
         tag = back.get(usize::from(tag)).copied().unwrap_or(0);
+        after = i;
     }
 }
 
@@ -834,21 +973,37 @@ pub(crate) fn lines(context: &Context<'_, '_>) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+thread_local! {
+    /// The decoder's working space, kept from document to document: its vectors stay
+    /// allocated, and the scores that depend on nothing but the weights stay valid.
+    static LATTICE: std::cell::RefCell<Lattice> = std::cell::RefCell::new(Lattice::default());
+}
+
 /// Tags every token of the document, unit by unit, each with what earlier units said.
 pub(crate) fn decode<S: Scorer>(context: &Context<'_, '_>, scorer: &S) -> Vec<Tag> {
+    LATTICE.with(|cell| {
+        // Taken out rather than borrowed: a panic while decoding leaves a fresh lattice
+        // behind, not a poisoned one.
+        let mut lattice = cell.take();
+        lattice.start_document(scorer.weights_id());
+        let tags = decode_document(context, scorer, &mut lattice);
+        cell.replace(lattice);
+        tags
+    })
+}
+
+fn decode_document<S: Scorer>(
+    context: &Context<'_, '_>,
+    scorer: &S,
+    lattice: &mut Lattice,
+) -> Vec<Tag> {
     let mut tags = vec![Tag::O; context.words.len()];
     let mut history = History::default();
-    let mut lattice = Lattice::default();
     for line in lines(context) {
-        decode_line(
-            context,
-            line.clone(),
-            &history,
-            scorer,
-            &mut lattice,
-            &mut tags,
-        );
-        for i in line {
+        decode_line(context, line.clone(), &history, scorer, lattice, &mut tags);
+        // Only a token that took a step can have a tag other than O, which is all the
+        // history records.
+        for &(i, _) in &lattice.back {
             history.record(context, i, tags[i]);
         }
     }
