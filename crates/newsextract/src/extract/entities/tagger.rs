@@ -332,8 +332,15 @@ impl Model {
             return None;
         }
         if block.dense & bit != 0 {
-            let index = block.dense_rank as usize + (block.dense & (bit - 1)).count_ones() as usize;
-            return Some(Found::Dense(index));
+            // Most blocks have one dense row or none: when it is the only one, the count of
+            // those before it is zero, without the dozen instructions of counting bits (no
+            // `popcnt` on the baseline target).
+            let rank = if block.dense & (block.dense - 1) == 0 {
+                0
+            } else {
+                (block.dense & (bit - 1)).count_ones()
+            };
+            return Some(Found::Dense(block.dense_rank as usize + rank as usize));
         }
         let sparse = block.present & !block.dense;
         let index = block.rank as usize + (sparse & (bit - 1)).count_ones() as usize;
@@ -472,38 +479,33 @@ impl Scorer for Frozen<'_> {
         }
     }
 
-    /// Looks the rows up in two rounds: first every feature's slot, then the values. Most
-    /// lookups miss the first-level cache; with no data-dependent branch between them, the
-    /// loads of one round overlap instead of waiting one after the other. The first round
-    /// puts dense rows (two thirds of all) apart, so that the second adds them in one tight
-    /// loop that keeps the sums in registers.
+    /// Looks the rows up in two rounds: first every feature's block (and the sparse rows,
+    /// a minority), then the dense rows. Most lookups miss the first-level cache; with no
+    /// data-dependent branch between the loads of dense rows, those overlap instead of
+    /// waiting one after the other, and their sum stays in registers.
     fn add_all(&self, features: &[u32], scores: &mut [f32; TAG_COUNT]) {
         const CHUNK: usize = 32;
         let model = self.0;
         let mut sums = [0i32; TAG_COUNT];
         let mut rest = [0i32; TAG_COUNT - 1];
+        // Filled once per call, not per chunk: most calls have a dozen features or two.
+        let mut dense = [0u32; CHUNK];
         for chunk in features.chunks(CHUNK) {
-            let mut dense = [0usize; CHUNK];
-            let mut sparse = [Slot::default(); CHUNK];
-            let (mut dense_count, mut sparse_count) = (0, 0);
+            let mut dense_count = 0;
             for &f in chunk {
                 match model.find(f) {
                     Some(Found::Dense(index)) => {
                         if let Some(out) = dense.get_mut(dense_count) {
-                            *out = index;
+                            *out = index as u32;
                             dense_count += 1;
                         }
                     }
-                    Some(Found::Sparse(slot)) => {
-                        if let Some(out) = sparse.get_mut(sparse_count) {
-                            *out = slot;
-                            sparse_count += 1;
-                        }
-                    }
+                    Some(Found::Sparse(slot)) => model.add_slot(slot, &mut sums),
                     None => {}
                 }
             }
             for &index in dense.iter().take(dense_count) {
+                let index = index as usize;
                 if let (Some(row), Some(&o)) =
                     (model.dense.get(index), model.dense_outside.get(index))
                 {
@@ -512,9 +514,6 @@ impl Scorer for Frozen<'_> {
                         *sum += i32::from(w);
                     }
                 }
-            }
-            for &slot in sparse.iter().take(sparse_count) {
-                model.add_slot(slot, &mut sums);
             }
         }
         for (sum, value) in sums[1..].iter_mut().zip(rest) {
@@ -805,7 +804,12 @@ pub(crate) fn decode_line<S: Scorer>(
     }
     // The best score of each tag at the token before (only the last token's scores are
     // needed: the path is read back from `back`).
-    let mut previous = [IMPOSSIBLE; TAG_COUNT];
+    // Two rows that trade places after each step, behind references, so that they stay in
+    // memory: copied whole or split into seventeen registers, they cost a hundred moves and
+    // shuffles per step.
+    let mut rows = [[IMPOSSIBLE; TAG_COUNT]; 2];
+    let [previous, best] = &mut rows;
+    let (mut previous, mut best) = (previous, best);
     previous[0] = 0.0;
     // Whether O is the only possible tag of the token before; then an unscored token is O
     // after O, and needs no step.
@@ -814,12 +818,12 @@ pub(crate) fn decode_line<S: Scorer>(
     let mut open_before = false;
     let mut i = line.start;
     while i < line.end {
-        let opens = may_open(context.words, i);
+        let opens = can_open(context, i);
         if !opens && !open_before {
             // The common case: nothing open, nothing can open; O, unscored.
             if !only_outside {
-                let (p, score) = best_closed(&previous);
-                previous = [IMPOSSIBLE; TAG_COUNT];
+                let (p, score) = best_closed(previous);
+                previous.fill(IMPOSSIBLE);
                 previous[0] = score;
                 let mut back = [0u8; TAG_COUNT];
                 back[0] = p;
@@ -828,13 +832,13 @@ pub(crate) fn decode_line<S: Scorer>(
             }
             // The tokens up to the next that may open are O after O: no step at all.
             i += 1;
-            while i < line.end && !may_open(context.words, i) {
+            while i < line.end && !can_open(context, i) {
                 i += 1;
             }
             continue;
         }
         let continues = may_continue(context.words, i);
-        let mut best = [IMPOSSIBLE; TAG_COUNT];
+        best.fill(IMPOSSIBLE);
         let mut back = [0u8; TAG_COUNT];
         // What the token's scores are needed for: a closed tag before it going on to O, B
         // or U (when it opens), an open one going on to I or L (when it continues). An
@@ -845,7 +849,7 @@ pub(crate) fn decode_line<S: Scorer>(
         if !opens {
             // Nothing can open: after a closed tag O alone, unscored (see
             // `path_features`).
-            let (p, score) = best_closed(&previous);
+            let (p, score) = best_closed(previous);
             best[0] = score;
             back[0] = p;
         }
@@ -900,14 +904,14 @@ pub(crate) fn decode_line<S: Scorer>(
         }
         open_before = OPEN.iter().any(|&c| best[c] > IMPOSSIBLE);
         only_outside = false;
-        previous = best;
+        std::mem::swap(&mut previous, &mut best);
         lattice.back.push((i, back));
         i += 1;
     }
     // The line ends: only closed tags may be last. The path is read back over the tokens
     // that took a step; any other is O after O.
     tags.get_mut(line.clone()).unwrap_or_default().fill(Tag::O);
-    let (mut tag, _) = best_closed(&previous);
+    let (mut tag, _) = best_closed(previous);
     let mut after = line.end;
     for &(i, back) in lattice.back.iter().rev() {
         if i + 1 != after {
@@ -919,6 +923,13 @@ pub(crate) fn decode_line<S: Scorer>(
         tag = back.get(usize::from(tag)).copied().unwrap_or(0);
         after = i;
     }
+}
+
+/// [`may_open`], answered here for the tokens without a capital (most), which it turns
+/// down first: the call would cost more than the test.
+#[inline]
+fn can_open(context: &Context<'_, '_>, i: usize) -> bool {
+    context.words.flags(i).has_upper() && may_open(context.words, i)
 }
 
 /// The features a tag sequence scores at token `i` (whose tag is `tag`, after `previous`),
