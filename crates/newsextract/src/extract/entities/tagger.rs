@@ -969,18 +969,22 @@ fn best_closed(scores: &[f32; TAG_COUNT]) -> (u8, f32) {
 /// The units the tagger decodes one after the other, as token ranges: lines, and sentences
 /// inside them.
 pub(crate) fn lines(context: &Context<'_, '_>) -> Vec<std::ops::Range<usize>> {
-    let tokens = &context.words.tokens;
+    let n = context.words.len();
     let mut out = Vec::new();
     let mut start = 0;
-    for i in 1..=tokens.len() {
+    for i in 1..n {
         // Sentences are units too: a paragraph is one line, and what the tagger says about
-        // a name in its first sentence helps with the next one.
-        if i == tokens.len() || tokens[i].line_start || context.opens_sentence(i) {
+        // a name in its first sentence helps with the next one. The context marks the first
+        // token of every line as opening a sentence, so the one test finds both.
+        debug_assert!(!context.words.tokens[i].line_start || context.opens_sentence(i));
+        if context.opens_sentence(i) {
             out.push(start..i);
             start = i;
         }
     }
-    out.retain(|r| !r.is_empty());
+    if start < n {
+        out.push(start..n);
+    }
     out
 }
 
