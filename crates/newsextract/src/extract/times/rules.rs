@@ -11,7 +11,7 @@
 
 use super::lexicon::{DayPart, Kw, Lex, Unit};
 use super::resolve::{self, Holiday, Shift, Tense, Value};
-use super::tokens::{small_integer, DigitText, Token, TokenKind};
+use super::tokens::{small_integer, DigitText, Token, TokenKind, Tokens};
 use super::wordmap::WordMap;
 use crate::{Date, TimeKind};
 use once_cell::sync::Lazy;
@@ -53,7 +53,7 @@ pub(crate) struct Matcher<'a, 't> {
 /// Finds every time expression in `tokens`, skipping tokens inside `skip` (a byte range
 /// already covered, such as the dateline's date).
 pub(crate) fn find_all(
-    tokens: &[Token<'_>],
+    tokens: &Tokens<'_>,
     anchor: Option<Date>,
     skip: Option<(usize, usize)>,
 ) -> Vec<Found> {
@@ -64,11 +64,12 @@ pub(crate) fn find_all(
     };
     let inside_skip = |t: &Token<'_>| skip.is_some_and(|(s, e)| t.start < e && t.end > s);
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        // Most tokens (plain words, punctuation) cannot start anything: one test skips them.
-        if !matcher.can_start(i) || inside_skip(&tokens[i]) {
-            i += 1;
+    // The first token not inside an earlier match.
+    let mut next = 0;
+    // Most tokens (plain words, punctuation) cannot start anything: the tokenizer listed the
+    // others.
+    for &i in &tokens.time_starts {
+        if i < next || inside_skip(&tokens[i]) {
             continue;
         }
         match matcher.match_at(i) {
@@ -80,10 +81,10 @@ pub(crate) fn find_all(
                         .is_some_and(|span| !span.iter().any(inside_skip)) =>
             {
                 matcher.remember(&found);
-                i = found.end;
+                next = found.end;
                 out.push(found);
             }
-            _ => i += 1,
+            _ => {}
         }
     }
     out
@@ -742,48 +743,9 @@ impl<'a, 't> Matcher<'a, 't> {
         self.core(i)
     }
 
-    /// Whether a match can start at token `i`: false only where [`Matcher::match_at`] surely
-    /// finds nothing, which is most tokens. It follows the dispatch of `match_at`
-    /// ([`Matcher::qualifier_end`], [`Matcher::with_position`], [`Matcher::core`]); a rule
-    /// added there for a new kind of first token must be let through here too (the
-    /// `can_start_lets_every_match_through` test tries every lexicon word in many contexts).
-    ///
-    /// It also holds for the parts: where it is false, `qualifier_end`, `with_position` and
-    /// `core` each find nothing, so rules that try them on a later token may ask it first.
-    // Inlined into the scan loop, where it runs for every token: a call costs more than the
-    // test.
-    #[inline(always)]
+    /// Whether a match can start at token `i`: see [`can_start`].
     fn can_start(&self, i: usize) -> bool {
-        let Some(t) = self.tok(i) else { return false };
-        match t.kind {
-            TokenKind::Digits | TokenKind::Punct('\'') => true,
-            TokenKind::Punct(_) => false,
-            TokenKind::Word => match t.lex {
-                Lex::Scale { .. } | Lex::DayPart(_) => false,
-                Lex::Word(kw) => kw_can_start(kw),
-                // `code_rules` and `final_quarter`.
-                // Dispatched on the length first: most words have none of these lengths, and
-                // the decade words all end in "s".
-                Lex::None => match t.text.as_bytes() {
-                    [b'Q' | b'H'] | b"FY" => true,
-                    w if w.len() == 5 => w.eq_ignore_ascii_case(b"final"),
-                    w @ [.., last] if (7..=9).contains(&w.len()) => {
-                        w.eq_ignore_ascii_case(b"valentine")
-                            || (last | 0x20 == b's'
-                                && DECADE_WORDS
-                                    .iter()
-                                    .any(|(d, _)| w.eq_ignore_ascii_case(d.as_bytes())))
-                    }
-                    _ => false,
-                },
-                Lex::Month { .. }
-                | Lex::Weekday { .. }
-                | Lex::Unit { .. }
-                | Lex::Season(_)
-                | Lex::Number(_)
-                | Lex::Ordinal(_) => true,
-            },
-        }
+        self.tok(i).is_some_and(can_start)
     }
 
     /// "at least", "more than", "nearly" ... before a number of units.
@@ -3081,6 +3043,58 @@ fn decade_word(lower: &str) -> Option<i32> {
 /// Whether a match can start at a word that means `kw`: the words
 /// [`Matcher::qualifier_end`], [`Matcher::with_position`] and [`Matcher::keyword_rules`]
 /// act on. Every word is listed, so a new one needs a decision here.
+/// Whether a match can start at token `t`: false only where [`Matcher::match_at`] surely
+/// finds nothing, which is most tokens. It follows the dispatch of `match_at`
+/// ([`Matcher::qualifier_end`], [`Matcher::with_position`], [`Matcher::core`]); a rule
+/// added there for a new kind of first token must be let through here too (the
+/// `can_start_lets_every_match_through` test tries every lexicon word in many contexts).
+/// The tokenizer asks it of every token the lexicon table holds and lists those it accepts;
+/// a word it accepts that means nothing to the rules must be in that table, as `Lex::None`
+/// ([`starting_words`]).
+///
+/// It also holds for the parts: where it is false, `qualifier_end`, `with_position` and
+/// `core` each find nothing, so rules that try them on a later token may ask it first.
+#[inline]
+pub(crate) fn can_start(t: &Token<'_>) -> bool {
+    match t.kind {
+        TokenKind::Digits | TokenKind::Punct('\'') => true,
+        TokenKind::Punct(_) => false,
+        TokenKind::Word => match t.lex {
+            Lex::Scale { .. } | Lex::DayPart(_) => false,
+            Lex::Word(kw) => kw_can_start(kw),
+            // `code_rules` and `final_quarter`.
+            // Dispatched on the length first: most words have none of these lengths, and
+            // the decade words all end in "s".
+            Lex::None => match t.text.as_bytes() {
+                [b'Q' | b'H'] | b"FY" => true,
+                w if w.len() == 5 => w.eq_ignore_ascii_case(b"final"),
+                w @ [.., last] if (7..=9).contains(&w.len()) => {
+                    w.eq_ignore_ascii_case(b"valentine")
+                        || (last | 0x20 == b's'
+                            && DECADE_WORDS
+                                .iter()
+                                .any(|(d, _)| w.eq_ignore_ascii_case(d.as_bytes())))
+                }
+                _ => false,
+            },
+            Lex::Month { .. }
+            | Lex::Weekday { .. }
+            | Lex::Unit { .. }
+            | Lex::Season(_)
+            | Lex::Number(_)
+            | Lex::Ordinal(_) => true,
+        },
+    }
+}
+
+/// Words outside the lexicon that [`can_start`] accepts, in lowercase (it asks for "Q", "H"
+/// and "FY" as written): the lexicon table holds them as `Lex::None`.
+pub(crate) fn starting_words() -> impl Iterator<Item = &'static str> {
+    ["q", "h", "fy", "final", "valentine"]
+        .into_iter()
+        .chain(DECADE_WORDS.iter().map(|&(word, _)| word))
+}
+
 fn kw_can_start(kw: Kw) -> bool {
     match kw {
         // Qualifiers before an amount.
