@@ -42,7 +42,7 @@ pub(crate) fn extract(
     let mut next = 0;
     // Most tokens cannot start a quantity: the tokenizer listed the others.
     for &i in &tokens.quantity_starts {
-        if i < next {
+        if i < next || scanner.no_number_near(i) {
             continue;
         }
         match scanner.quantity_at(i) {
@@ -582,6 +582,21 @@ impl<'a, 't> Scanner<'a, 't> {
     /// A cheap test that token `i` can start a quantity: see [`may_start`].
     fn may_start(&self, i: usize) -> bool {
         self.tok(i).is_some_and(may_start)
+    }
+
+    /// No number is near enough to token `i` for a quantity to start there: none among it and
+    /// the six tokens after it, the farthest a qualifier and a currency put the number ("as
+    /// many as US$ 5"). Most words that may start a quantity ("a", "about", "over") are not
+    /// before a number, and this costs less than finding it out.
+    fn no_number_near(&self, i: usize) -> bool {
+        let near = self.tokens.get(i..).unwrap_or_default();
+        !near.iter().take(7).any(|t| {
+            t.kind == TokenKind::Digits
+                || matches!(
+                    t.lex,
+                    Lex::Number(_) | Lex::Scale { .. } | Lex::Word(Kw::Dozens | Kw::Scores)
+                )
+        })
     }
 
     fn starts_number(&self, i: usize) -> bool {
