@@ -731,11 +731,12 @@ impl<'a, 't> Matcher<'a, 't> {
 
     fn match_at(&self, i: usize) -> Option<Found> {
         if let Some(j) = self.qualifier_end(i) {
-            let f = self.core(j)?;
-            if self.starts_with_amount(j) {
-                return Some(Found { start: i, ..f });
+            // The cheap test first: "about the", "over a" are seldom amounts.
+            if !self.starts_with_amount(j) {
+                return None;
             }
-            return None;
+            let f = self.core(j)?;
+            return Some(Found { start: i, ..f });
         }
         if let Some(f) = self.with_position(i) {
             return Some(f);
