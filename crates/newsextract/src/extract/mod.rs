@@ -33,7 +33,7 @@ pub(crate) fn run(text: &str, reference_date: Option<Date>, config: &Config) -> 
     let time_tokens = if config.passes.times || config.passes.quantities {
         times::tokens::tokenize(text)
     } else {
-        Vec::new()
+        times::tokens::Tokens::default()
     };
     let times = if config.passes.times || config.passes.quantities {
         times::extract(&doc, &structure, &time_tokens, anchor)

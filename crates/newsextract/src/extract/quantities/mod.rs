@@ -18,7 +18,7 @@ use once_cell::sync::Lazy;
 
 use crate::extract::structure::Structure;
 use crate::extract::times::lexicon::{Kw, Lex};
-use crate::extract::times::tokens::{small_integer, DigitText, Token, TokenKind};
+use crate::extract::times::tokens::{small_integer, DigitText, Token, TokenKind, Tokens};
 use crate::extract::times::wordmap::WordMap;
 use crate::text::Document;
 use crate::{Qualifier, Quantity, TimeExpression};
@@ -28,7 +28,7 @@ use crate::{Qualifier, Quantity, TimeExpression};
 pub(crate) fn extract(
     doc: &Document<'_>,
     structure: &Structure,
-    tokens: &[Token<'_>],
+    tokens: &Tokens<'_>,
     times: &[TimeExpression],
 ) -> Vec<Quantity> {
     let _ = structure;
@@ -38,10 +38,15 @@ pub(crate) fn extract(
         in_time: mark_times(tokens, times),
     };
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
+    // The first token not inside an earlier quantity or skipped run.
+    let mut next = 0;
+    // Most tokens cannot start a quantity: the tokenizer listed the others.
+    for &i in &tokens.quantity_starts {
+        if i < next || scanner.no_number_near(i) {
+            continue;
+        }
         match scanner.quantity_at(i) {
-            Some(Step::Skip(end)) => i = end.max(i + 1),
+            Some(Step::Skip(end)) => next = end.max(i + 1),
             Some(Step::Found(found)) if found.end > i => {
                 let span = tokens
                     .get(found.start)
@@ -60,9 +65,9 @@ pub(crate) fn extract(
                         unit: found.unit,
                     });
                 }
-                i = found.end;
+                next = found.end;
             }
-            Some(Step::Found(_)) | None => i += 1,
+            Some(Step::Found(_)) | None => {}
         }
     }
     out
@@ -215,6 +220,74 @@ fn currency_before(token: &Token<'_>) -> Option<&'static str> {
         },
         _ => None,
     }
+}
+
+/// A cheap test that token `t` can start a quantity, so most words cost one match. The
+/// time tokenizer asks it of every token its lexicon table holds and lists those it accepts;
+/// a word it accepts that the lexicon does not know must be in that table, as `Lex::None`
+/// ([`starting_words`]).
+#[inline]
+pub(crate) fn may_start(t: &Token<'_>) -> bool {
+    match t.kind {
+        TokenKind::Digits => true,
+        TokenKind::Punct(c) => matches!(c, '$' | '£' | '€' | '¥' | '₹' | '₨'),
+        TokenKind::Word => match t.lex {
+            Lex::Number(_) | Lex::Scale { .. } => true,
+            Lex::Word(kw) => matches!(
+                kw,
+                Kw::At
+                    | Kw::More
+                    | Kw::Less
+                    | Kw::Up
+                    | Kw::Over
+                    | Kw::Under
+                    | Kw::Nearly
+                    | Kw::Almost
+                    | Kw::About
+                    | Kw::Around
+                    | Kw::Approximately
+                    | Kw::Roughly
+                    | Kw::Some
+                    | Kw::A
+                    | Kw::An
+                    | Kw::Dozens
+                    | Kw::Scores
+            ),
+            // What `qualifier` and `currency` take of the words the lexicon does not know:
+            // a few qualifiers, currency codes and "US$" prefixes. Any other such word
+            // starts nothing, and most words of the text are such words.
+            Lex::None => match t.text.len() {
+                // Currency words and prefixes are capitalised, but for "rs".
+                1..=3 => {
+                    let capitalised = t
+                        .text
+                        .as_bytes()
+                        .first()
+                        .is_some_and(u8::is_ascii_uppercase);
+                    t.text.eq_ignore_ascii_case("as")
+                        || ((capitalised || t.text == "rs")
+                            && (currency_before(t).is_some() || dollar_prefix(t.text).is_some()))
+                }
+                5 | 9 => HEDGE_WORDS.iter().any(|w| t.text.eq_ignore_ascii_case(w)),
+                _ => false,
+            },
+            _ => false,
+        },
+    }
+}
+
+/// Qualifier words outside the lexicon: "above", "below", "close to", "exceeding".
+const HEDGE_WORDS: [&str; 4] = ["above", "below", "close", "exceeding"];
+
+/// Words outside the time lexicon that [`may_start`] accepts in some case, in lowercase: "as",
+/// the hedges, currency codes and "US$" prefixes (the test
+/// `may_start_accepts_no_other_unknown_word` tries every short word).
+pub(crate) fn starting_words() -> impl Iterator<Item = &'static str> {
+    const CURRENCY_WORDS: [&str; 19] = [
+        "rs", "pkr", "inr", "usd", "eur", "gbp", "tk", "dh", "aed", "sr", "sar", "us", "c", "ca",
+        "au", "hk", "s", "nz", "nt",
+    ];
+    ["as"].into_iter().chain(HEDGE_WORDS).chain(CURRENCY_WORDS)
 }
 
 /// Letters written against a dollar sign: "US$", "C$", "HK$".
@@ -506,58 +579,24 @@ impl<'a, 't> Scanner<'a, 't> {
         }))
     }
 
-    /// A cheap test that token `i` can start a quantity, so most words cost one match.
+    /// A cheap test that token `i` can start a quantity: see [`may_start`].
     fn may_start(&self, i: usize) -> bool {
-        let Some(t) = self.tok(i) else { return false };
-        match t.kind {
-            TokenKind::Digits => true,
-            TokenKind::Punct(c) => matches!(c, '$' | '£' | '€' | '¥' | '₹' | '₨'),
-            TokenKind::Word => match t.lex {
-                Lex::Number(_) | Lex::Scale { .. } => true,
-                Lex::Word(kw) => matches!(
-                    kw,
-                    Kw::At
-                        | Kw::More
-                        | Kw::Less
-                        | Kw::Up
-                        | Kw::Over
-                        | Kw::Under
-                        | Kw::Nearly
-                        | Kw::Almost
-                        | Kw::About
-                        | Kw::Around
-                        | Kw::Approximately
-                        | Kw::Roughly
-                        | Kw::Some
-                        | Kw::A
-                        | Kw::An
-                        | Kw::Dozens
-                        | Kw::Scores
-                ),
-                // What `qualifier` and `currency` take of the words the lexicon does not know:
-                // a few qualifiers, currency codes and "US$" prefixes. Any other such word
-                // starts nothing, and most words of the text are such words.
-                Lex::None => match t.text.len() {
-                    // Currency words and prefixes are capitalised, but for "rs".
-                    1..=3 => {
-                        let capitalised = t
-                            .text
-                            .as_bytes()
-                            .first()
-                            .is_some_and(u8::is_ascii_uppercase);
-                        t.text.eq_ignore_ascii_case("as")
-                            || ((capitalised || t.text == "rs")
-                                && (currency_before(t).is_some()
-                                    || dollar_prefix(t.text).is_some()))
-                    }
-                    5 | 9 => ["above", "below", "close", "exceeding"]
-                        .iter()
-                        .any(|w| t.text.eq_ignore_ascii_case(w)),
-                    _ => false,
-                },
-                _ => false,
-            },
-        }
+        self.tok(i).is_some_and(may_start)
+    }
+
+    /// No number is near enough to token `i` for a quantity to start there: none among it and
+    /// the six tokens after it, the farthest a qualifier and a currency put the number ("as
+    /// many as US$ 5"). Most words that may start a quantity ("a", "about", "over") are not
+    /// before a number, and this costs less than finding it out.
+    fn no_number_near(&self, i: usize) -> bool {
+        let near = self.tokens.get(i..).unwrap_or_default();
+        !near.iter().take(7).any(|t| {
+            t.kind == TokenKind::Digits
+                || matches!(
+                    t.lex,
+                    Lex::Number(_) | Lex::Scale { .. } | Lex::Word(Kw::Dozens | Kw::Scores)
+                )
+        })
     }
 
     fn starts_number(&self, i: usize) -> bool {

@@ -287,3 +287,81 @@ fn marks_exactly_the_tokens_inside_time_expressions() {
         );
     }
 }
+
+/// Where `no_number_near` says so, `quantity_at` finds nothing, in the golden articles and in
+/// every word that may start a quantity before numbers at each distance.
+#[test]
+fn no_number_near_skips_only_dead_starts() {
+    let assert_dead = |text: &str| {
+        let tokens = times::tokens::tokenize(text);
+        let scanner = super::Scanner {
+            tokens: &tokens,
+            in_time: vec![false; tokens.len()],
+        };
+        for (i, token) in tokens.iter().enumerate() {
+            if scanner.no_number_near(i) {
+                assert!(
+                    scanner.quantity_at(i).is_none(),
+                    "{:?} skipped in {text:?}",
+                    token.text
+                );
+            }
+        }
+    };
+    let starters = [
+        "a",
+        "an",
+        "A",
+        "An",
+        "an estimated",
+        "at least",
+        "at most",
+        "more than",
+        "less than",
+        "up to",
+        "over",
+        "under",
+        "nearly",
+        "about",
+        "some",
+        "as many as",
+        "as much as",
+        "close to",
+        "above",
+        "below",
+        "exceeding",
+        "US$",
+        "C$",
+        "A$",
+        "HK$",
+        "Rs.",
+        "Rs",
+        "$",
+        "\u{a3}",
+        "\u{20ac}",
+        "USD",
+        "PKR",
+        "dozens of",
+        "scores of",
+        "a hundred",
+        "as many as US$",
+        "at least Rs.",
+        "more than HK$",
+    ];
+    let numbers = ["5", "1,750", "two", "hundred", "million", "dozens", "2.5"];
+    for starter in starters {
+        for gap in 0..6 {
+            for number in numbers {
+                let filler = " word".repeat(gap);
+                assert_dead(&format!("{starter}{filler} {number} people"));
+                assert_dead(&format!("{starter}{filler}{number} people"));
+            }
+        }
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/articles");
+    for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+        if entry.path().extension().is_some_and(|e| e == "txt") {
+            assert_dead(&std::fs::read_to_string(entry.path()).unwrap_or_default());
+        }
+    }
+}

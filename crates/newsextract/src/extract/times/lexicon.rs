@@ -6,6 +6,7 @@
 
 use once_cell::sync::Lazy;
 
+use super::tokens::{start_bits, Token, TokenKind};
 use super::wordmap::WordMap;
 
 /// A calendar unit.
@@ -230,13 +231,57 @@ pub(crate) enum Lex {
     Word(Kw),
 }
 
-/// The table, built once per process.
-static TABLE: Lazy<WordMap<Lex>> = Lazy::new(|| WordMap::new(build()));
+/// A word's meaning, and where the time and quantity scans may start ([`starts`] bits).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry {
+    /// What the word means to the rules.
+    pub(crate) lex: Lex,
+    /// [`starts`] bits.
+    pub(crate) starts: u8,
+}
+
+/// Where the scans may start, as bits of [`Entry::starts`].
+pub(crate) mod starts {
+    /// A time expression may start at the word.
+    pub(crate) const TIME: u8 = 1;
+    /// A quantity may start at the word.
+    pub(crate) const QUANTITY: u8 = 2;
+    /// The scans' own tests must be asked: they read the word as written.
+    pub(crate) const ASK: u8 = 4;
+}
+
+/// The table, built once per process. The scans' tests ([`super::rules::can_start`],
+/// [`crate::extract::quantities::may_start`]) read only the meaning of a word that has one:
+/// they are asked here once per entry instead of at every word of every text.
+static TABLE: Lazy<WordMap<Entry>> = Lazy::new(|| {
+    WordMap::new(build().into_iter().map(|(word, lex)| {
+        let starts = if lex == Lex::None {
+            starts::ASK
+        } else {
+            let token = Token {
+                start: 0,
+                end: word.len(),
+                text: word,
+                kind: TokenKind::Word,
+                lex,
+                newline_before: false,
+            };
+            start_bits(&token)
+        };
+        (word, Entry { lex, starts })
+    }))
+});
 
 /// Every entry, in order (a word given twice keeps its last meaning).
 fn build() -> Vec<(&'static str, Lex)> {
     let mut t = Vec::new();
     let mut add = |w: &'static str, lex: Lex| t.push((w, lex));
+    // Words the time and quantity scans may start at that mean nothing to the rules: held as
+    // `Lex::None`, because the tokenizer tests only the words the table holds (and digits and
+    // some punctuation) for a start. First, so that a word listed below keeps its meaning.
+    for w in super::rules::starting_words().chain(crate::extract::quantities::starting_words()) {
+        add(w, Lex::None);
+    }
     const MONTHS: [&str; 12] = [
         "january",
         "february",
@@ -603,12 +648,12 @@ pub(crate) fn words() -> impl Iterator<Item = &'static str> {
 /// The meaning of an ASCII word, whatever its case.
 #[cfg(test)]
 pub(crate) fn lookup(word: &str) -> Lex {
-    TABLE.get(word).unwrap_or(Lex::None)
+    TABLE.get(word).map_or(Lex::None, |entry| entry.lex)
 }
 
 /// The table of every word's meaning, for a tokenizer that looks up every word of a text:
 /// `get_at` finds an ASCII word whatever its case.
-pub(crate) fn table() -> &'static WordMap<Lex> {
+pub(crate) fn table() -> &'static WordMap<Entry> {
     &TABLE
 }
 

@@ -20,7 +20,7 @@ mod tests;
 use crate::extract::structure::Structure;
 use crate::text::Document;
 use crate::{Date, TimeExpression, TimeKind};
-use tokens::Token;
+use tokens::Tokens;
 
 /// Runs the time pass over `tokens`, the [`tokens::tokenize`] tokens of `doc.text` (the
 /// quantity pass reads the same tokens); `anchor` is the reference date relative expressions
@@ -28,7 +28,7 @@ use tokens::Token;
 pub(crate) fn extract(
     doc: &Document<'_>,
     structure: &Structure,
-    tokens: &[Token<'_>],
+    tokens: &Tokens<'_>,
     anchor: Option<Date>,
 ) -> Vec<TimeExpression> {
     let text = doc.text;

@@ -11,7 +11,7 @@
 
 use super::lexicon::{DayPart, Kw, Lex, Unit};
 use super::resolve::{self, Holiday, Shift, Tense, Value};
-use super::tokens::{small_integer, DigitText, Token, TokenKind};
+use super::tokens::{small_integer, DigitText, Token, TokenKind, Tokens};
 use super::wordmap::WordMap;
 use crate::{Date, TimeKind};
 use once_cell::sync::Lazy;
@@ -53,7 +53,7 @@ pub(crate) struct Matcher<'a, 't> {
 /// Finds every time expression in `tokens`, skipping tokens inside `skip` (a byte range
 /// already covered, such as the dateline's date).
 pub(crate) fn find_all(
-    tokens: &[Token<'_>],
+    tokens: &Tokens<'_>,
     anchor: Option<Date>,
     skip: Option<(usize, usize)>,
 ) -> Vec<Found> {
@@ -64,11 +64,12 @@ pub(crate) fn find_all(
     };
     let inside_skip = |t: &Token<'_>| skip.is_some_and(|(s, e)| t.start < e && t.end > s);
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        // Most tokens (plain words, punctuation) cannot start anything: one test skips them.
-        if !matcher.can_start(i) || inside_skip(&tokens[i]) {
-            i += 1;
+    // The first token not inside an earlier match.
+    let mut next = 0;
+    // Most tokens (plain words, punctuation) cannot start anything: the tokenizer listed the
+    // others.
+    for &i in &tokens.time_starts {
+        if i < next || inside_skip(&tokens[i]) || matcher.dead_article(i) {
             continue;
         }
         match matcher.match_at(i) {
@@ -80,10 +81,10 @@ pub(crate) fn find_all(
                         .is_some_and(|span| !span.iter().any(inside_skip)) =>
             {
                 matcher.remember(&found);
-                i = found.end;
+                next = found.end;
                 out.push(found);
             }
-            _ => i += 1,
+            _ => {}
         }
     }
     out
@@ -730,11 +731,12 @@ impl<'a, 't> Matcher<'a, 't> {
 
     fn match_at(&self, i: usize) -> Option<Found> {
         if let Some(j) = self.qualifier_end(i) {
-            let f = self.core(j)?;
-            if self.starts_with_amount(j) {
-                return Some(Found { start: i, ..f });
+            // The cheap test first: "about the", "over a" are seldom amounts.
+            if !self.starts_with_amount(j) {
+                return None;
             }
-            return None;
+            let f = self.core(j)?;
+            return Some(Found { start: i, ..f });
         }
         if let Some(f) = self.with_position(i) {
             return Some(f);
@@ -742,47 +744,30 @@ impl<'a, 't> Matcher<'a, 't> {
         self.core(i)
     }
 
-    /// Whether a match can start at token `i`: false only where [`Matcher::match_at`] surely
-    /// finds nothing, which is most tokens. It follows the dispatch of `match_at`
-    /// ([`Matcher::qualifier_end`], [`Matcher::with_position`], [`Matcher::core`]); a rule
-    /// added there for a new kind of first token must be let through here too (the
-    /// `can_start_lets_every_match_through` test tries every lexicon word in many contexts).
-    ///
-    /// It also holds for the parts: where it is false, `qualifier_end`, `with_position` and
-    /// `core` each find nothing, so rules that try them on a later token may ask it first.
-    // Inlined into the scan loop, where it runs for every token: a call costs more than the
-    // test.
-    #[inline(always)]
+    /// Whether a match can start at token `i`: see [`can_start`].
     fn can_start(&self, i: usize) -> bool {
-        let Some(t) = self.tok(i) else { return false };
-        match t.kind {
-            TokenKind::Digits | TokenKind::Punct('\'') => true,
-            TokenKind::Punct(_) => false,
-            TokenKind::Word => match t.lex {
-                Lex::Scale { .. } | Lex::DayPart(_) => false,
-                Lex::Word(kw) => kw_can_start(kw),
-                // `code_rules` and `final_quarter`.
-                // Dispatched on the length first: most words have none of these lengths, and
-                // the decade words all end in "s".
-                Lex::None => match t.text.as_bytes() {
-                    [b'Q' | b'H'] | b"FY" => true,
-                    w if w.len() == 5 => w.eq_ignore_ascii_case(b"final"),
-                    w @ [.., last] if (7..=9).contains(&w.len()) => {
-                        w.eq_ignore_ascii_case(b"valentine")
-                            || (last | 0x20 == b's'
-                                && DECADE_WORDS
-                                    .iter()
-                                    .any(|(d, _)| w.eq_ignore_ascii_case(d.as_bytes())))
-                    }
-                    _ => false,
-                },
-                Lex::Month { .. }
-                | Lex::Weekday { .. }
-                | Lex::Unit { .. }
-                | Lex::Season(_)
-                | Lex::Number(_)
-                | Lex::Ordinal(_) => true,
-            },
+        self.tok(i).is_some_and(can_start)
+    }
+
+    /// Token `i` is "the", "a" or "an" before a word the lexicon does not know and that
+    /// starts nothing, which is most of their occurrences: [`Matcher::match_at`] finds nothing
+    /// there ([`Matcher::the_rules`] and [`Matcher::amount_rules`] read that word first), and
+    /// this costs less than the calls that find it out.
+    fn dead_article(&self, i: usize) -> bool {
+        let next = match self.tok(i + 1) {
+            Some(t) if t.lex != Lex::None => return false,
+            next => next,
+        };
+        match self.lex(i) {
+            // "the foreseeable future", "the comparable period" (`the_rules`).
+            Lex::Word(Kw::The) => next.map_or(true, |t| {
+                !can_start(t) && !t.is_word("foreseeable") && !t.is_word("comparable")
+            }),
+            // "a 6-year-old", "a trading day" (`unit_after`).
+            Lex::Word(Kw::A | Kw::An) => next.map_or(true, |t| {
+                !t.is_punct('-') && !UNIT_MODIFIERS.iter().any(|w| t.is_word(w))
+            }),
+            _ => false,
         }
     }
 
@@ -2900,10 +2885,7 @@ impl<'a, 't> Matcher<'a, 't> {
             if self.is(j, Kw::More) || self.is(j, Kw::Additional) {
                 j += 1;
             }
-            if ["trading", "business", "working", "calendar", "full"]
-                .iter()
-                .any(|w| self.word_is(j, w))
-            {
+            if UNIT_MODIFIERS.iter().any(|w| self.word_is(j, w)) {
                 j += 1;
             }
         }
@@ -3081,6 +3063,61 @@ fn decade_word(lower: &str) -> Option<i32> {
 /// Whether a match can start at a word that means `kw`: the words
 /// [`Matcher::qualifier_end`], [`Matcher::with_position`] and [`Matcher::keyword_rules`]
 /// act on. Every word is listed, so a new one needs a decision here.
+/// Whether a match can start at token `t`: false only where [`Matcher::match_at`] surely
+/// finds nothing, which is most tokens. It follows the dispatch of `match_at`
+/// ([`Matcher::qualifier_end`], [`Matcher::with_position`], [`Matcher::core`]); a rule
+/// added there for a new kind of first token must be let through here too (the
+/// `can_start_lets_every_match_through` test tries every lexicon word in many contexts).
+/// The tokenizer asks it of every token the lexicon table holds and lists those it accepts;
+/// a word it accepts that means nothing to the rules must be in that table, as `Lex::None`
+/// ([`starting_words`]).
+///
+/// It also holds for the parts: where it is false, `qualifier_end`, `with_position` and
+/// `core` each find nothing, so rules that try them on a later token may ask it first.
+#[inline]
+pub(crate) fn can_start(t: &Token<'_>) -> bool {
+    match t.kind {
+        TokenKind::Digits | TokenKind::Punct('\'') => true,
+        TokenKind::Punct(_) => false,
+        TokenKind::Word => match t.lex {
+            Lex::Scale { .. } | Lex::DayPart(_) => false,
+            Lex::Word(kw) => kw_can_start(kw),
+            // `code_rules` and `final_quarter`.
+            // Dispatched on the length first: most words have none of these lengths, and
+            // the decade words all end in "s".
+            Lex::None => match t.text.as_bytes() {
+                [b'Q' | b'H'] | b"FY" => true,
+                w if w.len() == 5 => w.eq_ignore_ascii_case(b"final"),
+                w @ [.., last] if (7..=9).contains(&w.len()) => {
+                    w.eq_ignore_ascii_case(b"valentine")
+                        || (last | 0x20 == b's'
+                            && DECADE_WORDS
+                                .iter()
+                                .any(|(d, _)| w.eq_ignore_ascii_case(d.as_bytes())))
+                }
+                _ => false,
+            },
+            Lex::Month { .. }
+            | Lex::Weekday { .. }
+            | Lex::Unit { .. }
+            | Lex::Season(_)
+            | Lex::Number(_)
+            | Lex::Ordinal(_) => true,
+        },
+    }
+}
+
+/// Words outside the lexicon that [`can_start`] accepts, in lowercase (it asks for "Q", "H"
+/// and "FY" as written): the lexicon table holds them as `Lex::None`.
+pub(crate) fn starting_words() -> impl Iterator<Item = &'static str> {
+    ["q", "h", "fy", "final", "valentine"]
+        .into_iter()
+        .chain(DECADE_WORDS.iter().map(|&(word, _)| word))
+}
+
+/// Words between an amount and its unit: "eight trading days", "a full year".
+const UNIT_MODIFIERS: [&str; 5] = ["trading", "business", "working", "calendar", "full"];
+
 fn kw_can_start(kw: Kw) -> bool {
     match kw {
         // Qualifiers before an amount.
@@ -3349,7 +3386,7 @@ mod tests {
             ctx: Context::default(),
         };
         for (i, token) in tokens.iter().enumerate() {
-            if !matcher.can_start(i) {
+            if !matcher.can_start(i) || matcher.dead_article(i) {
                 let found = matcher.match_at(i);
                 assert!(
                     found.is_none(),
@@ -3410,6 +3447,15 @@ mod tests {
             "{} ninety-seven",
             "{} nineteen ninety",
             "the {}",
+            "the {} future",
+            "the {} period",
+            "the {} 5",
+            "a {}",
+            "an {}",
+            "a {} year",
+            "a {}-year",
+            "a {} - year",
+            "a {} days",
             "in {}",
             "the {} of May",
             "{} of the month",
@@ -3437,6 +3483,11 @@ mod tests {
             "people",
             "comparable",
             "foreseeable",
+            "trading",
+            "business",
+            "working",
+            "calendar",
+            "Trading",
             "period",
             "x",
             "Zoë",
