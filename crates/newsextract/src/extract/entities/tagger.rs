@@ -570,6 +570,10 @@ pub(crate) struct Lattice {
     elsewhere_features: Vec<u32>,
 }
 
+/// The most capitalised-word occurrences whose working space a thread keeps from one
+/// document to the next (76 bytes each: about 5 MB).
+const KEPT_OCCURRENCES: usize = 1 << 16;
+
 /// Bits of a [`WordScores`] slot number: 8,192 slots of 80 bytes.
 const WORD_SCORE_BITS: u32 = 13;
 
@@ -629,6 +633,16 @@ impl Lattice {
     /// [`Scorer::weights_id`]): the scores of other weights, and those of the document
     /// before, are forgotten.
     fn start_document(&mut self, weights: Option<u64>) {
+        // A huge document leaves huge vectors behind; a thread keeps working space for
+        // ordinary articles only, so what it holds between documents stays bounded.
+        if self.elsewhere_occurrences.capacity() > KEPT_OCCURRENCES {
+            *self = Lattice {
+                weights: self.weights,
+                word_scores: std::mem::take(&mut self.word_scores),
+                transitions: std::mem::take(&mut self.transitions),
+                ..Lattice::default()
+            };
+        }
         self.elsewhere.clear();
         self.elsewhere_words.clear();
         self.elsewhere_occurrences.clear();
@@ -1183,6 +1197,28 @@ mod tests {
             decode(&context, &Frozen(model)),
             decode(&context, &Unfixed(Frozen(model)))
         );
+    }
+
+    #[test]
+    fn a_thread_drops_a_huge_documents_working_space_but_keeps_word_scores() {
+        let mut lattice = Lattice::default();
+        lattice.start_document(Some(7));
+        let hash = 12345u64 << 40;
+        let kept = lattice
+            .word_scores
+            .get_or_insert_with(hash, || [1.0; TAG_COUNT]);
+        lattice.elsewhere_occurrences = Vec::with_capacity(KEPT_OCCURRENCES + 1);
+        lattice.start_document(Some(7));
+        assert!(lattice.elsewhere_occurrences.capacity() <= KEPT_OCCURRENCES);
+        assert_eq!(lattice.weights, 7);
+        let again = lattice
+            .word_scores
+            .get_or_insert_with(hash, || panic!("the word's scores were forgotten"));
+        assert_eq!(again, kept);
+        // Ordinary working space stays allocated.
+        lattice.elsewhere_occurrences = Vec::with_capacity(100);
+        lattice.start_document(Some(7));
+        assert!(lattice.elsewhere_occurrences.capacity() >= 100);
     }
 
     #[test]
