@@ -398,7 +398,8 @@ pub(crate) fn add_missed_names(context: &Context<'_, '_>, mentions: &mut Vec<Men
     let mut added = Vec::new();
     // Tokens before `next` belong to a name just added.
     let mut next = 0;
-    for (start, (&is_covered, flags)) in covered.iter().zip(&words.flags).enumerate() {
+    for (start, (&is_covered, token)) in covered.iter().zip(&words.tokens).enumerate() {
+        let flags = token.flags;
         if is_covered
             || start < next
             || !flags.first_upper()
