@@ -650,31 +650,41 @@ impl<'t> Words<'t> {
         forms.push_str(text);
         forms.make_ascii_lowercase();
         forms.push_str(HASH_PADDING);
-        let mut form_spans = Vec::with_capacity(tokens.len());
-        let mut hashes = Vec::with_capacity(tokens.len());
         // Texts beyond 4 GiB are not indexed for matching: their forms read as empty.
-        let span = |start: usize, end: usize| match (u32::try_from(start), u32::try_from(end)) {
-            (Ok(start), Ok(end)) => (start, end),
-            _ => (0, 0),
-        };
         let indexed = u32::try_from(text.len()).is_ok();
-        for t in &tokens {
-            if t.flags.not_ascii() {
-                let start = forms.len();
-                push_key_form(t.text(text), &mut forms);
-                form_spans.push(span(start, forms.len()));
-                hashes.push(hash_bytes(
-                    HASH_SEED,
-                    forms.as_bytes().get(start..).unwrap_or(&[]),
-                ));
-            } else {
-                // Within the text, whose length fits: the casts are exact.
-                form_spans.push(if indexed {
+        // Each vector in its own pass over the tokens, every form first taken as ASCII: tight
+        // loops of known length. Tokens outside ASCII (none in most texts) are mended after.
+        let mut form_spans: Vec<(u32, u32)> = tokens
+            .iter()
+            // Within the text, whose length fits: the casts are exact.
+            .map(|t| {
+                if indexed {
                     (t.start as u32, t.end as u32)
                 } else {
                     (0, 0)
-                });
-                hashes.push(hash_within(HASH_SEED, forms.as_bytes(), t.start, t.end));
+                }
+            })
+            .collect();
+        let mut folds = false;
+        let mut hashes: Vec<u64> = tokens
+            .iter()
+            .map(|t| {
+                folds |= t.flags.not_ascii();
+                hash_within(HASH_SEED, forms.as_bytes(), t.start, t.end)
+            })
+            .collect();
+        if folds {
+            let span = |start: usize, end: usize| match (u32::try_from(start), u32::try_from(end)) {
+                (Ok(start), Ok(end)) => (start, end),
+                _ => (0, 0),
+            };
+            for ((t, form_span), hash) in tokens.iter().zip(&mut form_spans).zip(&mut hashes) {
+                if t.flags.not_ascii() {
+                    let start = forms.len();
+                    push_key_form(t.text(text), &mut forms);
+                    *form_span = span(start, forms.len());
+                    *hash = hash_bytes(HASH_SEED, forms.as_bytes().get(start..).unwrap_or(&[]));
+                }
             }
         }
         Words {

@@ -162,18 +162,18 @@ pub(crate) fn repair_with_gazetteer(context: &Context<'_, '_>, mentions: &mut Ve
     let mut dropped = vec![false; mentions.len()];
     // A name can replace only mentions inside it, so it starts where a mention (the last one
     // covering that token) starts: only those tokens are looked at, in text order.
-    let mut starts: Vec<usize> = mentions
-        .iter()
-        .enumerate()
-        .filter(|&(m, mention)| {
-            mention.user.is_none() && cover.get(mention.first) == Some(&(m as u32))
-        })
-        .map(|(_, mention)| mention.first)
-        .collect();
+    // Sized once: collected through a filter, it would grow from nothing.
+    let mut starts: Vec<usize> = Vec::with_capacity(mentions.len());
+    for (m, mention) in mentions.iter().enumerate() {
+        if mention.user.is_none() && cover.get(mention.first) == Some(&(m as u32)) {
+            starts.push(mention.first);
+        }
+    }
     starts.sort_unstable();
     starts.dedup();
     // Tokens before `next` belong to a name already made a mention.
     let mut next = 0;
+    let mut inside: Vec<usize> = Vec::new();
     for start in starts {
         // The context knows where listed names of several tokens start (it scanned every
         // token with a capital): elsewhere there is nothing to look up.
@@ -197,11 +197,13 @@ pub(crate) fn repair_with_gazetteer(context: &Context<'_, '_>, mentions: &mut Ve
         let Some((end, kind)) = longest else {
             continue;
         };
-        let mut inside: Vec<usize> = cover[start..end]
-            .iter()
-            .filter(|&&m| m != NONE)
-            .map(|&m| m as usize)
-            .collect();
+        inside.clear();
+        inside.extend(
+            cover[start..end]
+                .iter()
+                .filter(|&&m| m != NONE)
+                .map(|&m| m as usize),
+        );
         inside.dedup();
         let all_inside = inside.iter().all(|&m| {
             mentions[m].first >= start && mentions[m].end <= end && mentions[m].user.is_none()

@@ -496,11 +496,13 @@ impl<'w, 't> Builder<'w, 't, '_> {
     ) {
         let name_of = |m: usize| NameKey::new(self.context, mentions[m].first, mentions[m].end);
         // Longest names first, so that shorter forms find them.
-        let mut full: Vec<usize> = people
-            .iter()
-            .copied()
-            .filter(|&m| mentions[m].end - mentions[m].first > 1)
-            .collect();
+        let mut full: Vec<usize> = Vec::with_capacity(people.len());
+        full.extend(
+            people
+                .iter()
+                .copied()
+                .filter(|&m| mentions[m].end - mentions[m].first > 1),
+        );
         full.sort_by_key(|&m| (std::cmp::Reverse(mentions[m].end - mentions[m].first), m));
         // Tails of names no longer than a real one: a "name" of n tokens (a line of
         // capitalised words the tagger took for one) would store n tails of up to n tokens
