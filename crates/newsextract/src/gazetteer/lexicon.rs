@@ -40,6 +40,35 @@ pub(crate) fn hash_bytes(mut hash: u64, bytes: &[u8]) -> u64 {
     (hash.rotate_left(5) ^ (length | little_endian(rest))).wrapping_mul(HASH_MULTIPLIER)
 }
 
+/// [`hash_bytes`] of `bytes[start..end]` (of nothing when out of range), reading whole
+/// eight-byte words: where `bytes` runs on at least eight bytes past the last word begun,
+/// the tail is one load with the bytes past `end` masked off.
+#[inline]
+pub(crate) fn hash_within(mut hash: u64, bytes: &[u8], start: usize, end: usize) -> u64 {
+    let Some(mut rest) = bytes.get(start..) else {
+        return hash_bytes(hash, &[]);
+    };
+    let Some(len) = end.checked_sub(start).filter(|&len| len <= rest.len()) else {
+        return hash_bytes(hash, &[]);
+    };
+    let mut left = len;
+    while left >= 8 {
+        let Some((chunk, after)) = rest.split_first_chunk::<8>() else {
+            break;
+        };
+        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(*chunk)).wrapping_mul(HASH_MULTIPLIER);
+        rest = after;
+        left -= 8;
+    }
+    let tail = match rest.first_chunk::<8>() {
+        // `left` is below 8: the mask keeps its bytes.
+        Some(word) => u64::from_le_bytes(*word) & ((1u64 << (8 * left)) - 1),
+        None => little_endian(rest.get(..left).unwrap_or(&[])),
+    };
+    let length = (len as u64) << 56;
+    (hash.rotate_left(5) ^ (length | tail)).wrapping_mul(HASH_MULTIPLIER)
+}
+
 /// The bytes of `tail` (at most 7) as a little-endian number. Two overlapping loads (or three
 /// single bytes) instead of one shift per byte: most words hashed are shorter than eight bytes,
 /// so this tail is most of the hashing.
@@ -397,6 +426,24 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hash_within_is_hash_bytes_of_the_range() {
+        let bytes: Vec<u8> = (0..40u8).map(|b| b.wrapping_mul(37)).collect();
+        for start in 0..=bytes.len() {
+            for end in start..=bytes.len() {
+                assert_eq!(
+                    hash_within(HASH_SEED, &bytes, start, end),
+                    hash_bytes(HASH_SEED, &bytes[start..end]),
+                    "{start}..{end}"
+                );
+            }
+        }
+        assert_eq!(
+            hash_within(HASH_SEED, &bytes, 5, 99),
+            hash_bytes(HASH_SEED, &[])
+        );
+    }
 
     fn lexicon(names: &[&str], case_insensitive: bool) -> Lexicon {
         let mut builder = if case_insensitive {

@@ -7,7 +7,7 @@
 //! and numbers (`1,000`, `3.5`, `10:30`) stay whole. Any non-ASCII letter or mark (Zoë,
 //! Urdu and Arabic script with its diacritics) is a word character.
 
-use crate::gazetteer::lexicon::{hash_bytes, HASH_SEED};
+use crate::gazetteer::lexicon::{hash_bytes, hash_within, HASH_SEED};
 
 /// One token: a half-open byte range of the original text, on char boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +20,8 @@ pub(crate) struct Token {
     pub(crate) space_before: bool,
     /// True when a line break lies between this token and the previous one (or it is first).
     pub(crate) line_start: bool,
+    /// Facts about the token's characters.
+    pub(crate) flags: WordFlags,
 }
 
 impl Token {
@@ -105,7 +107,7 @@ impl Cursor<'_> {
         let bytes = self.text.as_bytes();
         while let Some(&byte) = bytes.get(i) {
             let class = BYTE_FLAGS[usize::from(byte)];
-            if class & (WordFlags::HAS_LETTER | WordFlags::HAS_DIGIT) != 0 {
+            if class & WORD_BYTE != 0 {
                 i += 1; // an ASCII letter or digit
             } else if class & NON_ASCII == 0 {
                 return i;
@@ -132,9 +134,9 @@ impl Cursor<'_> {
 }
 
 /// Splits `text` into tokens.
-pub(crate) fn tokenize(text: &str) -> Vec<Token> {
-    // News text runs at about 5.2 bytes a token; a little more room avoids a reallocation.
-    let mut out = Vec::with_capacity(text.len() / 4 + 1);
+#[cfg(test)]
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
     tokenize_into(text, &mut out);
     out
 }
@@ -147,6 +149,68 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
     let mut line_start = true;
     let bytes = text.as_bytes();
     while let Some(&byte) = bytes.get(i) {
+        let class = BYTE_FLAGS[usize::from(byte)];
+        if class & WORD_BYTE != 0 {
+            // A run of ASCII letters and digits is the whole token unless a byte that may
+            // join more to it (or one outside ASCII) follows: then the rules below decide.
+            let mut rest = 0;
+            let mut end = i + 1;
+            let next = loop {
+                match bytes.get(end) {
+                    Some(&b) => {
+                        let next = BYTE_FLAGS[usize::from(b)];
+                        if next & WORD_BYTE == 0 {
+                            break next;
+                        }
+                        rest |= next;
+                        end += 1;
+                    }
+                    None => break 0,
+                }
+            };
+            // "n't" and "n’t" start with a one-letter run: the general rules take them.
+            if next & NON_ASCII == 0 && !(byte == b'n' && end == i + 1) {
+                let run_end = end;
+                if next & JOINER != 0 {
+                    end = word_end(&cursor, i, end);
+                }
+                // The flags of a token that is one run come from the same look at its bytes.
+                let flags = if end == run_end {
+                    WordFlags::of_ascii_run(class, rest)
+                } else {
+                    token_flags(text, i, end)
+                };
+                out.push(Token {
+                    start: i,
+                    end,
+                    space_before,
+                    line_start,
+                    flags,
+                });
+                // Most words are followed by one space: passed over here, not by the loop.
+                space_before = bytes.get(end) == Some(&b' ');
+                line_start = false;
+                i = end + usize::from(space_before);
+                continue;
+            }
+        } else if class & OTHER_ASCII != 0
+            && byte > b' '
+            && byte != 0x7F
+            && !matches!(byte, b'\'' | b'.' | b'-')
+        {
+            // Punctuation of one ASCII byte: a token of its own, with no letters.
+            out.push(Token {
+                start: i,
+                end: i + 1,
+                space_before,
+                line_start,
+                flags: WordFlags::default(),
+            });
+            space_before = bytes.get(i + 1) == Some(&b' ');
+            line_start = false;
+            i += 1 + usize::from(space_before);
+            continue;
+        }
         // ASCII white space and control characters: what the general test below says of
         // them, without decoding a char.
         if byte <= b' ' || byte == 0x7F {
@@ -178,11 +242,19 @@ pub(crate) fn tokenize_into(text: &str, out: &mut Vec<Token>) {
             end,
             space_before,
             line_start,
+            flags: token_flags(text, i, end),
         });
         space_before = false;
         line_start = false;
         i = end;
     }
+}
+
+/// The flags of the token `start..end` of `text`.
+fn token_flags(text: &str, start: usize, end: usize) -> WordFlags {
+    let written = text.as_bytes().get(start..end).unwrap_or(&[]);
+    WordFlags::of_ascii_bytes(written)
+        .unwrap_or_else(|| WordFlags::of(text.get(start..end).unwrap_or("")))
 }
 
 /// The end of the token starting at `start` with character `first`.
@@ -224,7 +296,13 @@ fn token_end(cursor: &Cursor<'_>, start: usize, first: char) -> usize {
             return start + len;
         }
     }
-    let mut end = cursor.word_run(start);
+    word_end(cursor, start, cursor.word_run(start))
+}
+
+/// The end of the word token starting at `start` whose first run of word characters ends at
+/// `end`: what the characters after it join to it.
+fn word_end(cursor: &Cursor<'_>, start: usize, mut end: usize) -> usize {
+    let text = cursor.text;
     while let Some(c) = cursor.char_at(end) {
         // Only these characters can join what follows to the word (the branches below); most
         // words end at a space or other punctuation, and stop here.
@@ -334,6 +412,11 @@ fn letter_dot_run(cursor: &Cursor<'_>, start: usize, end: usize) -> Option<usize
 const NON_ASCII: u8 = 128;
 /// Marks an ASCII byte that is neither letter nor digit in [`BYTE_FLAGS`].
 const OTHER_ASCII: u8 = 64;
+/// Marks, beside [`OTHER_ASCII`], the ASCII bytes that may join what follows them to a word
+/// (`-`, `.`, `,`, `:`, `/`, `&`, `'`) in [`BYTE_FLAGS`].
+const JOINER: u8 = 32;
+/// The bits of an ASCII letter or digit in [`BYTE_FLAGS`].
+const WORD_BYTE: u8 = WordFlags::HAS_LETTER | WordFlags::HAS_DIGIT;
 
 /// Per byte, the [`WordFlags`] bits an ASCII byte gives a word, or [`NON_ASCII`] or
 /// [`OTHER_ASCII`].
@@ -346,9 +429,22 @@ static BYTE_FLAGS: [u8; 256] = {
             b'a'..=b'z' => WordFlags::HAS_LOWER | WordFlags::HAS_LETTER,
             b'0'..=b'9' => WordFlags::HAS_DIGIT,
             0x80..=0xFF => NON_ASCII,
+            b'-' | b'.' | b',' | b':' | b'/' | b'&' | b'\'' => OTHER_ASCII | JOINER,
             _ => OTHER_ASCII,
         };
         b += 1;
+    }
+    table
+};
+
+/// [`WordFlags::of_ascii_parts`] of every pair of first-byte and rest-of-run bits of a run of
+/// ASCII letters and digits, five bits each: a load instead of the match.
+static ASCII_RUN_FLAGS: [WordFlags; 1024] = {
+    let mut table = [WordFlags(0); 1024];
+    let mut i = 0;
+    while i < 1024 {
+        table[i] = WordFlags::of_ascii_parts((i >> 5) as u8, (i & 31) as u8);
+        i += 1;
     }
     table
 };
@@ -370,12 +466,14 @@ impl WordFlags {
     const SHAPE_CAPITALISED: u8 = 2 << 5;
     const SHAPE_CAPITALS: u8 = 3 << 5;
     const SHAPE_DIGITS: u8 = 4 << 5;
+    /// Not a shape: marks a word with characters outside ASCII, whose matching form is folded.
+    const NOT_ASCII: u8 = 5 << 5;
 
     fn of(word: &str) -> WordFlags {
         if word.is_ascii() {
             return Self::of_ascii(word.as_bytes());
         }
-        let mut bits = 0;
+        let mut bits = Self::NOT_ASCII;
         for (i, c) in word.chars().enumerate() {
             if c.is_uppercase() {
                 bits |= Self::HAS_UPPER;
@@ -418,10 +516,25 @@ impl WordFlags {
             rest_bits |= BYTE_FLAGS[usize::from(b)];
         }
         let first_bits = BYTE_FLAGS[usize::from(first)];
-        let bits = first_bits | rest_bits;
-        if bits & NON_ASCII != 0 {
+        if (first_bits | rest_bits) & NON_ASCII != 0 {
             return None;
         }
+        Some(Self::of_ascii_parts(first_bits, rest_bits))
+    }
+
+    /// [`of_ascii_parts`](Self::of_ascii_parts) of a run of ASCII letters and digits, looked
+    /// up.
+    #[inline]
+    fn of_ascii_run(first_bits: u8, rest_bits: u8) -> WordFlags {
+        let index =
+            (usize::from(first_bits & Self::FACTS) << 5) | usize::from(rest_bits & Self::FACTS);
+        ASCII_RUN_FLAGS.get(index).copied().unwrap_or_default()
+    }
+
+    /// The flags of an ASCII word from the [`BYTE_FLAGS`] of its first byte and the union of
+    /// those of the rest.
+    #[inline]
+    const fn of_ascii_parts(first_bits: u8, rest_bits: u8) -> WordFlags {
         const LOWER: u8 = WordFlags::HAS_LOWER | WordFlags::HAS_LETTER;
         const UPPER: u8 = WordFlags::HAS_UPPER | WordFlags::HAS_LETTER;
         const DIGIT: u8 = WordFlags::HAS_DIGIT;
@@ -432,11 +545,11 @@ impl WordFlags {
             (DIGIT, 0 | DIGIT) => Self::SHAPE_DIGITS,
             _ => 0,
         };
-        let mut bits = (bits & Self::FACTS) | shape;
-        if first.is_ascii_uppercase() {
+        let mut bits = ((first_bits | rest_bits) & Self::FACTS) | shape;
+        if first_bits & Self::HAS_UPPER != 0 {
             bits |= Self::FIRST_UPPER;
         }
-        Some(WordFlags(bits))
+        WordFlags(bits)
     }
 
     /// The word shape when it is one of the four that most words have, known from the
@@ -456,6 +569,11 @@ impl WordFlags {
     /// The flags of a run of words: each fact that holds of one of them (no shape class).
     pub(crate) fn union(self, other: WordFlags) -> WordFlags {
         WordFlags((self.0 | other.0) & Self::FACTS)
+    }
+
+    /// Some character outside ASCII.
+    fn not_ascii(self) -> bool {
+        self.0 & Self::SHAPE_CLASS == Self::NOT_ASCII
     }
 
     /// At least one uppercase letter.
@@ -505,80 +623,75 @@ pub(crate) struct Words<'t> {
     pub(crate) text: &'t str,
     /// The tokens in text order.
     pub(crate) tokens: Vec<Token>,
-    /// Facts about each token.
-    pub(crate) flags: Vec<WordFlags>,
-    /// Matching forms that differ from the token as written (capitals, curly quotes, non-ASCII).
-    folded: String,
-    /// Per token: where its matching form is, in `folded` when the top bit of the end is set,
-    /// else in `text`.
-    forms: Vec<(u32, u32)>,
+    /// The matching forms: the text with ASCII letters in lowercase (the form of every ASCII
+    /// token, at the token's own offsets), [`HASH_PADDING`], then the forms of the tokens
+    /// outside ASCII (curly quotes and dashes folded).
+    forms: String,
+    /// Per token, where its matching form is in `forms`.
+    form_spans: Vec<(u32, u32)>,
     /// Per token, [`hash_bytes`] of its matching form from [`HASH_SEED`]: the key of the
     /// gazetteers' first tokens and of the tagger's per-word facts, computed while the form
     /// is at hand.
     hashes: Vec<u64>,
 }
 
-/// Marks a form stored in `Words::folded`.
-const FOLDED: u32 = 1 << 31;
+/// What follows the text in `Words::forms`, so that [`hash_within`] reads whole eight-byte
+/// words at every token.
+const HASH_PADDING: &str = "\0\0\0\0\0\0\0\0";
 
 impl<'t> Words<'t> {
     /// Tokenises `text`.
     pub(crate) fn new(text: &'t str) -> Words<'t> {
-        let tokens = tokenize(text);
-        let mut folded = String::with_capacity(text.len() / 4);
-        let mut forms = Vec::with_capacity(tokens.len());
-        let mut flags = Vec::with_capacity(tokens.len());
-        let mut hashes = Vec::with_capacity(tokens.len());
-        // Texts beyond 2 GiB are not indexed for matching: their forms read as empty.
-        let offset = |n: usize| u32::try_from(n).ok().filter(|&n| n < FOLDED);
-        let bytes = text.as_bytes();
-        for t in &tokens {
-            let written = bytes.get(t.start..t.end).unwrap_or(&[]);
-            let ascii_flags = WordFlags::of_ascii_bytes(written);
-            let word_flags = match ascii_flags {
-                Some(word_flags) => word_flags,
-                None => WordFlags::of(t.text(text)),
-            };
-            flags.push(word_flags);
-            if ascii_flags.is_none() || word_flags.has_upper() {
-                let start = folded.len();
-                if ascii_flags.is_some() {
-                    // A char at a time: cheaper than a copy for words this short.
-                    folded.extend(written.iter().map(|&b| char::from(b.to_ascii_lowercase())));
+        // News text runs at about 5.2 bytes a token; a little more room avoids a reallocation.
+        let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
+        tokenize_into(text, &mut tokens);
+        // One copy lowercased at once costs less than a copy per capitalised word.
+        let mut forms = String::with_capacity(text.len() + HASH_PADDING.len());
+        forms.push_str(text);
+        forms.make_ascii_lowercase();
+        forms.push_str(HASH_PADDING);
+        // Texts beyond 4 GiB are not indexed for matching: their forms read as empty.
+        let indexed = u32::try_from(text.len()).is_ok();
+        // Each vector in its own pass over the tokens, every form first taken as ASCII: tight
+        // loops of known length. Tokens outside ASCII (none in most texts) are mended after.
+        let mut form_spans: Vec<(u32, u32)> = tokens
+            .iter()
+            // Within the text, whose length fits: the casts are exact.
+            .map(|t| {
+                if indexed {
+                    (t.start as u32, t.end as u32)
                 } else {
-                    push_key_form(t.text(text), &mut folded);
+                    (0, 0)
                 }
-                let form = match (offset(start), offset(folded.len())) {
-                    (Some(s), Some(e)) => {
-                        forms.push((s, e | FOLDED));
-                        folded.as_bytes().get(start..).unwrap_or(&[])
-                    }
-                    _ => {
-                        forms.push((0, 0));
-                        &[]
-                    }
-                };
-                hashes.push(hash_bytes(HASH_SEED, form));
-            } else {
-                let form = match (offset(t.start), offset(t.end)) {
-                    (Some(s), Some(e)) => {
-                        forms.push((s, e));
-                        written
-                    }
-                    _ => {
-                        forms.push((0, 0));
-                        &[]
-                    }
-                };
-                hashes.push(hash_bytes(HASH_SEED, form));
+            })
+            .collect();
+        let mut folds = false;
+        let mut hashes: Vec<u64> = tokens
+            .iter()
+            .map(|t| {
+                folds |= t.flags.not_ascii();
+                hash_within(HASH_SEED, forms.as_bytes(), t.start, t.end)
+            })
+            .collect();
+        if folds {
+            let span = |start: usize, end: usize| match (u32::try_from(start), u32::try_from(end)) {
+                (Ok(start), Ok(end)) => (start, end),
+                _ => (0, 0),
+            };
+            for ((t, form_span), hash) in tokens.iter().zip(&mut form_spans).zip(&mut hashes) {
+                if t.flags.not_ascii() {
+                    let start = forms.len();
+                    push_key_form(t.text(text), &mut forms);
+                    *form_span = span(start, forms.len());
+                    *hash = hash_bytes(HASH_SEED, forms.as_bytes().get(start..).unwrap_or(&[]));
+                }
             }
         }
         Words {
             text,
             tokens,
-            flags,
-            folded,
             forms,
+            form_spans,
             hashes,
         }
     }
@@ -596,16 +709,10 @@ impl<'t> Words<'t> {
     /// The matching form of token `i` (lowercase, folded; "" when out of range).
     #[inline]
     pub(crate) fn lower(&self, i: usize) -> &str {
-        let Some(&(start, end)) = self.forms.get(i) else {
+        let Some(&(start, end)) = self.form_spans.get(i) else {
             return "";
         };
-        if end & FOLDED != 0 {
-            self.folded
-                .get(start as usize..(end & !FOLDED) as usize)
-                .unwrap_or("")
-        } else {
-            self.text.get(start as usize..end as usize).unwrap_or("")
-        }
+        self.forms.get(start as usize..end as usize).unwrap_or("")
     }
 
     /// [`hash_bytes`] from [`HASH_SEED`] of the matching form of token `i` (of "" when out of
@@ -614,7 +721,7 @@ impl<'t> Words<'t> {
     pub(crate) fn hash(&self, i: usize) -> u64 {
         match self.hashes.get(i) {
             Some(&hash) => hash,
-            None => hash_bytes(HASH_SEED, self.lower(i).as_bytes()),
+            None => hash_bytes(HASH_SEED, &[]),
         }
     }
 
@@ -622,21 +729,19 @@ impl<'t> Words<'t> {
     /// `str`: for hashing.
     #[inline]
     pub(crate) fn lower_bytes(&self, i: usize) -> &[u8] {
-        let Some(&(start, end)) = self.forms.get(i) else {
+        let Some(&(start, end)) = self.form_spans.get(i) else {
             return &[];
         };
-        let (source, end) = if end & FOLDED != 0 {
-            (self.folded.as_bytes(), end & !FOLDED)
-        } else {
-            (self.text.as_bytes(), end)
-        };
-        source.get(start as usize..end as usize).unwrap_or(&[])
+        self.forms
+            .as_bytes()
+            .get(start as usize..end as usize)
+            .unwrap_or(&[])
     }
 
     /// Flags of token `i` (empty when out of range).
     #[inline]
     pub(crate) fn flags(&self, i: usize) -> WordFlags {
-        self.flags.get(i).copied().unwrap_or_default()
+        self.tokens.get(i).map_or(WordFlags::default(), |t| t.flags)
     }
 }
 

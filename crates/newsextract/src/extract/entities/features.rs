@@ -462,15 +462,17 @@ impl<'w, 't> Context<'w, 't> {
     /// True when some built-in gazetteer name starts at token `i` (of two tokens or more
     /// when `several`). Only tokens with a capital are scanned; the others answer false.
     pub(crate) fn starts_listed_name(&self, i: usize, several: bool) -> bool {
-        // Bit 4 * category of a name's first of several tokens, bit 4 * category + 3 of a
-        // one-token name.
-        const FIRST_OF_SEVERAL: u64 = 0x1111_1111_1111_1111;
-        let mask = if several {
-            FIRST_OF_SEVERAL
-        } else {
-            FIRST_OF_SEVERAL | (FIRST_OF_SEVERAL << 3)
-        };
-        self.gazetteer_bits(i) & mask != 0
+        self.gazetteer_bits(i) & listed_start_mask(several) != 0
+    }
+
+    /// The tokens where [`starts_listed_name`](Self::starts_listed_name) is true, in text
+    /// order, found without asking it of every token.
+    pub(crate) fn listed_name_starts(&self, several: bool) -> impl Iterator<Item = usize> + '_ {
+        let mask = listed_start_mask(several);
+        self.gazetteer
+            .iter()
+            .filter(move |&&(_, bits)| bits & mask != 0)
+            .map(|&(token, _)| token as usize)
     }
 
     /// The gazetteer bits of token `i`.
@@ -610,6 +612,18 @@ fn opens_sentence_after(words: &Words<'_>, i: usize, previous_mark: u8) -> bool 
         "." | "!" | "?" | ":" | "..." | "\u{06d4}" | "\u{061f}" => true,
         "\"" | "'" | "(" | "[" | "-" | "--" => previous_mark & SENTENCE_START_MARK != 0,
         _ => false,
+    }
+}
+
+/// The gazetteer bits that say a name starts at a token (a name of two tokens or more when
+/// `several`): bit 4 * category of a name's first of several tokens, bit 4 * category + 3 of
+/// a one-token name.
+fn listed_start_mask(several: bool) -> u64 {
+    const FIRST_OF_SEVERAL: u64 = 0x1111_1111_1111_1111;
+    if several {
+        FIRST_OF_SEVERAL
+    } else {
+        FIRST_OF_SEVERAL | (FIRST_OF_SEVERAL << 3)
     }
 }
 

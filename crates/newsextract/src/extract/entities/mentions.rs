@@ -34,6 +34,16 @@ impl Mention {
     }
 }
 
+/// False when no built-in gazetteer name covers exactly tokens `first..end`, as the context
+/// shows: it looked for names at every token with a capital, none crossing a line break.
+/// True when it cannot tell.
+pub(crate) fn may_be_listed(context: &Context<'_, '_>, first: usize, end: usize) -> bool {
+    let words = context.words;
+    !words.flags(first).has_upper()
+        || (first + 1..end).any(|k| words.tokens.get(k).is_some_and(|t| t.line_start))
+        || context.starts_listed_name(first, false)
+}
+
 /// True when some built-in gazetteer entry for exactly tokens `first..end` passes `test`.
 fn any_entry(words: &Words<'_>, first: usize, end: usize, test: impl Fn(&Entry) -> bool) -> bool {
     let mut found = false;
@@ -51,7 +61,8 @@ fn is_place(entry: &Entry) -> bool {
 
 /// The tagger's spans as mentions. MISC spans that are nationality words ("Pakistani",
 /// "Afghans") become nationalities; the rest stay miscellaneous.
-pub(crate) fn from_tags(words: &Words<'_>, tags: &[Tag]) -> Vec<Mention> {
+pub(crate) fn from_tags(context: &Context<'_, '_>, tags: &[Tag]) -> Vec<Mention> {
+    let words = context.words;
     spans(tags)
         .into_iter()
         .map(|(first, end, ty)| {
@@ -60,9 +71,10 @@ pub(crate) fn from_tags(words: &Words<'_>, tags: &[Tag]) -> Vec<Mention> {
                 Some("ORG") => EntityKind::Organization,
                 Some("LOC") => EntityKind::Location,
                 _ => {
-                    let nationality = any_entry(words, first, end, |e| {
-                        matches!(e.target, Target::Nationality(_))
-                    });
+                    let nationality = may_be_listed(context, first, end)
+                        && any_entry(words, first, end, |e| {
+                            matches!(e.target, Target::Nationality(_))
+                        });
                     if nationality {
                         EntityKind::Nationality
                     } else {
@@ -150,18 +162,18 @@ pub(crate) fn repair_with_gazetteer(context: &Context<'_, '_>, mentions: &mut Ve
     let mut dropped = vec![false; mentions.len()];
     // A name can replace only mentions inside it, so it starts where a mention (the last one
     // covering that token) starts: only those tokens are looked at, in text order.
-    let mut starts: Vec<usize> = mentions
-        .iter()
-        .enumerate()
-        .filter(|&(m, mention)| {
-            mention.user.is_none() && cover.get(mention.first) == Some(&(m as u32))
-        })
-        .map(|(_, mention)| mention.first)
-        .collect();
+    // Sized once: collected through a filter, it would grow from nothing.
+    let mut starts: Vec<usize> = Vec::with_capacity(mentions.len());
+    for (m, mention) in mentions.iter().enumerate() {
+        if mention.user.is_none() && cover.get(mention.first) == Some(&(m as u32)) {
+            starts.push(mention.first);
+        }
+    }
     starts.sort_unstable();
     starts.dedup();
     // Tokens before `next` belong to a name already made a mention.
     let mut next = 0;
+    let mut inside: Vec<usize> = Vec::new();
     for start in starts {
         // The context knows where listed names of several tokens start (it scanned every
         // token with a capital): elsewhere there is nothing to look up.
@@ -185,11 +197,13 @@ pub(crate) fn repair_with_gazetteer(context: &Context<'_, '_>, mentions: &mut Ve
         let Some((end, kind)) = longest else {
             continue;
         };
-        let mut inside: Vec<usize> = cover[start..end]
-            .iter()
-            .filter(|&&m| m != NONE)
-            .map(|&m| m as usize)
-            .collect();
+        inside.clear();
+        inside.extend(
+            cover[start..end]
+                .iter()
+                .filter(|&&m| m != NONE)
+                .map(|&m| m as usize),
+        );
         inside.dedup();
         let all_inside = inside.iter().all(|&m| {
             mentions[m].first >= start && mentions[m].end <= end && mentions[m].user.is_none()
@@ -221,6 +235,7 @@ pub(crate) fn repair_with_gazetteer(context: &Context<'_, '_>, mentions: &mut Ve
     for mention in mentions.iter_mut() {
         if !matches!(mention.kind, EntityKind::Location | EntityKind::Person)
             || mention.user.is_some()
+            || !may_be_listed(context, mention.first, mention.end)
         {
             continue;
         }
@@ -398,12 +413,12 @@ pub(crate) fn add_missed_names(context: &Context<'_, '_>, mentions: &mut Vec<Men
     let mut added = Vec::new();
     // Tokens before `next` belong to a name just added.
     let mut next = 0;
-    for (start, (&is_covered, flags)) in covered.iter().zip(&words.flags).enumerate() {
-        if is_covered
-            || start < next
+    for start in context.listed_name_starts(false) {
+        let flags = words.flags(start);
+        if start < next
+            || covered.get(start).copied().unwrap_or(true)
             || !flags.first_upper()
             || !flags.has_lower()
-            || !context.starts_listed_name(start, false)
         {
             continue;
         }

@@ -59,7 +59,7 @@ pub(crate) fn extract(doc: &Document<'_>, structure: &Structure, config: &Config
         Some(model) => tagger::decode(&context, &tagger::Frozen(model)),
         None => vec![Tag::O; words.len()],
     };
-    let mut mentions = mentions::from_tags(&words, &tags);
+    let mut mentions = mentions::from_tags(&context, &tags);
     mentions::repair_with_gazetteer(&context, &mut mentions);
     mentions::add_missed_names(&context, &mut mentions);
     mentions::strip_titles(&context, &mut mentions);
@@ -125,6 +125,32 @@ impl<'w, 't> Builder<'w, 't, '_> {
         self.words.text.get(start..stop).unwrap_or("")
     }
 
+    /// [`collapse_spaces`] of the text of tokens `first..end`.
+    fn collapsed_text(&self, first: usize, end: usize) -> String {
+        // Tokens hold no white space: most names, their tokens one space apart or adjacent,
+        // are copied as they are.
+        let tokens = self.words.tokens.get(first..end).unwrap_or(&[]);
+        let bytes = self.words.text.as_bytes();
+        let plain = tokens.windows(2).all(|pair| {
+            let gap = pair[0].end..pair[1].start;
+            gap.is_empty() || bytes.get(gap) == Some(b" ")
+        });
+        if plain {
+            self.text(first, end).to_string()
+        } else {
+            collapse_spaces(self.text(first, end))
+        }
+    }
+
+    /// True when the built-in gazetteer lists some name for exactly tokens `first..end`.
+    fn gazetteer_has_entry(&self, first: usize, end: usize) -> bool {
+        let mut found = false;
+        if mentions::may_be_listed(self.context, first, end) {
+            NAMES.find_exact(self.words, first, end, |_| found = true);
+        }
+        found
+    }
+
     /// The name of tokens `first..end` as a key, without a leading "the".
     fn key(&self, first: usize, end: usize) -> NameKey<'w, 't> {
         let skip = usize::from(end - first > 1 && self.words.lower(first) == "the");
@@ -141,16 +167,25 @@ impl<'w, 't> Builder<'w, 't, '_> {
             Vec::with_capacity(mentions.len());
         let mut nationality_countries = Vec::new();
         for (m, mention) in mentions.iter().enumerate() {
-            if mention.user.is_some() {
+            // Only places, organisations and nationalities are resolved.
+            if mention.user.is_some()
+                || !matches!(
+                    mention.kind,
+                    EntityKind::Location | EntityKind::Organization | EntityKind::Nationality
+                )
+            {
                 continue;
             }
             let (mut first, end) = (mention.first, mention.end);
             // A leading "the" is tried away only when the whole name is listed under nothing.
             if end - first > 1
                 && self.words.lower(first) == "the"
-                && !gazetteer_has_entry(self.words, first, end)
+                && !self.gazetteer_has_entry(first, end)
             {
                 first += 1;
+            }
+            if !mentions::may_be_listed(self.context, first, end) {
+                continue;
             }
             match mention.kind {
                 EntityKind::Location => {
@@ -461,11 +496,13 @@ impl<'w, 't> Builder<'w, 't, '_> {
     ) {
         let name_of = |m: usize| NameKey::new(self.context, mentions[m].first, mentions[m].end);
         // Longest names first, so that shorter forms find them.
-        let mut full: Vec<usize> = people
-            .iter()
-            .copied()
-            .filter(|&m| mentions[m].end - mentions[m].first > 1)
-            .collect();
+        let mut full: Vec<usize> = Vec::with_capacity(people.len());
+        full.extend(
+            people
+                .iter()
+                .copied()
+                .filter(|&m| mentions[m].end - mentions[m].first > 1),
+        );
         full.sort_by_key(|&m| (std::cmp::Reverse(mentions[m].end - mentions[m].first), m));
         // Tails of names no longer than a real one: a "name" of n tokens (a line of
         // capitalised words the tagger took for one) would store n tails of up to n tokens
@@ -709,7 +746,11 @@ impl<'w, 't> Builder<'w, 't, '_> {
             entity.name = self.canonical_name(&group, mentions);
         }
         if entity.name.is_empty() {
-            entity.name = display_case(collapse_spaces(&entity.mentions[0].text));
+            // The text of the first mention.
+            let first = group.mentions.first().map(|&m| &mentions[m]);
+            entity.name = display_case(first.map_or_else(String::new, |mention| {
+                self.collapsed_text(mention.first, mention.end)
+            }));
         }
         if entity.kind == EntityKind::Person {
             for &m in group.mentions {
@@ -717,7 +758,7 @@ impl<'w, 't> Builder<'w, 't, '_> {
                 let mut ranges = titles::before(self.context, mention.first);
                 ranges.extend(titles::after(self.context, mention.end));
                 for (a, b) in ranges {
-                    let title = collapse_spaces(self.text(a, b));
+                    let title = self.collapsed_text(a, b);
                     if !entity.titles.iter().any(|t| t.eq_ignore_ascii_case(&title)) {
                         entity.titles.push(title);
                     }
@@ -736,8 +777,8 @@ impl<'w, 't> Builder<'w, 't, '_> {
             .filter(|&m| mentions[m].kind == group.kind || group.kind != EntityKind::Person)
             .max_by_key(|&m| {
                 let mention = &mentions[m];
-                let written = self.text(mention.first, mention.end);
-                let mixed = written.chars().any(|c| c.is_lowercase());
+                // Nothing between tokens is a letter: the tokens' flags tell.
+                let mixed = (mention.first..mention.end).any(|k| self.words.flags(k).has_lower());
                 (
                     mention.end - mention.first,
                     mixed,
@@ -745,9 +786,7 @@ impl<'w, 't> Builder<'w, 't, '_> {
                 )
             });
         match best {
-            Some(m) => display_case(collapse_spaces(
-                self.text(mentions[m].first, mentions[m].end),
-            )),
+            Some(m) => display_case(self.collapsed_text(mentions[m].first, mentions[m].end)),
             None => String::new(),
         }
     }
@@ -860,13 +899,6 @@ fn root(parent: &mut [usize], mut g: usize) -> usize {
         g = parent[g];
     }
     g
-}
-
-/// True when the built-in gazetteer lists some name for exactly tokens `first..end`.
-fn gazetteer_has_entry(words: &Words<'_>, first: usize, end: usize) -> bool {
-    let mut found = false;
-    NAMES.find_exact(words, first, end, |_| found = true);
-    found
 }
 
 /// White space runs as single spaces.
