@@ -10,7 +10,7 @@ use once_cell::sync::Lazy;
 
 use crate::text::ascii::{alphanumeric_end, alphanumeric_mask};
 
-use crate::extract::times::wordmap::WordMap;
+use crate::extract::times::wordmap::{WordMap, MAX_LEN};
 
 /// What a cue can attribute.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -309,6 +309,9 @@ pub(super) struct CueAutomaton {
     shapes: Vec<u64>,
     /// The first words of the forms with a space ("according"), lowercase.
     spaced_heads: Vec<Vec<u8>>,
+    /// The first word of every form: a form can only end on a word boundary where the run of
+    /// letters and digits it starts at is one of them.
+    heads: WordSet,
 }
 
 /// Number of word shapes: 27 x 27 letter pairs (the 27th for "other") x 16 lengths.
@@ -369,11 +372,17 @@ impl CueAutomaton {
             .collect();
         spaced_heads.sort();
         spaced_heads.dedup();
+        let heads = WordSet::set(
+            forms
+                .iter()
+                .map(|&i| CUE_FORMS[i].0.split(' ').next().unwrap_or_default()),
+        );
         CueAutomaton {
             automaton,
             forms,
             shapes,
             spaced_heads,
+            heads,
         }
     }
 
@@ -392,6 +401,19 @@ impl CueAutomaton {
         self.shapes
             .get(pair / 4)
             .is_some_and(|bits| (bits >> (pair % 4 * 16)) & 0xFFFF != 0)
+    }
+
+    /// False when no form can match at byte `start` and end on a word boundary ([`Self::at`]
+    /// would find nothing): the run of ASCII letters and digits there is no form's first word
+    /// (every first word is such a run). A run that goes on with a non-ASCII byte, or is
+    /// longer than the word set holds, is left to [`Self::at`].
+    #[inline]
+    pub(super) fn may_start_at(&self, text: &str, start: usize) -> bool {
+        let bytes = text.as_bytes();
+        let end = alphanumeric_end(bytes, start, bytes.len());
+        bytes.get(end).is_some_and(|&b| b >= 0x80)
+            || end - start > MAX_LEN
+            || self.heads.get_at(bytes, start, end).is_some()
     }
 
     #[inline]
@@ -1089,6 +1111,24 @@ mod tests {
                 .map(|(_, form)| form)
                 .collect();
             assert_eq!(found, [index], "{form}");
+        }
+    }
+
+    #[test]
+    fn a_form_starts_only_at_a_run_that_is_its_first_word() {
+        for (form, _) in CUE_FORMS.iter() {
+            let head = form.split(' ').next().unwrap_or_default();
+            // The filter reads runs of ASCII letters and digits.
+            assert!(head.bytes().all(|b| b.is_ascii_alphanumeric()), "{form}");
+            let cues = match is_common(form) {
+                true => &*REPORTING_CUES,
+                false => &*FRAMING_CUES,
+            };
+            for text in [format!("{form}."), format!("{} ", form.to_uppercase())] {
+                assert!(cues.may_start_at(&text, 0), "{text}");
+            }
+            assert!(!cues.may_start_at(&format!("{head}x "), 0), "{form}");
+            assert!(!cues.may_start_at(&format!("x{head} "), 0), "{form}");
         }
     }
 

@@ -153,6 +153,9 @@ fn framing_matches(text: &str, end: usize, tokens: &[Token]) -> Vec<CueMatch> {
                 )
         })
         .filter_map(|token| {
+            if !cues.may_start_at(text, token.start) {
+                return None;
+            }
             let (cue_end, form) = cues.at(text, token.start, end)?;
             Some(CueMatch {
                 start: token.start,
