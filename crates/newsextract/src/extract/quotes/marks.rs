@@ -174,9 +174,10 @@ pub(super) fn scan(text: &str, start: usize, end: usize) -> Vec<Piece> {
     // Most paragraphs have no marks: the stack allocates only at the first one.
     let mut stack: Vec<Open> = Vec::new();
     let bytes = paragraph.as_bytes();
+    let mut candidates = Candidates::new(bytes);
     let mut offset = 0;
     while offset < bytes.len() {
-        offset = next_candidate(bytes, offset);
+        offset = candidates.next(offset);
         if offset >= bytes.len() {
             break;
         }
@@ -343,35 +344,35 @@ fn is_nickname(text: &str, start: usize, end: usize, piece: &Piece) -> bool {
     previous_word.is_some_and(capitalised) && next_word.is_some_and(capitalised)
 }
 
-/// The first byte at or after `from` that can start a mark: `"`, `'`, or the first byte of
-/// the UTF-8 forms of “ ” ‘ ’ „ ‹ › (0xE2) and « » (0xC2). Eight bytes are tested at a time,
-/// since most of the text holds none.
-fn next_candidate(bytes: &[u8], mut from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    let has = |word: u64, byte: u8| {
-        let x = word ^ (ONES * u64::from(byte));
-        x.wrapping_sub(ONES) & !x & HIGHS != 0
-    };
-    while let Some(chunk) = bytes.get(from..from + 8) {
-        let mut eight = [0u8; 8];
-        eight.copy_from_slice(chunk);
-        let word = u64::from_le_bytes(eight);
-        // `"` (0x22) and `'` (0x27) both become 0x27 with bits 0 and 2 set; 0xC2 and 0xE2 both
-        // become 0xC2 with bit 5 cleared. A few other bytes pass too: the exact test below
-        // sorts them out.
-        if has(word | (ONES * 0x05), 0x27) || has(word & (ONES * 0xDF), 0xC2) {
-            break;
+/// The bytes that can start a mark: `"`, `'`, and the first bytes of the UTF-8 forms of
+/// “ ” ‘ ’ „ ‹ › (0xE2) and « » (0xC2), found by `memchr3` many bytes at a time, since most of
+/// the text holds none. 0xC2 (also the first byte of a no-break space) is looked for apart, and
+/// only again once passed.
+struct Candidates<'b> {
+    bytes: &'b [u8],
+    /// The first 0xC2 byte at or after the last search, or the length.
+    guillemet: usize,
+}
+
+impl<'b> Candidates<'b> {
+    fn new(bytes: &'b [u8]) -> Self {
+        Candidates {
+            bytes,
+            guillemet: memchr::memchr(0xC2, bytes).unwrap_or(bytes.len()),
         }
-        from += 8;
     }
-    while let Some(&b) = bytes.get(from) {
-        if matches!(b, b'"' | b'\'' | 0xE2 | 0xC2) {
+
+    /// The first candidate at or after `from`, or the length (`from` when past it).
+    fn next(&mut self, from: usize) -> usize {
+        let Some(rest) = self.bytes.get(from..) else {
             return from;
+        };
+        if self.guillemet < from {
+            self.guillemet = memchr::memchr(0xC2, rest).map_or(self.bytes.len(), |k| from + k);
         }
-        from += 1;
+        let before = rest.get(..self.guillemet - from).unwrap_or_default();
+        memchr::memchr3(b'"', b'\'', 0xE2, before).map_or(self.guillemet, |k| from + k)
     }
-    from
 }
 
 enum Action {
@@ -540,19 +541,34 @@ mod tests {
     }
 
     #[test]
-    fn candidate_bytes_are_found_in_and_after_eight_byte_chunks() {
+    fn candidate_bytes_are_found_from_any_offset() {
         for text in [
             "plain text with no marks at all, long enough",
             "0123456789abcdef“x",
             "ab'c",
+            "«a» \u{a0}b “c” 'd' \"e\" «f»",
             "",
         ] {
             let bytes = text.as_bytes();
-            for from in 0..=bytes.len() {
-                let slow = (from..bytes.len())
+            let slow = |from: usize| {
+                (from..bytes.len())
                     .find(|&i| matches!(bytes[i], b'"' | b'\'' | 0xE2 | 0xC2))
-                    .unwrap_or(bytes.len());
-                assert_eq!(next_candidate(bytes, from), slow, "{text:?} from {from}");
+                    .unwrap_or(bytes.len())
+            };
+            // Searched afresh, and onward from each candidate as the scan does.
+            for from in 0..=bytes.len() {
+                assert_eq!(
+                    Candidates::new(bytes).next(from),
+                    slow(from),
+                    "{text:?} {from}"
+                );
+            }
+            let mut candidates = Candidates::new(bytes);
+            let mut from = 0;
+            while from < bytes.len() {
+                let found = candidates.next(from);
+                assert_eq!(found, slow(from), "{text:?} onward from {from}");
+                from = found + 1;
             }
         }
     }

@@ -28,7 +28,7 @@ use crate::{Entity, Quote, QuoteKind, Speaker, TextSpan};
 
 use lexicon::Referent;
 use lexicon::{
-    is_in, CueClass, CueForm, CueMatch, ATTRIBUTION_TAIL, CUE_FORMS, DETERMINERS, FRAMING_CUES,
+    is_in, CueClass, CueForm, CueMatch, ATTRIBUTION_TAIL, CUE_FORMS, DETERMINERS,
     INNER_PREPOSITIONS, PHRASE_BREAKS, REPORTING_CUES,
 };
 use marks::{Family, Piece};
@@ -57,7 +57,15 @@ pub(crate) fn extract(
     let mut quotes = Vec::new();
     let mut turn = Turn::default();
     let mut buffers = Buffers::default();
-    for (start, end) in paragraphs::split(doc, structure) {
+    let paragraphs = paragraphs::split(doc, structure);
+    for (index, &(start, end)) in paragraphs.iter().enumerate() {
+        // The last speaker of a paragraph matters to the next one only when that opens with a
+        // quote (see `Para::extract`).
+        let hand_on = paragraphs.get(index + 1).is_some_and(|&(next, _)| {
+            text.get(next..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(is_mark)
+        });
         let pieces = marks::scan(text, start, end);
         // A paragraph with no quote and no common cue has nothing to say, unless it leads in
         // to the next one ("Caddell continued:").
@@ -74,7 +82,7 @@ pub(crate) fn extract(
             if !resolver.uses_fallback() {
                 let offsets: Vec<usize> = reporting.iter().map(|m| m.start).collect();
                 for (from, to) in paragraphs::sentences_around(text, start, end, &offsets) {
-                    tokens::tokenize_into(text, from, to, &[], &mut buffers.tokens);
+                    buffers.tokenize(text, from, to, &[]);
                     let first = reporting.partition_point(|m| m.start < from);
                     let cues = reporting[first..]
                         .iter()
@@ -82,37 +90,35 @@ pub(crate) fn extract(
                         .copied()
                         .collect::<Vec<CueMatch>>();
                     let para = Para::new(text, Vec::new(), buffers, &cues, &resolver);
-                    turn = para.extract(turn, &mut quotes);
+                    turn = para.extract(turn, hand_on, &mut quotes);
                     buffers = para.into_buffers();
                 }
                 continue;
             }
-            tokens::tokenize_into(text, start, end, &pieces, &mut buffers.tokens);
+            buffers.tokenize(text, start, end, &pieces);
             resolver.record_names(text, &buffers.tokens);
             if reporting.is_empty() {
                 turn = Turn::default();
                 continue;
             }
             let para = Para::new(text, pieces, buffers, &reporting, &resolver);
-            turn = para.extract(turn, &mut quotes);
+            turn = para.extract(turn, hand_on, &mut quotes);
             buffers = para.into_buffers();
             continue;
         }
         // A paragraph with a quote or a lead-in is read word by word anyway: its common cues
         // are looked for at its words, not in another scan. (The rules use only cues that
         // start at a word.) The other cues frame quotes and lead-ins.
-        tokens::tokenize_into(text, start, end, &pieces, &mut buffers.tokens);
+        buffers.tokenize(text, start, end, &pieces);
         resolver.record_names(text, &buffers.tokens);
         let words = buffers
             .tokens
             .iter()
             .filter(|token| token.is_word())
             .map(|token| (token.start, token.end));
-        let mut cues = REPORTING_CUES.find_at_words(text, end, words);
-        cues.extend(framing_matches(text, end, &buffers.tokens));
-        cues.sort_by_key(|m| m.start);
+        let cues = lexicon::cues_at_words(text, end, words);
         let para = Para::new(text, pieces, buffers, &cues, &resolver);
-        turn = para.extract(turn, &mut quotes);
+        turn = para.extract(turn, hand_on, &mut quotes);
         buffers = para.into_buffers();
     }
     quotes.sort_by(|a, b| {
@@ -139,38 +145,13 @@ struct Turn {
     open_quote: Option<(Family, Vec<usize>)>,
 }
 
-/// The other cues of a paragraph, tried at each of its words.
-fn framing_matches(text: &str, end: usize, tokens: &[Token]) -> Vec<CueMatch> {
-    let cues = &*FRAMING_CUES;
-    tokens
-        .iter()
-        .filter(|token| {
-            token.is_word()
-                && cues.may_start(
-                    text.as_bytes()
-                        .get(token.start..token.end)
-                        .unwrap_or_default(),
-                )
-        })
-        .filter_map(|token| {
-            if !cues.may_start_at(text, token.start) {
-                return None;
-            }
-            let (cue_end, form) = cues.at(text, token.start, end)?;
-            Some(CueMatch {
-                start: token.start,
-                end: cue_end,
-                form,
-            })
-        })
-        .collect()
-}
-
 /// The latest speaker in a paragraph: a phrase not yet resolved, or a quote's speaker.
 #[derive(Debug, Clone)]
 enum Said {
     Mention(Mention),
     Speaker(Speaker),
+    /// The speaker of the quote at this index of the output.
+    Quote(usize),
 }
 
 /// A speech cue: tokens `first..=last`.
@@ -201,6 +182,22 @@ struct Buffers {
     subjects: Vec<Cell<Option<Option<Mention>>>>,
 }
 
+impl Buffers {
+    /// Tokenizes `text[start..end]` with `pieces` into the paragraph's tokens, pieces' tokens
+    /// and sentences.
+    fn tokenize(&mut self, text: &str, start: usize, end: usize, pieces: &[Piece]) {
+        tokens::tokenize_into(
+            text,
+            start,
+            end,
+            pieces,
+            &mut self.tokens,
+            &mut self.piece_token,
+            &mut self.sentences,
+        );
+    }
+}
+
 /// One paragraph, ready for the speaker rules.
 #[derive(Debug)]
 struct Para<'t, 'r, 'e> {
@@ -222,7 +219,8 @@ struct Para<'t, 'r, 'e> {
 }
 
 impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
-    /// A paragraph of `buffers.tokens`; the other buffers are cleared and refilled.
+    /// A paragraph of `buffers.tokens` (with its pieces' tokens and its sentences, from
+    /// [`Buffers::tokenize`]); the other buffers are cleared and refilled.
     fn new(
         text: &'t str,
         pieces: Vec<Piece>,
@@ -232,31 +230,17 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
     ) -> Self {
         let Buffers {
             tokens,
-            mut piece_token,
+            piece_token,
             mut cues,
             mut cue_at,
             mut cue_end_at,
-            mut sentences,
+            sentences,
             mut subjects,
         } = buffers;
-        piece_token.clear();
-        piece_token.resize(pieces.len(), 0);
-        sentences.clear();
         cues.clear();
         cue_at.clear();
         cue_end_at.clear();
         subjects.clear();
-        for (i, token) in tokens.iter().enumerate() {
-            if let Kind::Quote(q) = token.kind {
-                if let Some(slot) = piece_token.get_mut(q) {
-                    *slot = i;
-                }
-            }
-            match sentences.last_mut() {
-                Some(last) if tokens[last.1].sentence == token.sentence => last.1 = i,
-                _ => sentences.push((i, i)),
-            }
-        }
         let mut para = Para {
             text,
             pieces,
@@ -395,8 +379,9 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
     }
 
     /// Runs the rules on the paragraph, adds its quotes to `out`, and returns the turn for the
-    /// next paragraph.
-    fn extract(&self, previous: Turn, out: &mut Vec<Quote>) -> Turn {
+    /// next paragraph. Without `hand_on` (the next paragraph does not open with a quote mark)
+    /// the last speaker is handed on only if already resolved: resolving it would be wasted.
+    fn extract(&self, previous: Turn, hand_on: bool, out: &mut Vec<Quote>) -> Turn {
         let mut direct_cues = vec![false; self.cues.len()];
         let mut found: Vec<(QuoteKind, Option<Attribution>)> =
             Vec::with_capacity(self.pieces.len());
@@ -505,15 +490,15 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             if speaker.is_none() && *kind == QuoteKind::Direct {
                 // The same speaker goes on: earlier in the paragraph, or the last speaker of the
                 // paragraph before when this quote opens the paragraph.
-                speaker = current.as_ref().and_then(|said| self.said(said));
+                speaker = current.as_ref().and_then(|said| self.said(said, out));
                 if speaker.is_none() && t == 0 {
                     speaker = previous.speaker.clone();
                 }
             }
-            if let Some(s) = &speaker {
-                current = Some(Said::Speaker(s.clone()));
-            }
             let index = out.len();
+            if speaker.is_some() {
+                current = Some(Said::Quote(index));
+            }
             out.push(Quote {
                 text: self.text[piece.start..piece.end].to_string(),
                 start: piece.start,
@@ -555,15 +540,25 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             });
         }
         Turn {
-            speaker: current.and_then(|said| self.said(&said)),
+            speaker: match current {
+                // In the fallback, resolving promotes names: it must happen all the same.
+                Some(Said::Mention(mention)) if self.resolver.uses_fallback() => {
+                    self.resolve(mention)
+                }
+                _ if !hand_on => None,
+                Some(Said::Speaker(speaker)) => Some(speaker),
+                Some(said) => self.said(&said, out),
+                None => None,
+            },
             open_quote: last_open,
         }
     }
 
-    fn said(&self, said: &Said) -> Option<Speaker> {
+    fn said(&self, said: &Said, out: &[Quote]) -> Option<Speaker> {
         match said {
             Said::Mention(mention) => self.resolve(*mention),
             Said::Speaker(speaker) => Some(speaker.clone()),
+            Said::Quote(index) => out.get(*index).and_then(|quote| quote.speaker.clone()),
         }
     }
 

@@ -79,112 +79,156 @@ fn is_joiner(c: char) -> bool {
 #[cfg(test)]
 pub(super) fn tokenize(text: &str, start: usize, end: usize, pieces: &[Piece]) -> Vec<Token> {
     let mut tokens = Vec::new();
-    tokenize_into(text, start, end, pieces, &mut tokens);
+    tokenize_into(
+        text,
+        start,
+        end,
+        pieces,
+        &mut tokens,
+        &mut Vec::new(),
+        &mut Vec::new(),
+    );
     tokens
 }
 
-/// Splits `text[start..end]` into `tokens` (cleared first), each of `pieces` (sorted, inside
-/// the range) as one: the pass reuses one buffer for every paragraph.
+/// Splits `text[start..end]` into `tokens`, each of `pieces` (sorted, inside the range) as
+/// one, and fills in what the speaker rules index by: `piece_token`, the token of each piece,
+/// and `sentences`, each sentence's first and last token. The vectors are cleared first: the
+/// pass reuses them for every paragraph. Sentences are numbered as the tokens are made, so
+/// the tokens are read once.
 pub(super) fn tokenize_into(
     text: &str,
     start: usize,
     end: usize,
     pieces: &[Piece],
     tokens: &mut Vec<Token>,
+    piece_token: &mut Vec<usize>,
+    sentences: &mut Vec<(usize, usize)>,
 ) {
     let bytes = text.as_bytes();
     tokens.clear();
     tokens.reserve((end - start) / 5 + 4);
+    piece_token.clear();
+    piece_token.resize(pieces.len(), 0);
+    sentences.clear();
+    let mut sink = Sink {
+        text,
+        pieces,
+        tokens,
+        sentences,
+    };
     let mut next_piece = 0;
     let mut at = start;
     while at < end {
-        if let Some(piece) = pieces.get(next_piece) {
+        let piece = pieces.get(next_piece);
+        if let Some(piece) = piece {
             if piece.mark_start <= at {
-                tokens.push(Token {
-                    start: piece.mark_start,
-                    end: piece.mark_end.max(at),
-                    kind: Kind::Quote(next_piece),
-                    sentence: 0,
-                });
+                if let Some(slot) = piece_token.get_mut(next_piece) {
+                    *slot = sink.tokens.len();
+                }
+                sink.push(
+                    piece.mark_start,
+                    piece.mark_end.max(at),
+                    Kind::Quote(next_piece),
+                );
                 at = piece.mark_end.max(at + 1);
                 next_piece += 1;
                 continue;
             }
         }
-        // ASCII, the common case, needs no decoding: spaces and plain words are read byte by
-        // byte; a word that may go on with a joiner or a non-ASCII letter takes the long way.
-        let byte = bytes.get(at).copied().unwrap_or(0);
-        if byte == b' ' || byte == b'\n' || byte == b'\t' || byte == b'\r' {
-            at += 1;
-            continue;
-        }
-        if byte.is_ascii_alphanumeric() {
-            let limit = pieces
-                .get(next_piece)
-                .map_or(end, |p| p.mark_start.min(end));
-            let run = alphanumeric_end(bytes, at + 1, limit);
-            let next = bytes.get(run).copied().filter(|_| run < limit);
-            let after = bytes.get(run + 1).copied().filter(|_| run + 1 < limit);
-            let word_end = match next {
-                None => run,
-                // A full stop that ends the sentence, not "U.S": the word may still be an
-                // abbreviation or an initial that keeps it.
-                Some(b'.') if !after.is_some_and(|b| b.is_ascii_alphanumeric() || b >= 0x80) => {
-                    let word = &text[at..run];
-                    let initial = run - at == 1 && bytes[at].is_ascii_uppercase();
-                    let abbreviation = run - at <= 6 && is_in(&ABBREVIATIONS, word);
-                    if initial || abbreviation {
-                        run + 1
-                    } else {
-                        run
+        // The writer's words up to the next quote: no quote starts before `limit`.
+        let limit = piece.map_or(end, |p| p.mark_start.min(end));
+        while at < limit {
+            // ASCII, the common case, needs no decoding: spaces and plain words are read byte
+            // by byte; a word that may go on with a joiner or a non-ASCII letter takes the
+            // long way.
+            let byte = bytes.get(at).copied().unwrap_or(0);
+            if byte == b' ' || byte == b'\n' || byte == b'\t' || byte == b'\r' {
+                at += 1;
+                continue;
+            }
+            if byte.is_ascii_alphanumeric() {
+                let run = alphanumeric_end(bytes, at + 1, limit);
+                let next = bytes.get(run).copied().filter(|_| run < limit);
+                let after = bytes.get(run + 1).copied().filter(|_| run + 1 < limit);
+                let word_end = match next {
+                    None => run,
+                    // A full stop that ends the sentence, not "U.S": the word may still be an
+                    // abbreviation or an initial that keeps it.
+                    Some(b'.')
+                        if !after.is_some_and(|b| b.is_ascii_alphanumeric() || b >= 0x80) =>
+                    {
+                        let word = &text[at..run];
+                        let initial = run - at == 1 && bytes[at].is_ascii_uppercase();
+                        let abbreviation = run - at <= 6 && is_in(&ABBREVIATIONS, word);
+                        if initial || abbreviation {
+                            run + 1
+                        } else {
+                            run
+                        }
                     }
-                }
-                Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b'&') => run,
-                Some(_) => word_end(text, at, limit),
+                    Some(b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b'&') => run,
+                    Some(_) => word_end(text, at, limit),
+                };
+                sink.push(at, word_end, Kind::Word);
+                at = word_end;
+                continue;
+            }
+            let c = match bytes.get(at) {
+                Some(&b) if b.is_ascii() => char::from(b),
+                _ => match text.get(at..end).and_then(|rest| rest.chars().next()) {
+                    Some(c) => c,
+                    None => return,
+                },
             };
-            tokens.push(Token {
-                start: at,
-                end: word_end,
-                kind: Kind::Word,
-                sentence: 0,
-            });
+            if c.is_whitespace() {
+                at += c.len_utf8();
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                sink.push(at, at + c.len_utf8(), Kind::Punct(c));
+                at += c.len_utf8();
+                continue;
+            }
+            let word_end = word_end(text, at, limit);
+            sink.push(at, word_end, Kind::Word);
             at = word_end;
-            continue;
         }
-        let c = match bytes.get(at) {
-            Some(&b) if b.is_ascii() => char::from(b),
-            _ => match text.get(at..end).and_then(|rest| rest.chars().next()) {
-                Some(c) => c,
-                None => break,
-            },
-        };
-        if c.is_whitespace() {
-            at += c.len_utf8();
-            continue;
-        }
-        if !c.is_alphanumeric() {
-            tokens.push(Token {
-                start: at,
-                end: at + c.len_utf8(),
-                kind: Kind::Punct(c),
-                sentence: 0,
-            });
-            at += c.len_utf8();
-            continue;
-        }
-        let limit = pieces
-            .get(next_piece)
-            .map_or(end, |p| p.mark_start.min(end));
-        let word_end = word_end(text, at, limit);
-        tokens.push(Token {
-            start: at,
-            end: word_end,
-            kind: Kind::Word,
-            sentence: 0,
-        });
-        at = word_end;
     }
-    number_sentences(text, tokens, pieces);
+}
+
+/// Where [`tokenize_into`] puts its tokens, numbering their sentences as they come.
+struct Sink<'a, 't> {
+    text: &'t str,
+    pieces: &'a [Piece],
+    tokens: &'a mut Vec<Token>,
+    sentences: &'a mut Vec<(usize, usize)>,
+}
+
+impl Sink<'_, '_> {
+    #[inline(always)]
+    fn push(&mut self, start: usize, end: usize, kind: Kind) {
+        let mut token = Token {
+            start,
+            end,
+            kind,
+            sentence: 0,
+        };
+        let index = self.tokens.len();
+        match self.tokens.last() {
+            Some(previous) => {
+                token.sentence = previous.sentence;
+                if ends_sentence(self.text, previous, &token, self.pieces) {
+                    token.sentence += 1;
+                    self.sentences.push((index, index));
+                } else if let Some(last) = self.sentences.last_mut() {
+                    last.1 = index;
+                }
+            }
+            None => self.sentences.push((index, index)),
+        }
+        self.tokens.push(token);
+    }
 }
 
 /// End of the word starting at `start`, no further than `limit`.
@@ -230,20 +274,8 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
     start + end
 }
 
-/// Gives every token the index of its sentence.
-fn number_sentences(text: &str, tokens: &mut [Token], pieces: &[Piece]) {
-    let mut sentence = 0;
-    for i in 0..tokens.len() {
-        tokens[i].sentence = sentence;
-        if ends_sentence(text, tokens, pieces, i) {
-            sentence += 1;
-        }
-    }
-}
-
-/// True when a sentence ends with token `i`.
-fn ends_sentence(text: &str, tokens: &[Token], pieces: &[Piece], i: usize) -> bool {
-    let token = tokens[i];
+/// True when a sentence ends with `token`, `next` being the token after it.
+fn ends_sentence(text: &str, token: &Token, next: &Token, pieces: &[Piece]) -> bool {
     let final_stop = match token.kind {
         Kind::Punct('.' | '!' | '?' | '\u{2026}') => true,
         Kind::Quote(q) => pieces.get(q).is_some_and(|p| {
@@ -258,19 +290,16 @@ fn ends_sentence(text: &str, tokens: &[Token], pieces: &[Piece], i: usize) -> bo
     if !final_stop {
         return false;
     }
-    match tokens.get(i + 1) {
-        None => true,
-        Some(next) => match next.kind {
-            Kind::Quote(_) => true,
-            Kind::Punct(c) => matches!(c, '(' | '[' | '\u{2014}' | '\u{2013}'),
-            Kind::Word => {
-                // Upper case, a digit, or a script without case (Urdu, Arabic, Chinese).
-                let first = next.text(text).chars().next();
-                first.is_some_and(|c| {
-                    c.is_uppercase() || c.is_numeric() || (c.is_alphabetic() && !c.is_lowercase())
-                })
-            }
-        },
+    match next.kind {
+        Kind::Quote(_) => true,
+        Kind::Punct(c) => matches!(c, '(' | '[' | '\u{2014}' | '\u{2013}'),
+        Kind::Word => {
+            // Upper case, a digit, or a script without case (Urdu, Arabic, Chinese).
+            let first = next.text(text).chars().next();
+            first.is_some_and(|c| {
+                c.is_uppercase() || c.is_numeric() || (c.is_alphabetic() && !c.is_lowercase())
+            })
+        }
     }
 }
 
