@@ -372,10 +372,13 @@ impl CueAutomaton {
             .collect();
         spaced_heads.sort();
         spaced_heads.dedup();
+        // Longer first words ("characterization") than the set holds are left out:
+        // [`Self::may_start_at`] lets every run that long through.
         let heads = WordSet::set(
             forms
                 .iter()
-                .map(|&i| CUE_FORMS[i].0.split(' ').next().unwrap_or_default()),
+                .map(|&i| CUE_FORMS[i].0.split(' ').next().unwrap_or_default())
+                .filter(|head| head.len() <= MAX_LEN),
         );
         CueAutomaton {
             automaton,
