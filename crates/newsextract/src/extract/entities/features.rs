@@ -293,7 +293,9 @@ pub(crate) fn may_continue(words: &Words<'_>, i: usize) -> bool {
 type HashSet64 = HashSet<u64, BuildHasherDefault<PrehashedKey>>;
 pub(crate) type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<PrehashedKey>>;
 
-use crate::gazetteer::lexicon::{hash_byte, hash_bytes, hash_u64, Entry, HASH_SEED};
+use crate::gazetteer::lexicon::{
+    hash_byte, hash_bytes, hash_u64, little_endian, Entry, HASH_MULTIPLIER, HASH_SEED,
+};
 
 /// Per-document facts the features read, computed once.
 #[derive(Debug)]
@@ -438,10 +440,10 @@ impl<'w, 't> Context<'w, 't> {
     }
 
     /// The shape of token `i` ("" when out of range).
-    fn shape(&self, i: usize) -> Shape {
+    fn shape(&self, i: usize) -> Value {
         match self.words.flags(i).simple_shape() {
-            Some(shape) => Shape::Word(shape),
-            None => Shape::of(self.words.word(i)),
+            Some(shape) => Value::of(shape.as_bytes()),
+            None => Value::of_shape(&Shape::of(self.words.word(i))),
         }
     }
 
@@ -520,27 +522,34 @@ impl<'w, 't> Context<'w, 't> {
 
     /// The form word features use: the lowercase word, or its shape when it has digits, so
     /// that "1996" and "1997" share weights.
-    fn form(&self, i: usize) -> Form<'_> {
+    fn form(&self, i: usize) -> Value {
         if self.words.flags(i).has_digit() {
-            Form::Shape(self.shape(i))
+            self.shape(i)
         } else {
-            Form::Word(self.words.lower_bytes(i))
+            Value::of(self.words.lower_bytes(i))
         }
     }
 
-    /// Token `i + offset` when it is on the same line as token `i`.
-    fn neighbour(&self, i: usize, offset: isize) -> Option<usize> {
-        let j = i.checked_add_signed(offset)?;
-        if j >= self.words.len() {
-            return None;
+    /// [`hash_bytes`] of the [`form`](Self::form) of token `i` onto `hash`, for a form read
+    /// once.
+    fn form_hash(&self, hash: u64, i: usize) -> u64 {
+        if self.words.flags(i).has_digit() {
+            self.shape(i).hash(hash)
+        } else {
+            hash_bytes(hash, self.words.lower_bytes(i))
         }
-        let (low, high) = if j < i { (j, i) } else { (i, j) };
-        // A line break before any token after `low` up to `high` separates them.
-        let between = self.words.tokens.get(low + 1..=high)?;
-        if between.iter().any(|token| token.line_start) {
-            return None;
-        }
-        Some(j)
+    }
+
+    /// Token `i - 1` when it is on the same line as token `i`.
+    fn before(&self, i: usize) -> Option<usize> {
+        let token = self.words.tokens.get(i)?;
+        (i > 0 && !token.line_start).then(|| i - 1)
+    }
+
+    /// Token `i + 1` when it is on the same line as token `i`.
+    fn after(&self, i: usize) -> Option<usize> {
+        let token = self.words.tokens.get(i + 1)?;
+        (!token.line_start).then_some(i + 1)
     }
 }
 
@@ -748,19 +757,109 @@ impl Shape {
     }
 }
 
-/// The form word features use ([`Context::form`]).
-enum Form<'c> {
-    Word(&'c [u8]),
-    Shape(Shape),
+/// Values of up to this many 8-byte words (31 bytes) are kept inline in a [`Value`].
+const INLINE_WORDS: usize = 4;
+
+/// A feature value cut into the words [`hash_bytes`] folds in, one after the other: its
+/// 8-byte chunks, then the rest with the length in the top byte. Hashing it onto a template's
+/// seed is then one rotate, xor and multiply per word, and a value that several features read
+/// (a token's form or shape, its neighbours') is cut once, not once per feature.
+#[derive(Debug, Clone)]
+enum Value {
+    Inline {
+        words: [u64; INLINE_WORDS],
+        count: u8,
+    },
+    /// The few values of 32 bytes or more.
+    Heap(Vec<u64>),
 }
 
-impl Form<'_> {
-    fn bytes(&self) -> &[u8] {
-        match self {
-            Form::Word(word) => word,
-            Form::Shape(shape) => shape.bytes(),
+impl Value {
+    /// The value of `bytes`, at compile time, for the short constants (line edges, tag and
+    /// position names): their only word, the tail.
+    const fn short(bytes: &[u8]) -> Value {
+        Value::Inline {
+            words: [Value::word(bytes), 0, 0, 0],
+            count: 1,
         }
     }
+
+    /// The single word of a value of at most 7 bytes, at compile time.
+    const fn word(bytes: &[u8]) -> u64 {
+        assert!(bytes.len() < 8);
+        let mut word = (bytes.len() as u64) << 56;
+        let mut k = 0;
+        while k < bytes.len() {
+            word |= (bytes[k] as u64) << (8 * k);
+            k += 1;
+        }
+        word
+    }
+
+    fn of(bytes: &[u8]) -> Value {
+        let length = (bytes.len() as u64) << 56;
+        if bytes.len() < 8 {
+            return Value::Inline {
+                words: [length | little_endian(bytes), 0, 0, 0],
+                count: 1,
+            };
+        }
+        let mut words = [0u64; INLINE_WORDS];
+        let mut count = 0;
+        let mut rest = bytes;
+        while let Some((chunk, after)) = rest.split_first_chunk::<8>() {
+            let Some(slot) = words.get_mut(count) else {
+                return Value::of_long(bytes);
+            };
+            *slot = u64::from_le_bytes(*chunk);
+            count += 1;
+            rest = after;
+        }
+        let Some(slot) = words.get_mut(count) else {
+            return Value::of_long(bytes);
+        };
+        *slot = length | little_endian(rest);
+        Value::Inline {
+            words,
+            count: count as u8 + 1,
+        }
+    }
+
+    #[cold]
+    fn of_long(bytes: &[u8]) -> Value {
+        let mut words: Vec<u64> = bytes
+            .chunks_exact(8)
+            .map(|chunk| chunk.try_into().map_or(0, u64::from_le_bytes))
+            .collect();
+        let rest = bytes.chunks_exact(8).remainder();
+        words.push(((bytes.len() as u64) << 56) | little_endian(rest));
+        Value::Heap(words)
+    }
+
+    fn of_shape(shape: &Shape) -> Value {
+        Value::of(shape.bytes())
+    }
+
+    /// [`hash_bytes`]`(hash, bytes)` of the value's bytes.
+    #[inline]
+    fn hash(&self, hash: u64) -> u64 {
+        match self {
+            Value::Inline { words, count } => {
+                let mut hash = mix(hash, words[0]);
+                for &word in words.get(1..usize::from(*count)).unwrap_or(&[]) {
+                    hash = mix(hash, word);
+                }
+                hash
+            }
+            Value::Heap(words) => words.iter().fold(hash, |hash, &word| mix(hash, word)),
+        }
+    }
+}
+
+/// One step of [`hash_bytes`]: `word` folded into `hash`.
+#[inline]
+const fn mix(hash: u64, word: u64) -> u64 {
+    (hash.rotate_left(5) ^ word).wrapping_mul(HASH_MULTIPLIER)
 }
 
 /// What the tagger has said about each word earlier in the document: counts per type.
@@ -839,8 +938,9 @@ const fn affix_seeds(template: u8) -> [u64; 4] {
     ]
 }
 
-const LINE_START: &str = "<s>";
-const LINE_END: &str = "</s>";
+/// The line edges, the neighbours of the first and last token of a line.
+const LINE_START: Value = Value::short(b"<s>");
+const LINE_END: Value = Value::short(b"</s>");
 
 /// Puts feature ids into `out`.
 struct Sink<'o> {
@@ -857,8 +957,21 @@ fn bucket(hash: u64, mask: u64) -> u32 {
 }
 
 impl Sink<'_> {
+    fn new(bits: u32, out: &mut Vec<u32>) -> Sink<'_> {
+        Sink {
+            mask: (1u64 << bits.min(31)) - 1,
+            out,
+        }
+    }
+
     fn push(&mut self, hash: u64) {
         self.out.push(bucket(hash, self.mask));
+    }
+
+    /// Several features at once: one check for room instead of one per feature.
+    fn extend<const N: usize>(&mut self, hashes: [u64; N]) {
+        let mask = self.mask;
+        self.out.extend(hashes.map(|hash| bucket(hash, mask)));
     }
 
     /// The hash a template's features start from: `hash_bytes(HASH_SEED, &[template])`, a
@@ -870,27 +983,30 @@ impl Sink<'_> {
     fn one(&mut self, template: u8, value: &[u8]) {
         self.push(hash_bytes(Self::template(template), value));
     }
-
-    fn two(&mut self, template: u8, a: &[u8], b: &[u8]) {
-        let hash = hash_bytes(Self::template(template), a);
-        self.push(hash_bytes(hash, b));
-    }
-
-    fn three(&mut self, template: u8, a: &[u8], b: &[u8], c: &[u8]) {
-        let hash = hash_bytes(Self::template(template), a);
-        let hash = hash_bytes(hash, b);
-        self.push(hash_bytes(hash, c));
-    }
-
-    fn number(&mut self, template: u8, value: u64) {
-        self.push(hash_u64(Self::template(template), value));
-    }
-
-    fn number_text(&mut self, template: u8, value: u64, text: &[u8]) {
-        let hash = hash_u64(Self::template(template), value);
-        self.push(hash_bytes(hash, text));
-    }
 }
+
+/// The seeds of the features that start with a fixed short text, one of `texts`, at compile
+/// time: `hash_bytes(template, text)`.
+const fn text_seeds<const N: usize>(template: u8, texts: [&str; N]) -> [u64; N] {
+    let mut seeds = [0; N];
+    let mut k = 0;
+    while k < N {
+        seeds[k] = mix(Sink::template(template), Value::word(texts[k].as_bytes()));
+        k += 1;
+    }
+    seeds
+}
+
+const HISTORY_SEEDS: [u64; TYPES.len()] = text_seeds(HISTORY, TYPES);
+const HISTORY_SHAPE_SEEDS: [u64; TYPES.len()] = text_seeds(HISTORY_SHAPE, TYPES);
+/// The positions in a run: unit, begin, inside, last.
+const RUN_POSITIONS: [&str; 4] = ["U", "B", "I", "L"];
+const RUN_LAST_SEEDS: [u64; 4] = text_seeds(RUN_LAST, RUN_POSITIONS);
+const RUN_FIRST_SEEDS: [u64; 4] = text_seeds(RUN_FIRST, RUN_POSITIONS);
+/// [`SEEN_LOWERCASE`] at a sentence's start and inside one.
+const SEEN_LOWERCASE_FEATURES: [u64; 2] = text_seeds(SEEN_LOWERCASE, ["start", "inside"]);
+/// [`SEEN_CAPITALISED`] on a line in capitals and at a sentence's start.
+const SEEN_CAPITALISED_FEATURES: [u64; 2] = text_seeds(SEEN_CAPITALISED, ["caps", "start"]);
 
 /// The features of token `i` that do not depend on the tag before it, given what the tagger
 /// said on earlier lines, as bucket ids below `2^bits`, appended to `out`. Training and
@@ -931,19 +1047,29 @@ pub(crate) fn own_features(
 /// shape, affixes and written form): every occurrence of the same written word has the same
 /// ones, so the decoder sums them once per written word ([`written_hash`]).
 pub(crate) fn word_features(context: &Context<'_, '_>, i: usize, bits: u32, out: &mut Vec<u32>) {
-    let mut sink = Sink {
-        mask: (1u64 << bits.min(31)) - 1,
-        out,
-    };
+    let mut sink = Sink::new(bits, out);
     let words = context.words;
-    let form = context.form(i);
-    let shape = context.shape(i);
     let flags = words.flags(i);
-    sink.push(Sink::template(BIAS));
-    sink.one(WORD, form.bytes());
-    sink.one(SHAPE, shape.bytes());
+    sink.extend([
+        Sink::template(BIAS),
+        context.form(i).hash(Sink::template(WORD)),
+        context.shape(i).hash(Sink::template(SHAPE)),
+    ]);
     if flags.has_letter() {
-        let lower = words.lower(i);
+        affix_features(&mut sink, words.lower_bytes(i));
+    }
+    if flags.has_upper() {
+        sink.one(WRITTEN, words.word(i).as_bytes());
+    }
+}
+
+/// The prefixes and suffixes of one to four characters of `lower`, a lowercase word, shorter
+/// than the word.
+fn affix_features(sink: &mut Sink<'_>, lower: &[u8]) {
+    let Ok(lower) = std::str::from_utf8(lower) else {
+        return;
+    };
+    if !lower.is_ascii() {
         for (seed, (cut, _)) in PREFIX_SEEDS.iter().zip(lower.char_indices().skip(1)) {
             sink.push(hash_bytes(*seed, &lower.as_bytes()[..cut]));
         }
@@ -952,9 +1078,27 @@ pub(crate) fn word_features(context: &Context<'_, '_>, i: usize, bits: u32, out:
                 sink.push(hash_bytes(*seed, &lower.as_bytes()[cut..]));
             }
         }
+        return;
     }
-    if flags.has_upper() {
-        sink.one(WRITTEN, words.word(i).as_bytes());
+    // A byte a character: each affix is a few bytes of the word's first or last eight,
+    // masked or shifted into the one word its hash folds in.
+    let bytes = lower.as_bytes();
+    let n = bytes.len();
+    let (first, last, loaded) = match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        (Some(first), Some(last)) => (u64::from_le_bytes(*first), u64::from_le_bytes(*last), 8),
+        _ => {
+            let all = little_endian(bytes);
+            (all, all, n)
+        }
+    };
+    let affixes = n.saturating_sub(1).min(4);
+    for (k, seed) in (1..=affixes).zip(PREFIX_SEEDS) {
+        let prefix = first & ((1u64 << (8 * k)) - 1);
+        sink.push(mix(seed, ((k as u64) << 56) | prefix));
+    }
+    for (k, seed) in (1..=affixes).zip(SUFFIX_SEEDS) {
+        let suffix = last >> (8 * (loaded - k));
+        sink.push(mix(seed, ((k as u64) << 56) | suffix));
     }
 }
 
@@ -975,54 +1119,43 @@ pub(crate) fn context_features(
     bits: u32,
     out: &mut Vec<u32>,
 ) {
-    let mut sink = Sink {
-        mask: (1u64 << bits.min(31)) - 1,
-        out,
-    };
+    let mut sink = Sink::new(bits, out);
     let words = context.words;
     let form = context.form(i);
-    let form = form.bytes();
     let shape = context.shape(i);
-    let shape = shape.bytes();
     let flags = words.flags(i);
-    let before = context.neighbour(i, -1);
-    let after = context.neighbour(i, 1);
-    let form_at = |j: Option<usize>, edge: &'static str| {
-        j.map_or(Form::Word(edge.as_bytes()), |j| context.form(j))
+    let before = context.before(i);
+    let after = context.after(i);
+    let word_before = before.map_or(LINE_START, |j| context.form(j));
+    let word_after = after.map_or(LINE_END, |j| context.form(j));
+    let shape_before = before.map_or(LINE_START, |j| context.shape(j));
+    let shape_after = after.map_or(LINE_END, |j| context.shape(j));
+    let edge_or_form = |j: Option<usize>, edge: Value, template: u8| match j {
+        Some(j) => context.form_hash(Sink::template(template), j),
+        None => edge.hash(Sink::template(template)),
     };
-    let shape_at =
-        |j: Option<usize>, edge: &'static str| j.map_or(Shape::Word(edge), |j| context.shape(j));
-    let word_before = form_at(before, LINE_START);
-    let word_before = word_before.bytes();
-    let word_after = form_at(after, LINE_END);
-    let word_after = word_after.bytes();
-
-    sink.one(WORD_BEFORE, word_before);
-    sink.one(WORD_AFTER, word_after);
-    sink.one(
-        WORD_BEFORE_2,
-        form_at(before.and_then(|j| context.neighbour(j, -1)), LINE_START).bytes(),
-    );
-    sink.one(
-        WORD_AFTER_2,
-        form_at(after.and_then(|j| context.neighbour(j, 1)), LINE_END).bytes(),
-    );
-    let shape_before = shape_at(before, LINE_START);
-    let shape_before = shape_before.bytes();
-    let shape_after = shape_at(after, LINE_END);
-    let shape_after = shape_after.bytes();
-    sink.one(SHAPE_BEFORE, shape_before);
-    sink.one(SHAPE_AFTER, shape_after);
-    sink.three(SHAPE_WINDOW, shape_before, shape, shape_after);
-    sink.two(BIGRAM_BEFORE, word_before, form);
-    sink.two(BIGRAM_AFTER, form, word_after);
+    sink.extend([
+        word_before.hash(Sink::template(WORD_BEFORE)),
+        word_after.hash(Sink::template(WORD_AFTER)),
+        edge_or_form(
+            before.and_then(|j| context.before(j)),
+            LINE_START,
+            WORD_BEFORE_2,
+        ),
+        edge_or_form(after.and_then(|j| context.after(j)), LINE_END, WORD_AFTER_2),
+        shape_before.hash(Sink::template(SHAPE_BEFORE)),
+        shape_after.hash(Sink::template(SHAPE_AFTER)),
+        shape_after.hash(shape.hash(shape_before.hash(Sink::template(SHAPE_WINDOW)))),
+        form.hash(word_before.hash(Sink::template(BIGRAM_BEFORE))),
+        word_after.hash(form.hash(Sink::template(BIGRAM_AFTER))),
+    ]);
     let sentence_start = context.marked(i, SENTENCE_START_MARK);
     if sentence_start {
-        sink.one(SENTENCE_START_SHAPE, shape);
+        sink.push(shape.hash(Sink::template(SENTENCE_START_SHAPE)));
     }
     let caps_line = context.marked(i, CAPS_LINE_MARK);
     if caps_line {
-        sink.one(CAPS_LINE_WORD, form);
+        sink.push(form.hash(Sink::template(CAPS_LINE_WORD)));
     }
     let gazetteer_bits = |j: Option<usize>| j.map_or(0, |j| context.gazetteer_bits(j));
     for (template, bits_here) in [
@@ -1034,45 +1167,50 @@ pub(crate) fn context_features(
         while remaining != 0 {
             let bit = u64::from(remaining.trailing_zeros());
             remaining &= remaining - 1;
-            sink.number(template, bit);
+            sink.push(hash_u64(Sink::template(template), bit));
             if template == GAZETTEER {
-                sink.number_text(GAZETTEER_SHAPE, bit, shape);
+                sink.push(shape.hash(hash_u64(Sink::template(GAZETTEER_SHAPE), bit)));
             }
         }
     }
     if context.marked(i, AFTER_TITLE_MARK) {
-        sink.one(AFTER_TITLE, shape);
+        sink.push(shape.hash(Sink::template(AFTER_TITLE)));
     }
     let hash = context.word_hash(i);
     if flags.first_upper() && context.seen_lowercase.contains(&hash) {
-        sink.one(
-            SEEN_LOWERCASE,
-            if sentence_start { b"start" } else { b"inside" },
-        );
+        sink.push(SEEN_LOWERCASE_FEATURES[usize::from(!sentence_start)]);
     }
     if (sentence_start || caps_line) && context.seen_capitalised.contains(&hash) {
-        sink.one(SEEN_CAPITALISED, if caps_line { b"caps" } else { b"start" });
+        sink.push(SEEN_CAPITALISED_FEATURES[usize::from(!caps_line)]);
     }
     if let Some((start, end)) = context.run_of(i) {
-        {
-            let length = (end - start).min(5) as u64;
-            let position: &[u8] = if end - start == 1 {
-                b"U"
-            } else if i == start {
-                b"B"
-            } else if i + 1 == end {
-                b"L"
-            } else {
-                b"I"
-            };
-            sink.number_text(RUN_POSITION, length, position);
-            sink.two(RUN_LAST, position, words.lower_bytes(end - 1));
-            sink.two(RUN_FIRST, position, words.lower_bytes(start));
-        }
+        let length = (end - start).min(5) as u64;
+        let position = if end - start == 1 {
+            0
+        } else if i == start {
+            1
+        } else if i + 1 == end {
+            3
+        } else {
+            2
+        };
+        let position_word = Value::word(RUN_POSITIONS[position].as_bytes());
+        sink.push(mix(
+            hash_u64(Sink::template(RUN_POSITION), length),
+            position_word,
+        ));
+        sink.push(hash_bytes(
+            RUN_LAST_SEEDS[position],
+            words.lower_bytes(end - 1),
+        ));
+        sink.push(hash_bytes(
+            RUN_FIRST_SEEDS[position],
+            words.lower_bytes(start),
+        ));
     }
     if let Some(ty) = history.majority(context, i) {
-        sink.one(HISTORY, TYPES[ty].as_bytes());
-        sink.two(HISTORY_SHAPE, TYPES[ty].as_bytes(), shape);
+        sink.push(HISTORY_SEEDS[ty]);
+        sink.push(shape.hash(HISTORY_SHAPE_SEEDS[ty]));
     }
 }
 
@@ -1084,21 +1222,16 @@ pub(crate) fn elsewhere_features(
     bits: u32,
     out: &mut Vec<u32>,
 ) {
-    let mut sink = Sink {
-        mask: (1u64 << bits.min(31)) - 1,
-        out,
+    let mut sink = Sink::new(bits, out);
+    let before = match context.before(j) {
+        Some(k) => context.form_hash(Sink::template(ELSEWHERE_BEFORE), k),
+        None => LINE_START.hash(Sink::template(ELSEWHERE_BEFORE)),
     };
-    let form_at = |j: Option<usize>, edge: &'static str| {
-        j.map_or(Form::Word(edge.as_bytes()), |j| context.form(j))
+    let after = match context.after(j) {
+        Some(k) => context.form_hash(Sink::template(ELSEWHERE_AFTER), k),
+        None => LINE_END.hash(Sink::template(ELSEWHERE_AFTER)),
     };
-    sink.one(
-        ELSEWHERE_BEFORE,
-        form_at(context.neighbour(j, -1), LINE_START).bytes(),
-    );
-    sink.one(
-        ELSEWHERE_AFTER,
-        form_at(context.neighbour(j, 1), LINE_END).bytes(),
-    );
+    sink.extend([before, after]);
 }
 
 /// Number of [`case_class`] values.
