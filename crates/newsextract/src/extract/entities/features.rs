@@ -6,12 +6,12 @@
 //! is allocated per token: the per-document facts are computed once into [`Context`], and
 //! feature ids go into a buffer the caller reuses.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use crate::gazetteer::lexicon::PrehashedKey;
 use crate::gazetteer::{Category, CATEGORY_COUNT, NAMES, TITLES};
-use crate::text::tokens::Words;
+use crate::text::tokens::{WordFlags, Words};
 
 /// Changes whenever a feature is added, removed or hashed differently; a model trained with
 /// another version is refused.
@@ -290,7 +290,6 @@ pub(crate) fn may_continue(words: &Words<'_>, i: usize) -> bool {
     flags.has_upper() || (flags.has_digit() && !flags.has_letter()) || is_continuer(words.lower(i))
 }
 
-type HashSet64 = HashSet<u64, BuildHasherDefault<PrehashedKey>>;
 pub(crate) type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<PrehashedKey>>;
 
 use crate::gazetteer::lexicon::{
@@ -312,65 +311,82 @@ pub(crate) struct Context<'w, 't> {
     /// The runs of capitalised words (with connectors like "of", "de", "&"), as (start, end
     /// exclusive), in token order.
     runs: Vec<(u32, u32)>,
-    /// (word hash, token) for every capitalised token, sorted: where each word occurs.
-    occurrences: Vec<(u64, u32)>,
-    /// Words written in lowercase somewhere in the document.
-    seen_lowercase: HashSet64,
-    /// Words written capitalised inside a sentence somewhere in the document.
-    seen_capitalised: HashSet64,
+    /// Every token with a capital, in text order.
+    occurrences: Vec<u32>,
+    /// Per entry of `occurrences`, the index there of the next occurrence of the same word
+    /// ([`NO_OCCURRENCE`] after the last): each word's occurrences as a list through one
+    /// vector, without sorting and without a vector per word.
+    next_occurrence: Vec<u32>,
+    /// The words written with a capital somewhere, by word hash.
+    capitalised: HashMap64<WordFacts>,
 }
 
+/// What the document shows of a word written with a capital somewhere.
+#[derive(Debug, Clone, Copy)]
+struct WordFacts {
+    /// Its first and last entries in `Context::occurrences`.
+    first: u32,
+    last: u32,
+    /// [`SEEN_LOWERCASE_FACT`] and [`SEEN_CAPITALISED_FACT`].
+    seen: u8,
+}
+
+/// Ends a list of occurrences.
+const NO_OCCURRENCE: u32 = u32::MAX;
+/// The word is written in lowercase somewhere in the document.
+const SEEN_LOWERCASE_FACT: u8 = 1;
+/// The word is written capitalised inside a sentence somewhere in the document.
+const SEEN_CAPITALISED_FACT: u8 = 2;
+
 impl<'w, 't> Context<'w, 't> {
-    /// Computes the facts for `words`, a line at a time in one pass over the tokens (and
-    /// one more for the lowercase words). Shapes are not computed here: the features need
-    /// them for a minority of tokens, and build them there ([`Shape`]).
+    /// Computes the facts for `words` in one pass over the tokens, one over the tokens with
+    /// a capital and one more for the lowercase words. Shapes are not computed here: the
+    /// features need them for a minority of tokens, and build them there ([`Shape`]).
     pub(crate) fn new(words: &'w Words<'t>) -> Context<'w, 't> {
         let n = words.len();
         let names = &*NAMES;
         let titles = &*TITLES;
         // (token, bits) pairs, sorted and merged below: most tokens have none.
-        let mut gazetteer: Vec<(u32, u64)> = Vec::new();
+        let mut gazetteer: Vec<(u32, u64)> = Vec::with_capacity(64);
         let mut marks = vec![0u8; n];
-        let mut occurrences: Vec<(u64, u32)> = Vec::new();
+        // About one token in six has a capital: room for that many saves regrowing.
+        let mut occurrences: Vec<u32> = Vec::with_capacity(n / 4 + 16);
         let mut line_start = 0;
-        while line_start < n {
-            // One look at the line's flags finds its end and whether it is in capitals.
-            let mut line_end = line_start + 1;
-            let mut line_flags = words.flags(line_start);
-            while line_end < n && !words.tokens[line_end].line_start {
-                line_flags = line_flags.union(words.flags(line_end));
-                line_end += 1;
+        let mut line_flags = WordFlags::default();
+        let mut previous_mark = 0;
+        for (i, token) in words.tokens.iter().enumerate() {
+            let flags = token.flags;
+            if token.line_start && i > 0 {
+                mark_caps_line(&mut marks, line_start..i, line_flags);
+                line_start = i;
+                line_flags = WordFlags::default();
             }
-            let caps = line_flags.has_upper() && !line_flags.has_lower();
-            for i in line_start..line_end {
-                let flags = words.flags(i);
-                let hash = words.hash(i);
-                let mut mark = marks[i];
-                if caps {
-                    mark |= CAPS_LINE_MARK;
-                }
-                if i == line_start || opens_sentence_after(words, i, marks[i - 1]) {
-                    mark |= SENTENCE_START_MARK;
-                }
-                marks[i] = mark;
-                if flags.has_upper() {
-                    occurrences.push((hash, i as u32));
-                    if names.may_start(hash) {
-                        names.find_at_hashed(words, i, hash, |end, entry| {
-                            gazetteer_bits_of(&mut gazetteer, i, end, entry);
-                        });
-                    }
-                }
-                if flags.has_letter() && titles.may_start(hash) {
-                    titles.find_at_hashed(words, i, hash, |end, _| {
-                        if let Some(slot) = marks.get_mut(end) {
-                            *slot |= AFTER_TITLE_MARK;
-                        }
+            line_flags = line_flags.union(flags);
+            let Some(mark) = marks.get_mut(i) else {
+                break;
+            };
+            if i == line_start || opens_sentence_after(words, i, previous_mark) {
+                *mark |= SENTENCE_START_MARK;
+            }
+            previous_mark = *mark;
+            let hash = words.hash(i);
+            if flags.has_upper() {
+                occurrences.push(i as u32);
+                if names.may_start(hash) {
+                    names.find_at_hashed(words, i, hash, |end, entry| {
+                        gazetteer_bits_of(&mut gazetteer, i, end, entry);
                     });
                 }
             }
-            line_start = line_end;
+            if flags.has_letter() && titles.may_start(hash) {
+                titles.find_at_hashed(words, i, hash, |end, _| {
+                    if let Some(slot) = marks.get_mut(end) {
+                        *slot |= AFTER_TITLE_MARK;
+                    }
+                });
+            }
         }
+        mark_caps_line(&mut marks, line_start..n, line_flags);
 
         gazetteer.sort_unstable_by_key(|&(token, _)| token);
         gazetteer.dedup_by(|later, earlier| {
@@ -381,37 +397,59 @@ impl<'w, 't> Context<'w, 't> {
             same
         });
 
+        // Each capitalised word's occurrences, linked in text order, and whether it is
+        // written capitalised inside a sentence.
+        let mut capitalised = HashMap64::<WordFacts>::default();
+        capitalised.reserve(occurrences.len());
+        let mut next_occurrence = vec![NO_OCCURRENCE; occurrences.len()];
         // Lowercase words matter only when the same word is capitalised somewhere; a bit
-        // filter of the capitalised ones keeps the set small and the pass cheap.
+        // filter of the capitalised ones keeps the look-ups few and the pass cheap.
         let mut capitalised_filter = [0u64; 64];
         let filter_bit = |hash: u64| (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize;
-        let mut seen_capitalised = HashSet64::default();
-        seen_capitalised.reserve(occurrences.len());
-        for &(hash, i) in &occurrences {
+        for (k, &i) in occurrences.iter().enumerate() {
             let i = i as usize;
+            let hash = words.hash(i);
             let bit = filter_bit(hash);
             capitalised_filter[bit / 64] |= 1 << (bit % 64);
-            if words.flags(i).first_upper()
-                && marks[i] & (SENTENCE_START_MARK | CAPS_LINE_MARK) == 0
+            let seen = if words.flags(i).first_upper()
+                && marks
+                    .get(i)
+                    .is_some_and(|m| m & (SENTENCE_START_MARK | CAPS_LINE_MARK) == 0)
             {
-                seen_capitalised.insert(hash);
-            }
+                SEEN_CAPITALISED_FACT
+            } else {
+                0
+            };
+            let k = k as u32;
+            capitalised
+                .entry(hash)
+                .and_modify(|facts| {
+                    if let Some(next) = next_occurrence.get_mut(facts.last as usize) {
+                        *next = k;
+                    }
+                    facts.last = k;
+                    facts.seen |= seen;
+                })
+                .or_insert(WordFacts {
+                    first: k,
+                    last: k,
+                    seen,
+                });
         }
-        let mut seen_lowercase = HashSet64::default();
         if !occurrences.is_empty() {
-            for i in 0..n {
-                let flags = words.flags(i);
+            for (i, flags) in words.flags.iter().enumerate() {
                 if flags.has_letter() && !flags.has_upper() {
                     let hash = words.hash(i);
                     let bit = filter_bit(hash);
                     if capitalised_filter[bit / 64] & (1 << (bit % 64)) != 0 {
-                        seen_lowercase.insert(hash);
+                        if let Some(facts) = capitalised.get_mut(&hash) {
+                            facts.seen |= SEEN_LOWERCASE_FACT;
+                        }
                     }
                 }
             }
         }
 
-        // Before the sort: `occurrences` is in text order here.
         let runs = name_runs(words, &marks, &occurrences);
         for &(start, end) in &runs {
             for mark in marks
@@ -426,17 +464,24 @@ impl<'w, 't> Context<'w, 't> {
                 *mark |= GAZETTEER_MARK;
             }
         }
-        occurrences.sort_unstable();
 
         Context {
             words,
             runs,
             occurrences,
+            next_occurrence,
+            capitalised,
             gazetteer,
             marks,
-            seen_lowercase,
-            seen_capitalised,
         }
+    }
+
+    /// True when the word of token `i` (a word hash, [`Context::word_hash`]) is written
+    /// with a capital somewhere and the document shows `fact` of it.
+    fn seen(&self, hash: u64, fact: u8) -> bool {
+        self.capitalised
+            .get(&hash)
+            .is_some_and(|facts| facts.seen & fact != 0)
     }
 
     /// The shape of token `i` ("" when out of range).
@@ -511,13 +556,20 @@ impl<'w, 't> Context<'w, 't> {
     /// The first [`OCCURRENCES`] tokens, in text order, written with the word of token `i`
     /// (in any case) and a capital: the occurrences the context-aggregation features read.
     pub(crate) fn occurrences_of(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        let hash = self.word_hash(i);
-        let first = self.occurrences.partition_point(|&(h, _)| h < hash);
-        self.occurrences[first..]
-            .iter()
-            .take_while(move |&&(h, _)| h == hash)
-            .take(OCCURRENCES)
-            .map(|&(_, j)| j as usize)
+        let mut k = self
+            .capitalised
+            .get(&self.word_hash(i))
+            .map_or(NO_OCCURRENCE, |facts| facts.first);
+        std::iter::from_fn(move || {
+            let token = *self.occurrences.get(k as usize)?;
+            k = self
+                .next_occurrence
+                .get(k as usize)
+                .copied()
+                .unwrap_or(NO_OCCURRENCE);
+            Some(token as usize)
+        })
+        .take(OCCURRENCES)
     }
 
     /// The form word features use: the lowercase word, or its shape when it has digits, so
@@ -574,7 +626,7 @@ const NAME_CONNECTORS: &[&str] = &[
 /// joined by connectors when a capitalised word follows. Lines in capitals have no runs,
 /// since every word there is capitalised. `capitals` lists (in text order) the tokens with a
 /// capital letter, where runs can start.
-fn name_runs(words: &Words<'_>, marks: &[u8], capitals: &[(u64, u32)]) -> Vec<(u32, u32)> {
+fn name_runs(words: &Words<'_>, marks: &[u8], capitals: &[u32]) -> Vec<(u32, u32)> {
     let n = words.len();
     let mut runs: Vec<(u32, u32)> = Vec::new();
     let capitalised = |i: usize| {
@@ -582,7 +634,7 @@ fn name_runs(words: &Words<'_>, marks: &[u8], capitals: &[(u64, u32)]) -> Vec<(u
     };
     // Runs start at capitalised tokens, which are among those with a capital, in text order.
     let mut covered = 0;
-    for &(_, start) in capitals {
+    for &start in capitals {
         let start = start as usize;
         if start < covered || !capitalised(start) {
             continue;
@@ -606,6 +658,16 @@ fn name_runs(words: &Words<'_>, marks: &[u8], capitals: &[(u64, u32)]) -> Vec<(u
         covered = end;
     }
     runs
+}
+
+/// Marks the tokens `line` as on a line in capitals when the union of their flags,
+/// `line_flags`, has capitals and no small letters.
+fn mark_caps_line(marks: &mut [u8], line: std::ops::Range<usize>, line_flags: WordFlags) {
+    if line_flags.has_upper() && !line_flags.has_lower() {
+        for mark in marks.get_mut(line).unwrap_or(&mut []) {
+            *mark |= CAPS_LINE_MARK;
+        }
+    }
 }
 
 /// True when token `i`, not first on its line, opens a sentence: after a full stop, question
@@ -1177,10 +1239,10 @@ pub(crate) fn context_features(
         sink.push(shape.hash(Sink::template(AFTER_TITLE)));
     }
     let hash = context.word_hash(i);
-    if flags.first_upper() && context.seen_lowercase.contains(&hash) {
+    if flags.first_upper() && context.seen(hash, SEEN_LOWERCASE_FACT) {
         sink.push(SEEN_LOWERCASE_FEATURES[usize::from(!sentence_start)]);
     }
-    if (sentence_start || caps_line) && context.seen_capitalised.contains(&hash) {
+    if (sentence_start || caps_line) && context.seen(hash, SEEN_CAPITALISED_FACT) {
         sink.push(SEEN_CAPITALISED_FEATURES[usize::from(!caps_line)]);
     }
     if let Some((start, end)) = context.run_of(i) {
@@ -1351,10 +1413,8 @@ mod tests {
         assert_ne!(context.gazetteer_bits(index("PAKISTAN")) & country_whole, 0);
         assert_ne!(context.gazetteer_bits(index("Islamabad")), 0);
         assert_eq!(context.gazetteer_bits(index("met")), 0);
-        assert!(context
-            .seen_lowercase
-            .contains(&context.word_hash(index("The"))));
-        assert_eq!(context.neighbour(index("WIN"), 1), None);
+        assert!(context.seen(context.word_hash(index("The")), SEEN_LOWERCASE_FACT));
+        assert_eq!(context.after(index("WIN")), None);
     }
 
     #[test]
