@@ -354,6 +354,7 @@ impl<'w, 't> Context<'w, 't> {
         let mut line_start = 0;
         let mut line_flags = WordFlags::default();
         let mut previous_mark = 0;
+        let mut previous_flags = WordFlags::default();
         for (i, token) in words.tokens.iter().enumerate() {
             let flags = token.flags;
             if token.line_start && i > 0 {
@@ -365,10 +366,11 @@ impl<'w, 't> Context<'w, 't> {
             let Some(mark) = marks.get_mut(i) else {
                 break;
             };
-            if i == line_start || opens_sentence_after(words, i, previous_mark) {
+            if i == line_start || opens_sentence_after(words, i, previous_flags, previous_mark) {
                 *mark |= SENTENCE_START_MARK;
             }
             previous_mark = *mark;
+            previous_flags = flags;
             let hash = words.hash(i);
             if flags.has_upper() {
                 occurrences.push(i as u32);
@@ -485,11 +487,18 @@ impl<'w, 't> Context<'w, 't> {
     }
 
     /// The shape of token `i` ("" when out of range).
+    #[inline]
     fn shape(&self, i: usize) -> Value {
         match self.words.flags(i).simple_shape() {
             Some(shape) => Value::of(shape.as_bytes()),
-            None => Value::of_shape(&Shape::of(self.words.word(i))),
+            None => self.complex_shape(i),
         }
+    }
+
+    /// [`shape`](Self::shape) of a token whose shape the flags do not give.
+    #[inline(never)]
+    fn complex_shape(&self, i: usize) -> Value {
+        Value::shape_of(self.words.word(i))
     }
 
     fn marked(&self, i: usize, mark: u8) -> bool {
@@ -574,6 +583,7 @@ impl<'w, 't> Context<'w, 't> {
 
     /// The form word features use: the lowercase word, or its shape when it has digits, so
     /// that "1996" and "1997" share weights.
+    #[inline]
     fn form(&self, i: usize) -> Value {
         if self.words.flags(i).has_digit() {
             self.shape(i)
@@ -584,6 +594,7 @@ impl<'w, 't> Context<'w, 't> {
 
     /// [`hash_bytes`] of the [`form`](Self::form) of token `i` onto `hash`, for a form read
     /// once.
+    #[inline]
     fn form_hash(&self, hash: u64, i: usize) -> u64 {
         if self.words.flags(i).has_digit() {
             self.shape(i).hash(hash)
@@ -593,12 +604,14 @@ impl<'w, 't> Context<'w, 't> {
     }
 
     /// Token `i - 1` when it is on the same line as token `i`.
+    #[inline]
     fn before(&self, i: usize) -> Option<usize> {
         let token = self.words.tokens.get(i)?;
         (i > 0 && !token.line_start).then(|| i - 1)
     }
 
     /// Token `i + 1` when it is on the same line as token `i`.
+    #[inline]
     fn after(&self, i: usize) -> Option<usize> {
         let token = self.words.tokens.get(i + 1)?;
         (!token.line_start).then_some(i + 1)
@@ -628,7 +641,7 @@ const NAME_CONNECTORS: &[&str] = &[
 /// capital letter, where runs can start.
 fn name_runs(words: &Words<'_>, marks: &[u8], capitals: &[u32]) -> Vec<(u32, u32)> {
     let n = words.len();
-    let mut runs: Vec<(u32, u32)> = Vec::new();
+    let mut runs: Vec<(u32, u32)> = Vec::with_capacity(capitals.len() / 2 + 1);
     let capitalised = |i: usize| {
         words.flags(i).first_upper() && marks.get(i).is_some_and(|m| m & CAPS_LINE_MARK == 0)
     };
@@ -672,11 +685,17 @@ fn mark_caps_line(marks: &mut [u8], line: std::ops::Range<usize>, line_flags: Wo
 
 /// True when token `i`, not first on its line, opens a sentence: after a full stop, question
 /// or exclamation mark or colon, or after an opening quote or bracket that itself opens one
-/// (`previous_mark`, the marks of token `i - 1`, says whether it does).
-fn opens_sentence_after(words: &Words<'_>, i: usize, previous_mark: u8) -> bool {
-    let flags = words.flags(i - 1);
+/// (`previous_flags` and `previous_mark`, the flags and marks of token `i - 1`, say what it
+/// is and whether it does).
+#[inline]
+fn opens_sentence_after(
+    words: &Words<'_>,
+    i: usize,
+    previous_flags: WordFlags,
+    previous_mark: u8,
+) -> bool {
     // Every mark below is punctuation: a word before opens nothing, without comparing it.
-    if flags.has_letter() || flags.has_digit() {
+    if previous_flags.has_letter() || previous_flags.has_digit() {
         return false;
     }
     match words.lower(i - 1) {
@@ -742,12 +761,7 @@ impl Shape {
             let mut len = 0;
             let mut last = 0u8;
             for &b in word.as_bytes() {
-                let class = match b {
-                    b'A'..=b'Z' => b'X',
-                    b'a'..=b'z' => b'x',
-                    b'0'..=b'9' => b'd',
-                    other => other,
-                };
+                let class = ascii_class(b);
                 if class != last {
                     if len == SHAPE_INLINE {
                         return Shape::of_chars(word);
@@ -858,14 +872,21 @@ impl Value {
         word
     }
 
+    #[inline]
     fn of(bytes: &[u8]) -> Value {
-        let length = (bytes.len() as u64) << 56;
         if bytes.len() < 8 {
             return Value::Inline {
-                words: [length | little_endian(bytes), 0, 0, 0],
+                words: [((bytes.len() as u64) << 56) | little_endian(bytes), 0, 0, 0],
                 count: 1,
             };
         }
+        Value::of_chunks(bytes)
+    }
+
+    /// [`Value::of`] of 8 bytes or more.
+    #[inline(never)]
+    fn of_chunks(bytes: &[u8]) -> Value {
+        let length = (bytes.len() as u64) << 56;
         let mut words = [0u64; INLINE_WORDS];
         let mut count = 0;
         let mut rest = bytes;
@@ -906,15 +927,58 @@ impl Value {
     #[inline]
     fn hash(&self, hash: u64) -> u64 {
         match self {
-            Value::Inline { words, count } => {
-                let mut hash = mix(hash, words[0]);
-                for &word in words.get(1..usize::from(*count)).unwrap_or(&[]) {
-                    hash = mix(hash, word);
-                }
-                hash
-            }
-            Value::Heap(words) => words.iter().fold(hash, |hash, &word| mix(hash, word)),
+            // Most values, words and shapes, are shorter than eight bytes.
+            Value::Inline { words, count: 1 } => mix(hash, words[0]),
+            _ => self.hash_words(hash),
         }
+    }
+
+    /// [`Value::hash`] of a value of several words.
+    #[inline(never)]
+    fn hash_words(&self, hash: u64) -> u64 {
+        let words = match self {
+            Value::Inline { words, count } => words.get(..usize::from(*count)).unwrap_or(words),
+            Value::Heap(words) => words,
+        };
+        words.iter().fold(hash, |hash, &word| mix(hash, word))
+    }
+
+    /// The value of [`Shape::of`]`(word)`, packed straight from the word when it is ASCII
+    /// and its shape shorter than eight bytes, as most are ("'x", "d.d", "X.X.").
+    fn shape_of(word: &str) -> Value {
+        if word.is_ascii() {
+            let mut packed = 0u64;
+            let mut len = 0;
+            let mut last = 0u8;
+            for &b in word.as_bytes() {
+                let class = ascii_class(b);
+                if class != last {
+                    if len == 7 {
+                        return Value::of_shape(&Shape::of(word));
+                    }
+                    packed |= u64::from(class) << (8 * len);
+                    len += 1;
+                    last = class;
+                }
+            }
+            return Value::Inline {
+                words: [packed | (len << 56), 0, 0, 0],
+                count: 1,
+            };
+        }
+        Value::of_shape(&Shape::of(word))
+    }
+}
+
+/// The shape class of an ASCII byte: X for capitals, x for small letters, d for digits,
+/// punctuation as itself.
+#[inline]
+fn ascii_class(b: u8) -> u8 {
+    match b {
+        b'A'..=b'Z' => b'X',
+        b'a'..=b'z' => b'x',
+        b'0'..=b'9' => b'd',
+        other => other,
     }
 }
 
@@ -1372,6 +1436,89 @@ mod tests {
         ];
         for (word, shape) in cases {
             assert_eq!(Shape::of(word).bytes(), shape.as_bytes(), "{word}");
+        }
+    }
+
+    #[test]
+    fn values_hash_like_their_bytes() {
+        let text = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        for length in 0..text.len() {
+            let bytes = &text.as_bytes()[..length];
+            for seed in [HASH_SEED, Sink::template(WORD), 7] {
+                assert_eq!(
+                    Value::of(bytes).hash(seed),
+                    hash_bytes(seed, bytes),
+                    "{length}"
+                );
+            }
+        }
+        let words = [
+            "",
+            "U.S.",
+            "1996-08-22",
+            "Zoë",
+            "x",
+            "'s",
+            "McDonald’s",
+            "a.b.c.d.e.f.g.h.i",
+            "3.5",
+            "A-b-C-d",
+            "A-b-C-",
+            "...",
+            "Tehreek-e-Taliban-e-Pakistan-x-Y-z-1-2-3-4-5-6",
+        ];
+        for word in words {
+            let seed = Sink::template(SHAPE);
+            let expected = hash_bytes(seed, Shape::of(word).bytes());
+            assert_eq!(Value::shape_of(word).hash(seed), expected, "{word}");
+            assert_eq!(
+                Value::of_shape(&Shape::of(word)).hash(seed),
+                expected,
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn affixes_are_those_of_the_characters() {
+        // The affixes a character at a time, as for words outside ASCII.
+        fn by_chars(lower: &str) -> Vec<u64> {
+            let mut out = Vec::new();
+            for (seed, (cut, _)) in PREFIX_SEEDS.iter().zip(lower.char_indices().skip(1)) {
+                out.push(hash_bytes(*seed, &lower.as_bytes()[..cut]));
+            }
+            for (seed, (cut, _)) in SUFFIX_SEEDS.iter().zip(lower.char_indices().rev()) {
+                if cut > 0 {
+                    out.push(hash_bytes(*seed, &lower.as_bytes()[cut..]));
+                }
+            }
+            out
+        }
+        let words = [
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcde",
+            "abcdef",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "minister",
+            "pakistan's",
+            "zoë",
+            "لاہور",
+            "tehreek-e-taliban",
+            "al-qaeda",
+        ];
+        for word in words {
+            let mut out = Vec::new();
+            affix_features(&mut Sink::new(31, &mut out), word.as_bytes());
+            let expected: Vec<u32> = by_chars(word)
+                .into_iter()
+                .map(|hash| bucket(hash, (1 << 31) - 1))
+                .collect();
+            assert_eq!(out, expected, "{word}");
         }
     }
 
