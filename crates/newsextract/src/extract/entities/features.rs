@@ -105,12 +105,17 @@ impl Tag {
 /// set has 48 of 23,499 entities that do not, most of them numbers like "1860 Munich". Nor
 /// can a capitalised function word ("The", "But", "In") unless a capitalised word follows it
 /// ("The Hague", "In Amenas"). This is what lets the tagger skip most tokens.
+#[inline]
 pub(crate) fn may_open(words: &Words<'_>, i: usize) -> bool {
+    // Asked of every token: the common answer, no capital, without a call.
     let flags = words.flags(i);
-    if !flags.has_upper() {
-        return false;
-    }
-    if !flags.has_lower() || !is_function_word(words.lower(i)) {
+    flags.has_upper() && may_open_with_capital(words, i, flags)
+}
+
+/// [`may_open`] of a token with a capital letter.
+#[inline(never)]
+fn may_open_with_capital(words: &Words<'_>, i: usize, flags: WordFlags) -> bool {
+    if !flags.has_lower() || !is_function_word(words.lower_bytes(i), words.hash(i)) {
         return true;
     }
     i + 1 < words.len() && !words.tokens[i + 1].line_start && words.flags(i + 1).first_upper()
@@ -118,135 +123,194 @@ pub(crate) fn may_open(words: &Words<'_>, i: usize) -> bool {
 
 /// Pronouns, determiners, conjunctions, prepositions, auxiliaries and sentence adverbs, which
 /// open no name on their own. Not "May", "Will", "Bill", "Mark": those are names too.
-fn is_function_word(word: &str) -> bool {
-    matches!(
-        word,
-        "a" | "about"
-            | "according"
-            | "across"
-            | "after"
-            | "against"
-            | "all"
-            | "also"
-            | "although"
-            | "amid"
-            | "among"
-            | "an"
-            | "and"
-            | "another"
-            | "any"
-            | "are"
-            | "as"
-            | "at"
-            | "because"
-            | "been"
-            | "before"
-            | "being"
-            | "between"
-            | "both"
-            | "but"
-            | "by"
-            | "can"
-            | "could"
-            | "did"
-            | "do"
-            | "does"
-            | "during"
-            | "each"
-            | "earlier"
-            | "either"
-            | "even"
-            | "every"
-            | "for"
-            | "from"
-            | "had"
-            | "has"
-            | "have"
-            | "he"
-            | "her"
-            | "here"
-            | "his"
-            | "how"
-            | "however"
-            | "i"
-            | "if"
-            | "in"
-            | "instead"
-            | "into"
-            | "is"
-            | "it"
-            | "its"
-            | "just"
-            | "last"
-            | "later"
-            | "many"
-            | "meanwhile"
-            | "more"
-            | "most"
-            | "much"
-            | "my"
-            | "neither"
-            | "no"
-            | "nor"
-            | "not"
-            | "now"
-            | "of"
-            | "on"
-            | "once"
-            | "one"
-            | "only"
-            | "or"
-            | "other"
-            | "our"
-            | "over"
-            | "several"
-            | "she"
-            | "should"
-            | "since"
-            | "so"
-            | "some"
-            | "still"
-            | "such"
-            | "than"
-            | "that"
-            | "the"
-            | "their"
-            | "them"
-            | "then"
-            | "there"
-            | "these"
-            | "they"
-            | "this"
-            | "those"
-            | "though"
-            | "through"
-            | "to"
-            | "today"
-            | "under"
-            | "unless"
-            | "until"
-            | "us"
-            | "was"
-            | "we"
-            | "were"
-            | "what"
-            | "when"
-            | "where"
-            | "whether"
-            | "which"
-            | "while"
-            | "who"
-            | "whose"
-            | "why"
-            | "with"
-            | "within"
-            | "without"
-            | "would"
-            | "yesterday"
-            | "yet"
-            | "you"
-            | "your"
-    )
+const FUNCTION_WORDS: [&str; 126] = [
+    "a",
+    "about",
+    "according",
+    "across",
+    "after",
+    "against",
+    "all",
+    "also",
+    "although",
+    "amid",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "as",
+    "at",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "earlier",
+    "either",
+    "even",
+    "every",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "instead",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "last",
+    "later",
+    "many",
+    "meanwhile",
+    "more",
+    "most",
+    "much",
+    "my",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "over",
+    "several",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "to",
+    "today",
+    "under",
+    "unless",
+    "until",
+    "us",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whose",
+    "why",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yesterday",
+    "yet",
+    "you",
+    "your",
+];
+
+/// Slots of [`FUNCTION_WORD_TABLE`]: a power of two, twice the words or more, so that every
+/// probe ends at an empty slot soon.
+const FUNCTION_WORD_SLOTS: usize = 256;
+
+/// [`FUNCTION_WORDS`] by word hash ([`Words::hash`]), built at compile time: per slot, 1 + the
+/// index of a word or 0 for none; a word sits at the top byte of its hash or the first free
+/// slot after it.
+const FUNCTION_WORD_TABLE: [u8; FUNCTION_WORD_SLOTS] = {
+    let mut table = [0u8; FUNCTION_WORD_SLOTS];
+    let mut k = 0;
+    while k < FUNCTION_WORDS.len() {
+        let mut slot = function_word_slot(const_hash(FUNCTION_WORDS[k].as_bytes()));
+        while table[slot] != 0 {
+            slot = (slot + 1) % FUNCTION_WORD_SLOTS;
+        }
+        table[slot] = k as u8 + 1;
+        k += 1;
+    }
+    table
+};
+const _: () =
+    assert!(2 * FUNCTION_WORDS.len() <= FUNCTION_WORD_SLOTS && FUNCTION_WORDS.len() < 255);
+
+const fn function_word_slot(hash: u64) -> usize {
+    (hash >> 56) as usize % FUNCTION_WORD_SLOTS
+}
+
+/// [`hash_bytes`]`(HASH_SEED, bytes)` at compile time.
+const fn const_hash(bytes: &[u8]) -> u64 {
+    let mut hash = HASH_SEED;
+    let mut rest = bytes;
+    while let Some((chunk, after)) = rest.split_first_chunk::<8>() {
+        hash = mix(hash, u64::from_le_bytes(*chunk));
+        rest = after;
+    }
+    let mut tail = (bytes.len() as u64) << 56;
+    let mut k = 0;
+    while k < rest.len() {
+        tail |= (rest[k] as u64) << (8 * k);
+        k += 1;
+    }
+    mix(hash, tail)
+}
+
+/// True when `word`, whose [`Words::hash`] is `hash`, is one of the [`FUNCTION_WORDS`]: a
+/// probe of a table made at compile time instead of a comparison with each word of the same
+/// length.
+fn is_function_word(word: &[u8], hash: u64) -> bool {
+    let mut slot = function_word_slot(hash);
+    for _ in 0..FUNCTION_WORD_SLOTS {
+        let Some(k) = FUNCTION_WORD_TABLE[slot].checked_sub(1) else {
+            return false;
+        };
+        if FUNCTION_WORDS.get(usize::from(k)).map(|w| w.as_bytes()) == Some(word) {
+            return true;
+        }
+        slot = (slot + 1) % FUNCTION_WORD_SLOTS;
+    }
+    false
 }
 
 /// Small words that may sit inside a name: "Bank of England", "Boatmen 's Bancshares",
@@ -351,6 +415,9 @@ impl<'w, 't> Context<'w, 't> {
         let mut marks = vec![0u8; n];
         // About one token in six has a capital: room for that many saves regrowing.
         let mut occurrences: Vec<u32> = Vec::with_capacity(n / 4 + 16);
+        // The word hashes of the lowercase words, looked up once the capitalised ones are
+        // known.
+        let mut lowercase: Vec<u64> = Vec::with_capacity(n);
         let mut line_start = 0;
         let mut line_flags = WordFlags::default();
         let mut previous_mark = 0;
@@ -379,6 +446,9 @@ impl<'w, 't> Context<'w, 't> {
                         gazetteer_bits_of(&mut gazetteer, i, end, entry);
                     });
                 }
+            }
+            if flags.has_letter() && !flags.has_upper() {
+                lowercase.push(hash);
             }
             if flags.has_letter() && titles.may_start(hash) {
                 titles.find_at_hashed(words, i, hash, |end, _| {
@@ -439,14 +509,11 @@ impl<'w, 't> Context<'w, 't> {
                 });
         }
         if !occurrences.is_empty() {
-            for (i, flags) in words.flags.iter().enumerate() {
-                if flags.has_letter() && !flags.has_upper() {
-                    let hash = words.hash(i);
-                    let bit = filter_bit(hash);
-                    if capitalised_filter[bit / 64] & (1 << (bit % 64)) != 0 {
-                        if let Some(facts) = capitalised.get_mut(&hash) {
-                            facts.seen |= SEEN_LOWERCASE_FACT;
-                        }
+            for &hash in &lowercase {
+                let bit = filter_bit(hash);
+                if capitalised_filter[bit / 64] & (1 << (bit % 64)) != 0 {
+                    if let Some(facts) = capitalised.get_mut(&hash) {
+                        facts.seen |= SEEN_LOWERCASE_FACT;
                     }
                 }
             }
@@ -1519,6 +1586,24 @@ mod tests {
                 .map(|hash| bucket(hash, (1 << 31) - 1))
                 .collect();
             assert_eq!(out, expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn function_words_are_found_by_hash() {
+        for word in FUNCTION_WORDS {
+            assert_eq!(
+                const_hash(word.as_bytes()),
+                hash_bytes(HASH_SEED, word.as_bytes())
+            );
+            let hash = hash_bytes(HASH_SEED, word.as_bytes());
+            assert!(is_function_word(word.as_bytes(), hash), "{word}");
+        }
+        for word in [
+            "may", "will", "bill", "pakistan", "", "thee", "th", "minister",
+        ] {
+            let hash = hash_bytes(HASH_SEED, word.as_bytes());
+            assert!(!is_function_word(word.as_bytes(), hash), "{word}");
         }
     }
 
