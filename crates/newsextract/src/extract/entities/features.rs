@@ -1249,7 +1249,7 @@ pub(crate) fn word_features(context: &Context<'_, '_>, i: usize, bits: u32, out:
         context.shape(i).hash(Sink::template(SHAPE)),
     ]);
     if flags.has_letter() {
-        affix_features(&mut sink, words.lower_bytes(i));
+        affix_features(&mut sink, words.lower(i));
     }
     if flags.has_upper() {
         sink.one(WRITTEN, words.word(i).as_bytes());
@@ -1258,10 +1258,7 @@ pub(crate) fn word_features(context: &Context<'_, '_>, i: usize, bits: u32, out:
 
 /// The prefixes and suffixes of one to four characters of `lower`, a lowercase word, shorter
 /// than the word.
-fn affix_features(sink: &mut Sink<'_>, lower: &[u8]) {
-    let Ok(lower) = std::str::from_utf8(lower) else {
-        return;
-    };
+fn affix_features(sink: &mut Sink<'_>, lower: &str) {
     if !lower.is_ascii() {
         for (seed, (cut, _)) in PREFIX_SEEDS.iter().zip(lower.char_indices().skip(1)) {
             sink.push(hash_bytes(*seed, &lower.as_bytes()[..cut]));
@@ -1580,7 +1577,7 @@ mod tests {
         ];
         for word in words {
             let mut out = Vec::new();
-            affix_features(&mut Sink::new(31, &mut out), word.as_bytes());
+            affix_features(&mut Sink::new(31, &mut out), word);
             let expected: Vec<u32> = by_chars(word)
                 .into_iter()
                 .map(|hash| bucket(hash, (1 << 31) - 1))
