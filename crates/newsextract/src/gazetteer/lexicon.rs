@@ -22,7 +22,7 @@ pub(crate) const MAX_NAME_TOKENS: usize = 8;
 
 /// The starting value of [`hash_bytes`].
 pub(crate) const HASH_SEED: u64 = 0x243f_6a88_85a3_08d3;
-const HASH_MULTIPLIER: u64 = 0x517c_c1b7_2722_0a95;
+pub(crate) const HASH_MULTIPLIER: u64 = 0x517c_c1b7_2722_0a95;
 
 /// A fixed, portable 64-bit hash of `bytes` continuing `hash`, eight bytes at a time
 /// (little-endian words, FxHash's rotate-xor-multiply) with the length folded in, so that
@@ -73,7 +73,7 @@ pub(crate) fn hash_within(mut hash: u64, bytes: &[u8], start: usize, end: usize)
 /// single bytes) instead of one shift per byte: most words hashed are shorter than eight bytes,
 /// so this tail is most of the hashing.
 #[inline]
-fn little_endian(tail: &[u8]) -> u64 {
+pub(crate) fn little_endian(tail: &[u8]) -> u64 {
     let n = tail.len();
     if n >= 4 {
         let load = |at: usize| {

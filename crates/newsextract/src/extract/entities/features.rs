@@ -6,12 +6,12 @@
 //! is allocated per token: the per-document facts are computed once into [`Context`], and
 //! feature ids go into a buffer the caller reuses.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use crate::gazetteer::lexicon::PrehashedKey;
 use crate::gazetteer::{Category, CATEGORY_COUNT, NAMES, TITLES};
-use crate::text::tokens::Words;
+use crate::text::tokens::{WordFlags, Words};
 
 /// Changes whenever a feature is added, removed or hashed differently; a model trained with
 /// another version is refused.
@@ -105,12 +105,17 @@ impl Tag {
 /// set has 48 of 23,499 entities that do not, most of them numbers like "1860 Munich". Nor
 /// can a capitalised function word ("The", "But", "In") unless a capitalised word follows it
 /// ("The Hague", "In Amenas"). This is what lets the tagger skip most tokens.
+#[inline]
 pub(crate) fn may_open(words: &Words<'_>, i: usize) -> bool {
+    // Asked of every token: the common answer, no capital, without a call.
     let flags = words.flags(i);
-    if !flags.has_upper() {
-        return false;
-    }
-    if !flags.has_lower() || !is_function_word(words.lower(i)) {
+    flags.has_upper() && may_open_with_capital(words, i, flags)
+}
+
+/// [`may_open`] of a token with a capital letter.
+#[inline(never)]
+fn may_open_with_capital(words: &Words<'_>, i: usize, flags: WordFlags) -> bool {
+    if !flags.has_lower() || !is_function_word(words.lower_bytes(i), words.hash(i)) {
         return true;
     }
     i + 1 < words.len() && !words.tokens[i + 1].line_start && words.flags(i + 1).first_upper()
@@ -118,135 +123,194 @@ pub(crate) fn may_open(words: &Words<'_>, i: usize) -> bool {
 
 /// Pronouns, determiners, conjunctions, prepositions, auxiliaries and sentence adverbs, which
 /// open no name on their own. Not "May", "Will", "Bill", "Mark": those are names too.
-fn is_function_word(word: &str) -> bool {
-    matches!(
-        word,
-        "a" | "about"
-            | "according"
-            | "across"
-            | "after"
-            | "against"
-            | "all"
-            | "also"
-            | "although"
-            | "amid"
-            | "among"
-            | "an"
-            | "and"
-            | "another"
-            | "any"
-            | "are"
-            | "as"
-            | "at"
-            | "because"
-            | "been"
-            | "before"
-            | "being"
-            | "between"
-            | "both"
-            | "but"
-            | "by"
-            | "can"
-            | "could"
-            | "did"
-            | "do"
-            | "does"
-            | "during"
-            | "each"
-            | "earlier"
-            | "either"
-            | "even"
-            | "every"
-            | "for"
-            | "from"
-            | "had"
-            | "has"
-            | "have"
-            | "he"
-            | "her"
-            | "here"
-            | "his"
-            | "how"
-            | "however"
-            | "i"
-            | "if"
-            | "in"
-            | "instead"
-            | "into"
-            | "is"
-            | "it"
-            | "its"
-            | "just"
-            | "last"
-            | "later"
-            | "many"
-            | "meanwhile"
-            | "more"
-            | "most"
-            | "much"
-            | "my"
-            | "neither"
-            | "no"
-            | "nor"
-            | "not"
-            | "now"
-            | "of"
-            | "on"
-            | "once"
-            | "one"
-            | "only"
-            | "or"
-            | "other"
-            | "our"
-            | "over"
-            | "several"
-            | "she"
-            | "should"
-            | "since"
-            | "so"
-            | "some"
-            | "still"
-            | "such"
-            | "than"
-            | "that"
-            | "the"
-            | "their"
-            | "them"
-            | "then"
-            | "there"
-            | "these"
-            | "they"
-            | "this"
-            | "those"
-            | "though"
-            | "through"
-            | "to"
-            | "today"
-            | "under"
-            | "unless"
-            | "until"
-            | "us"
-            | "was"
-            | "we"
-            | "were"
-            | "what"
-            | "when"
-            | "where"
-            | "whether"
-            | "which"
-            | "while"
-            | "who"
-            | "whose"
-            | "why"
-            | "with"
-            | "within"
-            | "without"
-            | "would"
-            | "yesterday"
-            | "yet"
-            | "you"
-            | "your"
-    )
+const FUNCTION_WORDS: [&str; 126] = [
+    "a",
+    "about",
+    "according",
+    "across",
+    "after",
+    "against",
+    "all",
+    "also",
+    "although",
+    "amid",
+    "among",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "as",
+    "at",
+    "because",
+    "been",
+    "before",
+    "being",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "earlier",
+    "either",
+    "even",
+    "every",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "instead",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "last",
+    "later",
+    "many",
+    "meanwhile",
+    "more",
+    "most",
+    "much",
+    "my",
+    "neither",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "over",
+    "several",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "to",
+    "today",
+    "under",
+    "unless",
+    "until",
+    "us",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whose",
+    "why",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yesterday",
+    "yet",
+    "you",
+    "your",
+];
+
+/// Slots of [`FUNCTION_WORD_TABLE`]: a power of two, twice the words or more, so that every
+/// probe ends at an empty slot soon.
+const FUNCTION_WORD_SLOTS: usize = 256;
+
+/// [`FUNCTION_WORDS`] by word hash ([`Words::hash`]), built at compile time: per slot, 1 + the
+/// index of a word or 0 for none; a word sits at the top byte of its hash or the first free
+/// slot after it.
+const FUNCTION_WORD_TABLE: [u8; FUNCTION_WORD_SLOTS] = {
+    let mut table = [0u8; FUNCTION_WORD_SLOTS];
+    let mut k = 0;
+    while k < FUNCTION_WORDS.len() {
+        let mut slot = function_word_slot(const_hash(FUNCTION_WORDS[k].as_bytes()));
+        while table[slot] != 0 {
+            slot = (slot + 1) % FUNCTION_WORD_SLOTS;
+        }
+        table[slot] = k as u8 + 1;
+        k += 1;
+    }
+    table
+};
+const _: () =
+    assert!(2 * FUNCTION_WORDS.len() <= FUNCTION_WORD_SLOTS && FUNCTION_WORDS.len() < 255);
+
+const fn function_word_slot(hash: u64) -> usize {
+    (hash >> 56) as usize % FUNCTION_WORD_SLOTS
+}
+
+/// [`hash_bytes`]`(HASH_SEED, bytes)` at compile time.
+const fn const_hash(bytes: &[u8]) -> u64 {
+    let mut hash = HASH_SEED;
+    let mut rest = bytes;
+    while let Some((chunk, after)) = rest.split_first_chunk::<8>() {
+        hash = mix(hash, u64::from_le_bytes(*chunk));
+        rest = after;
+    }
+    let mut tail = (bytes.len() as u64) << 56;
+    let mut k = 0;
+    while k < rest.len() {
+        tail |= (rest[k] as u64) << (8 * k);
+        k += 1;
+    }
+    mix(hash, tail)
+}
+
+/// True when `word`, whose [`Words::hash`] is `hash`, is one of the [`FUNCTION_WORDS`]: a
+/// probe of a table made at compile time instead of a comparison with each word of the same
+/// length.
+fn is_function_word(word: &[u8], hash: u64) -> bool {
+    let mut slot = function_word_slot(hash);
+    for _ in 0..FUNCTION_WORD_SLOTS {
+        let Some(k) = FUNCTION_WORD_TABLE[slot].checked_sub(1) else {
+            return false;
+        };
+        if FUNCTION_WORDS.get(usize::from(k)).map(|w| w.as_bytes()) == Some(word) {
+            return true;
+        }
+        slot = (slot + 1) % FUNCTION_WORD_SLOTS;
+    }
+    false
 }
 
 /// Small words that may sit inside a name: "Bank of England", "Boatmen 's Bancshares",
@@ -290,10 +354,11 @@ pub(crate) fn may_continue(words: &Words<'_>, i: usize) -> bool {
     flags.has_upper() || (flags.has_digit() && !flags.has_letter()) || is_continuer(words.lower(i))
 }
 
-type HashSet64 = HashSet<u64, BuildHasherDefault<PrehashedKey>>;
 pub(crate) type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<PrehashedKey>>;
 
-use crate::gazetteer::lexicon::{hash_byte, hash_bytes, hash_u64, Entry, HASH_SEED};
+use crate::gazetteer::lexicon::{
+    hash_byte, hash_bytes, hash_u64, little_endian, Entry, HASH_MULTIPLIER, HASH_SEED,
+};
 
 /// Per-document facts the features read, computed once.
 #[derive(Debug)]
@@ -310,65 +375,90 @@ pub(crate) struct Context<'w, 't> {
     /// The runs of capitalised words (with connectors like "of", "de", "&"), as (start, end
     /// exclusive), in token order.
     runs: Vec<(u32, u32)>,
-    /// (word hash, token) for every capitalised token, sorted: where each word occurs.
-    occurrences: Vec<(u64, u32)>,
-    /// Words written in lowercase somewhere in the document.
-    seen_lowercase: HashSet64,
-    /// Words written capitalised inside a sentence somewhere in the document.
-    seen_capitalised: HashSet64,
+    /// Every token with a capital, in text order.
+    occurrences: Vec<u32>,
+    /// Per entry of `occurrences`, the index there of the next occurrence of the same word
+    /// ([`NO_OCCURRENCE`] after the last): each word's occurrences as a list through one
+    /// vector, without sorting and without a vector per word.
+    next_occurrence: Vec<u32>,
+    /// The words written with a capital somewhere, by word hash.
+    capitalised: HashMap64<WordFacts>,
 }
 
+/// What the document shows of a word written with a capital somewhere.
+#[derive(Debug, Clone, Copy)]
+struct WordFacts {
+    /// Its first and last entries in `Context::occurrences`.
+    first: u32,
+    last: u32,
+    /// [`SEEN_LOWERCASE_FACT`] and [`SEEN_CAPITALISED_FACT`].
+    seen: u8,
+}
+
+/// Ends a list of occurrences.
+const NO_OCCURRENCE: u32 = u32::MAX;
+/// The word is written in lowercase somewhere in the document.
+const SEEN_LOWERCASE_FACT: u8 = 1;
+/// The word is written capitalised inside a sentence somewhere in the document.
+const SEEN_CAPITALISED_FACT: u8 = 2;
+
 impl<'w, 't> Context<'w, 't> {
-    /// Computes the facts for `words`, a line at a time in one pass over the tokens (and
-    /// one more for the lowercase words). Shapes are not computed here: the features need
-    /// them for a minority of tokens, and build them there ([`Shape`]).
+    /// Computes the facts for `words` in one pass over the tokens, one over the tokens with
+    /// a capital and one more for the lowercase words. Shapes are not computed here: the
+    /// features need them for a minority of tokens, and build them there ([`Shape`]).
     pub(crate) fn new(words: &'w Words<'t>) -> Context<'w, 't> {
         let n = words.len();
         let names = &*NAMES;
         let titles = &*TITLES;
         // (token, bits) pairs, sorted and merged below: most tokens have none.
-        let mut gazetteer: Vec<(u32, u64)> = Vec::new();
+        let mut gazetteer: Vec<(u32, u64)> = Vec::with_capacity(64);
         let mut marks = vec![0u8; n];
-        let mut occurrences: Vec<(u64, u32)> = Vec::new();
+        // About one token in six has a capital: room for that many saves regrowing.
+        let mut occurrences: Vec<u32> = Vec::with_capacity(n / 4 + 16);
+        // The word hashes of the lowercase words, looked up once the capitalised ones are
+        // known.
+        let mut lowercase: Vec<u64> = Vec::with_capacity(n);
         let mut line_start = 0;
-        while line_start < n {
-            // One look at the line's flags finds its end and whether it is in capitals.
-            let mut line_end = line_start + 1;
-            let mut line_flags = words.flags(line_start);
-            while line_end < n && !words.tokens[line_end].line_start {
-                line_flags = line_flags.union(words.flags(line_end));
-                line_end += 1;
+        let mut line_flags = WordFlags::default();
+        let mut previous_mark = 0;
+        let mut previous_flags = WordFlags::default();
+        for (i, token) in words.tokens.iter().enumerate() {
+            let flags = token.flags;
+            if token.line_start && i > 0 {
+                mark_caps_line(&mut marks, line_start..i, line_flags);
+                line_start = i;
+                line_flags = WordFlags::default();
             }
-            let caps = line_flags.has_upper() && !line_flags.has_lower();
-            for i in line_start..line_end {
-                let flags = words.flags(i);
-                let hash = words.hash(i);
-                let mut mark = marks[i];
-                if caps {
-                    mark |= CAPS_LINE_MARK;
-                }
-                if i == line_start || opens_sentence_after(words, i, marks[i - 1]) {
-                    mark |= SENTENCE_START_MARK;
-                }
-                marks[i] = mark;
-                if flags.has_upper() {
-                    occurrences.push((hash, i as u32));
-                    if names.may_start(hash) {
-                        names.find_at_hashed(words, i, hash, |end, entry| {
-                            gazetteer_bits_of(&mut gazetteer, i, end, entry);
-                        });
-                    }
-                }
-                if flags.has_letter() && titles.may_start(hash) {
-                    titles.find_at_hashed(words, i, hash, |end, _| {
-                        if let Some(slot) = marks.get_mut(end) {
-                            *slot |= AFTER_TITLE_MARK;
-                        }
+            line_flags = line_flags.union(flags);
+            let Some(mark) = marks.get_mut(i) else {
+                break;
+            };
+            if i == line_start || opens_sentence_after(words, i, previous_flags, previous_mark) {
+                *mark |= SENTENCE_START_MARK;
+            }
+            previous_mark = *mark;
+            previous_flags = flags;
+            let hash = words.hash(i);
+            if flags.has_upper() {
+                occurrences.push(i as u32);
+                if names.may_start(hash) {
+                    names.find_at_hashed(words, i, hash, |end, entry| {
+                        gazetteer_bits_of(&mut gazetteer, i, end, entry);
                     });
                 }
             }
-            line_start = line_end;
+            if flags.has_letter() && !flags.has_upper() {
+                lowercase.push(hash);
+            }
+            if flags.has_letter() && titles.may_start(hash) {
+                titles.find_at_hashed(words, i, hash, |end, _| {
+                    if let Some(slot) = marks.get_mut(end) {
+                        *slot |= AFTER_TITLE_MARK;
+                    }
+                });
+            }
         }
+        mark_caps_line(&mut marks, line_start..n, line_flags);
 
         gazetteer.sort_unstable_by_key(|&(token, _)| token);
         gazetteer.dedup_by(|later, earlier| {
@@ -379,37 +469,56 @@ impl<'w, 't> Context<'w, 't> {
             same
         });
 
+        // Each capitalised word's occurrences, linked in text order, and whether it is
+        // written capitalised inside a sentence.
+        let mut capitalised = HashMap64::<WordFacts>::default();
+        capitalised.reserve(occurrences.len());
+        let mut next_occurrence = vec![NO_OCCURRENCE; occurrences.len()];
         // Lowercase words matter only when the same word is capitalised somewhere; a bit
-        // filter of the capitalised ones keeps the set small and the pass cheap.
+        // filter of the capitalised ones keeps the look-ups few and the pass cheap.
         let mut capitalised_filter = [0u64; 64];
         let filter_bit = |hash: u64| (hash.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize;
-        let mut seen_capitalised = HashSet64::default();
-        seen_capitalised.reserve(occurrences.len());
-        for &(hash, i) in &occurrences {
+        for (k, &i) in occurrences.iter().enumerate() {
             let i = i as usize;
+            let hash = words.hash(i);
             let bit = filter_bit(hash);
             capitalised_filter[bit / 64] |= 1 << (bit % 64);
-            if words.flags(i).first_upper()
-                && marks[i] & (SENTENCE_START_MARK | CAPS_LINE_MARK) == 0
+            let seen = if words.flags(i).first_upper()
+                && marks
+                    .get(i)
+                    .is_some_and(|m| m & (SENTENCE_START_MARK | CAPS_LINE_MARK) == 0)
             {
-                seen_capitalised.insert(hash);
-            }
+                SEEN_CAPITALISED_FACT
+            } else {
+                0
+            };
+            let k = k as u32;
+            capitalised
+                .entry(hash)
+                .and_modify(|facts| {
+                    if let Some(next) = next_occurrence.get_mut(facts.last as usize) {
+                        *next = k;
+                    }
+                    facts.last = k;
+                    facts.seen |= seen;
+                })
+                .or_insert(WordFacts {
+                    first: k,
+                    last: k,
+                    seen,
+                });
         }
-        let mut seen_lowercase = HashSet64::default();
         if !occurrences.is_empty() {
-            for i in 0..n {
-                let flags = words.flags(i);
-                if flags.has_letter() && !flags.has_upper() {
-                    let hash = words.hash(i);
-                    let bit = filter_bit(hash);
-                    if capitalised_filter[bit / 64] & (1 << (bit % 64)) != 0 {
-                        seen_lowercase.insert(hash);
+            for &hash in &lowercase {
+                let bit = filter_bit(hash);
+                if capitalised_filter[bit / 64] & (1 << (bit % 64)) != 0 {
+                    if let Some(facts) = capitalised.get_mut(&hash) {
+                        facts.seen |= SEEN_LOWERCASE_FACT;
                     }
                 }
             }
         }
 
-        // Before the sort: `occurrences` is in text order here.
         let runs = name_runs(words, &marks, &occurrences);
         for &(start, end) in &runs {
             for mark in marks
@@ -424,25 +533,39 @@ impl<'w, 't> Context<'w, 't> {
                 *mark |= GAZETTEER_MARK;
             }
         }
-        occurrences.sort_unstable();
 
         Context {
             words,
             runs,
             occurrences,
+            next_occurrence,
+            capitalised,
             gazetteer,
             marks,
-            seen_lowercase,
-            seen_capitalised,
         }
     }
 
+    /// True when the word of token `i` (a word hash, [`Context::word_hash`]) is written
+    /// with a capital somewhere and the document shows `fact` of it.
+    fn seen(&self, hash: u64, fact: u8) -> bool {
+        self.capitalised
+            .get(&hash)
+            .is_some_and(|facts| facts.seen & fact != 0)
+    }
+
     /// The shape of token `i` ("" when out of range).
-    fn shape(&self, i: usize) -> Shape {
+    #[inline]
+    fn shape(&self, i: usize) -> Value {
         match self.words.flags(i).simple_shape() {
-            Some(shape) => Shape::Word(shape),
-            None => Shape::of(self.words.word(i)),
+            Some(shape) => Value::of(shape.as_bytes()),
+            None => self.complex_shape(i),
         }
+    }
+
+    /// [`shape`](Self::shape) of a token whose shape the flags do not give.
+    #[inline(never)]
+    fn complex_shape(&self, i: usize) -> Value {
+        Value::shape_of(self.words.word(i))
     }
 
     fn marked(&self, i: usize, mark: u8) -> bool {
@@ -509,38 +632,56 @@ impl<'w, 't> Context<'w, 't> {
     /// The first [`OCCURRENCES`] tokens, in text order, written with the word of token `i`
     /// (in any case) and a capital: the occurrences the context-aggregation features read.
     pub(crate) fn occurrences_of(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        let hash = self.word_hash(i);
-        let first = self.occurrences.partition_point(|&(h, _)| h < hash);
-        self.occurrences[first..]
-            .iter()
-            .take_while(move |&&(h, _)| h == hash)
-            .take(OCCURRENCES)
-            .map(|&(_, j)| j as usize)
+        let mut k = self
+            .capitalised
+            .get(&self.word_hash(i))
+            .map_or(NO_OCCURRENCE, |facts| facts.first);
+        std::iter::from_fn(move || {
+            let token = *self.occurrences.get(k as usize)?;
+            k = self
+                .next_occurrence
+                .get(k as usize)
+                .copied()
+                .unwrap_or(NO_OCCURRENCE);
+            Some(token as usize)
+        })
+        .take(OCCURRENCES)
     }
 
     /// The form word features use: the lowercase word, or its shape when it has digits, so
     /// that "1996" and "1997" share weights.
-    fn form(&self, i: usize) -> Form<'_> {
+    #[inline]
+    fn form(&self, i: usize) -> Value {
         if self.words.flags(i).has_digit() {
-            Form::Shape(self.shape(i))
+            self.shape(i)
         } else {
-            Form::Word(self.words.lower_bytes(i))
+            Value::of(self.words.lower_bytes(i))
         }
     }
 
-    /// Token `i + offset` when it is on the same line as token `i`.
-    fn neighbour(&self, i: usize, offset: isize) -> Option<usize> {
-        let j = i.checked_add_signed(offset)?;
-        if j >= self.words.len() {
-            return None;
+    /// [`hash_bytes`] of the [`form`](Self::form) of token `i` onto `hash`, for a form read
+    /// once.
+    #[inline]
+    fn form_hash(&self, hash: u64, i: usize) -> u64 {
+        if self.words.flags(i).has_digit() {
+            self.shape(i).hash(hash)
+        } else {
+            hash_bytes(hash, self.words.lower_bytes(i))
         }
-        let (low, high) = if j < i { (j, i) } else { (i, j) };
-        // A line break before any token after `low` up to `high` separates them.
-        let between = self.words.tokens.get(low + 1..=high)?;
-        if between.iter().any(|token| token.line_start) {
-            return None;
-        }
-        Some(j)
+    }
+
+    /// Token `i - 1` when it is on the same line as token `i`.
+    #[inline]
+    fn before(&self, i: usize) -> Option<usize> {
+        let token = self.words.tokens.get(i)?;
+        (i > 0 && !token.line_start).then(|| i - 1)
+    }
+
+    /// Token `i + 1` when it is on the same line as token `i`.
+    #[inline]
+    fn after(&self, i: usize) -> Option<usize> {
+        let token = self.words.tokens.get(i + 1)?;
+        (!token.line_start).then_some(i + 1)
     }
 }
 
@@ -565,15 +706,15 @@ const NAME_CONNECTORS: &[&str] = &[
 /// joined by connectors when a capitalised word follows. Lines in capitals have no runs,
 /// since every word there is capitalised. `capitals` lists (in text order) the tokens with a
 /// capital letter, where runs can start.
-fn name_runs(words: &Words<'_>, marks: &[u8], capitals: &[(u64, u32)]) -> Vec<(u32, u32)> {
+fn name_runs(words: &Words<'_>, marks: &[u8], capitals: &[u32]) -> Vec<(u32, u32)> {
     let n = words.len();
-    let mut runs: Vec<(u32, u32)> = Vec::new();
+    let mut runs: Vec<(u32, u32)> = Vec::with_capacity(capitals.len() / 2 + 1);
     let capitalised = |i: usize| {
         words.flags(i).first_upper() && marks.get(i).is_some_and(|m| m & CAPS_LINE_MARK == 0)
     };
     // Runs start at capitalised tokens, which are among those with a capital, in text order.
     let mut covered = 0;
-    for &(_, start) in capitals {
+    for &start in capitals {
         let start = start as usize;
         if start < covered || !capitalised(start) {
             continue;
@@ -599,13 +740,29 @@ fn name_runs(words: &Words<'_>, marks: &[u8], capitals: &[(u64, u32)]) -> Vec<(u
     runs
 }
 
+/// Marks the tokens `line` as on a line in capitals when the union of their flags,
+/// `line_flags`, has capitals and no small letters.
+fn mark_caps_line(marks: &mut [u8], line: std::ops::Range<usize>, line_flags: WordFlags) {
+    if line_flags.has_upper() && !line_flags.has_lower() {
+        for mark in marks.get_mut(line).unwrap_or(&mut []) {
+            *mark |= CAPS_LINE_MARK;
+        }
+    }
+}
+
 /// True when token `i`, not first on its line, opens a sentence: after a full stop, question
 /// or exclamation mark or colon, or after an opening quote or bracket that itself opens one
-/// (`previous_mark`, the marks of token `i - 1`, says whether it does).
-fn opens_sentence_after(words: &Words<'_>, i: usize, previous_mark: u8) -> bool {
-    let flags = words.flags(i - 1);
+/// (`previous_flags` and `previous_mark`, the flags and marks of token `i - 1`, say what it
+/// is and whether it does).
+#[inline]
+fn opens_sentence_after(
+    words: &Words<'_>,
+    i: usize,
+    previous_flags: WordFlags,
+    previous_mark: u8,
+) -> bool {
     // Every mark below is punctuation: a word before opens nothing, without comparing it.
-    if flags.has_letter() || flags.has_digit() {
+    if previous_flags.has_letter() || previous_flags.has_digit() {
         return false;
     }
     match words.lower(i - 1) {
@@ -671,12 +828,7 @@ impl Shape {
             let mut len = 0;
             let mut last = 0u8;
             for &b in word.as_bytes() {
-                let class = match b {
-                    b'A'..=b'Z' => b'X',
-                    b'a'..=b'z' => b'x',
-                    b'0'..=b'9' => b'd',
-                    other => other,
-                };
+                let class = ascii_class(b);
                 if class != last {
                     if len == SHAPE_INLINE {
                         return Shape::of_chars(word);
@@ -748,19 +900,159 @@ impl Shape {
     }
 }
 
-/// The form word features use ([`Context::form`]).
-enum Form<'c> {
-    Word(&'c [u8]),
-    Shape(Shape),
+/// Values of up to this many 8-byte words (31 bytes) are kept inline in a [`Value`].
+const INLINE_WORDS: usize = 4;
+
+/// A feature value cut into the words [`hash_bytes`] folds in, one after the other: its
+/// 8-byte chunks, then the rest with the length in the top byte. Hashing it onto a template's
+/// seed is then one rotate, xor and multiply per word, and a value that several features read
+/// (a token's form or shape, its neighbours') is cut once, not once per feature.
+#[derive(Debug, Clone)]
+enum Value {
+    Inline {
+        words: [u64; INLINE_WORDS],
+        count: u8,
+    },
+    /// The few values of 32 bytes or more.
+    Heap(Vec<u64>),
 }
 
-impl Form<'_> {
-    fn bytes(&self) -> &[u8] {
-        match self {
-            Form::Word(word) => word,
-            Form::Shape(shape) => shape.bytes(),
+impl Value {
+    /// The value of `bytes`, at compile time, for the short constants (line edges, tag and
+    /// position names): their only word, the tail.
+    const fn short(bytes: &[u8]) -> Value {
+        Value::Inline {
+            words: [Value::word(bytes), 0, 0, 0],
+            count: 1,
         }
     }
+
+    /// The single word of a value of at most 7 bytes, at compile time.
+    const fn word(bytes: &[u8]) -> u64 {
+        assert!(bytes.len() < 8);
+        let mut word = (bytes.len() as u64) << 56;
+        let mut k = 0;
+        while k < bytes.len() {
+            word |= (bytes[k] as u64) << (8 * k);
+            k += 1;
+        }
+        word
+    }
+
+    #[inline]
+    fn of(bytes: &[u8]) -> Value {
+        if bytes.len() < 8 {
+            return Value::Inline {
+                words: [((bytes.len() as u64) << 56) | little_endian(bytes), 0, 0, 0],
+                count: 1,
+            };
+        }
+        Value::of_chunks(bytes)
+    }
+
+    /// [`Value::of`] of 8 bytes or more.
+    #[inline(never)]
+    fn of_chunks(bytes: &[u8]) -> Value {
+        let length = (bytes.len() as u64) << 56;
+        let mut words = [0u64; INLINE_WORDS];
+        let mut count = 0;
+        let mut rest = bytes;
+        while let Some((chunk, after)) = rest.split_first_chunk::<8>() {
+            let Some(slot) = words.get_mut(count) else {
+                return Value::of_long(bytes);
+            };
+            *slot = u64::from_le_bytes(*chunk);
+            count += 1;
+            rest = after;
+        }
+        let Some(slot) = words.get_mut(count) else {
+            return Value::of_long(bytes);
+        };
+        *slot = length | little_endian(rest);
+        Value::Inline {
+            words,
+            count: count as u8 + 1,
+        }
+    }
+
+    #[cold]
+    fn of_long(bytes: &[u8]) -> Value {
+        let mut words: Vec<u64> = bytes
+            .chunks_exact(8)
+            .map(|chunk| chunk.try_into().map_or(0, u64::from_le_bytes))
+            .collect();
+        let rest = bytes.chunks_exact(8).remainder();
+        words.push(((bytes.len() as u64) << 56) | little_endian(rest));
+        Value::Heap(words)
+    }
+
+    fn of_shape(shape: &Shape) -> Value {
+        Value::of(shape.bytes())
+    }
+
+    /// [`hash_bytes`]`(hash, bytes)` of the value's bytes.
+    #[inline]
+    fn hash(&self, hash: u64) -> u64 {
+        match self {
+            // Most values, words and shapes, are shorter than eight bytes.
+            Value::Inline { words, count: 1 } => mix(hash, words[0]),
+            _ => self.hash_words(hash),
+        }
+    }
+
+    /// [`Value::hash`] of a value of several words.
+    #[inline(never)]
+    fn hash_words(&self, hash: u64) -> u64 {
+        let words = match self {
+            Value::Inline { words, count } => words.get(..usize::from(*count)).unwrap_or(words),
+            Value::Heap(words) => words,
+        };
+        words.iter().fold(hash, |hash, &word| mix(hash, word))
+    }
+
+    /// The value of [`Shape::of`]`(word)`, packed straight from the word when it is ASCII
+    /// and its shape shorter than eight bytes, as most are ("'x", "d.d", "X.X.").
+    fn shape_of(word: &str) -> Value {
+        if word.is_ascii() {
+            let mut packed = 0u64;
+            let mut len = 0;
+            let mut last = 0u8;
+            for &b in word.as_bytes() {
+                let class = ascii_class(b);
+                if class != last {
+                    if len == 7 {
+                        return Value::of_shape(&Shape::of(word));
+                    }
+                    packed |= u64::from(class) << (8 * len);
+                    len += 1;
+                    last = class;
+                }
+            }
+            return Value::Inline {
+                words: [packed | (len << 56), 0, 0, 0],
+                count: 1,
+            };
+        }
+        Value::of_shape(&Shape::of(word))
+    }
+}
+
+/// The shape class of an ASCII byte: X for capitals, x for small letters, d for digits,
+/// punctuation as itself.
+#[inline]
+fn ascii_class(b: u8) -> u8 {
+    match b {
+        b'A'..=b'Z' => b'X',
+        b'a'..=b'z' => b'x',
+        b'0'..=b'9' => b'd',
+        other => other,
+    }
+}
+
+/// One step of [`hash_bytes`]: `word` folded into `hash`.
+#[inline]
+const fn mix(hash: u64, word: u64) -> u64 {
+    (hash.rotate_left(5) ^ word).wrapping_mul(HASH_MULTIPLIER)
 }
 
 /// What the tagger has said about each word earlier in the document: counts per type.
@@ -839,8 +1131,9 @@ const fn affix_seeds(template: u8) -> [u64; 4] {
     ]
 }
 
-const LINE_START: &str = "<s>";
-const LINE_END: &str = "</s>";
+/// The line edges, the neighbours of the first and last token of a line.
+const LINE_START: Value = Value::short(b"<s>");
+const LINE_END: Value = Value::short(b"</s>");
 
 /// Puts feature ids into `out`.
 struct Sink<'o> {
@@ -857,8 +1150,21 @@ fn bucket(hash: u64, mask: u64) -> u32 {
 }
 
 impl Sink<'_> {
+    fn new(bits: u32, out: &mut Vec<u32>) -> Sink<'_> {
+        Sink {
+            mask: (1u64 << bits.min(31)) - 1,
+            out,
+        }
+    }
+
     fn push(&mut self, hash: u64) {
         self.out.push(bucket(hash, self.mask));
+    }
+
+    /// Several features at once: one check for room instead of one per feature.
+    fn extend<const N: usize>(&mut self, hashes: [u64; N]) {
+        let mask = self.mask;
+        self.out.extend(hashes.map(|hash| bucket(hash, mask)));
     }
 
     /// The hash a template's features start from: `hash_bytes(HASH_SEED, &[template])`, a
@@ -870,27 +1176,30 @@ impl Sink<'_> {
     fn one(&mut self, template: u8, value: &[u8]) {
         self.push(hash_bytes(Self::template(template), value));
     }
-
-    fn two(&mut self, template: u8, a: &[u8], b: &[u8]) {
-        let hash = hash_bytes(Self::template(template), a);
-        self.push(hash_bytes(hash, b));
-    }
-
-    fn three(&mut self, template: u8, a: &[u8], b: &[u8], c: &[u8]) {
-        let hash = hash_bytes(Self::template(template), a);
-        let hash = hash_bytes(hash, b);
-        self.push(hash_bytes(hash, c));
-    }
-
-    fn number(&mut self, template: u8, value: u64) {
-        self.push(hash_u64(Self::template(template), value));
-    }
-
-    fn number_text(&mut self, template: u8, value: u64, text: &[u8]) {
-        let hash = hash_u64(Self::template(template), value);
-        self.push(hash_bytes(hash, text));
-    }
 }
+
+/// The seeds of the features that start with a fixed short text, one of `texts`, at compile
+/// time: `hash_bytes(template, text)`.
+const fn text_seeds<const N: usize>(template: u8, texts: [&str; N]) -> [u64; N] {
+    let mut seeds = [0; N];
+    let mut k = 0;
+    while k < N {
+        seeds[k] = mix(Sink::template(template), Value::word(texts[k].as_bytes()));
+        k += 1;
+    }
+    seeds
+}
+
+const HISTORY_SEEDS: [u64; TYPES.len()] = text_seeds(HISTORY, TYPES);
+const HISTORY_SHAPE_SEEDS: [u64; TYPES.len()] = text_seeds(HISTORY_SHAPE, TYPES);
+/// The positions in a run: unit, begin, inside, last.
+const RUN_POSITIONS: [&str; 4] = ["U", "B", "I", "L"];
+const RUN_LAST_SEEDS: [u64; 4] = text_seeds(RUN_LAST, RUN_POSITIONS);
+const RUN_FIRST_SEEDS: [u64; 4] = text_seeds(RUN_FIRST, RUN_POSITIONS);
+/// [`SEEN_LOWERCASE`] at a sentence's start and inside one.
+const SEEN_LOWERCASE_FEATURES: [u64; 2] = text_seeds(SEEN_LOWERCASE, ["start", "inside"]);
+/// [`SEEN_CAPITALISED`] on a line in capitals and at a sentence's start.
+const SEEN_CAPITALISED_FEATURES: [u64; 2] = text_seeds(SEEN_CAPITALISED, ["caps", "start"]);
 
 /// The features of token `i` that do not depend on the tag before it, given what the tagger
 /// said on earlier lines, as bucket ids below `2^bits`, appended to `out`. Training and
@@ -931,19 +1240,26 @@ pub(crate) fn own_features(
 /// shape, affixes and written form): every occurrence of the same written word has the same
 /// ones, so the decoder sums them once per written word ([`written_hash`]).
 pub(crate) fn word_features(context: &Context<'_, '_>, i: usize, bits: u32, out: &mut Vec<u32>) {
-    let mut sink = Sink {
-        mask: (1u64 << bits.min(31)) - 1,
-        out,
-    };
+    let mut sink = Sink::new(bits, out);
     let words = context.words;
-    let form = context.form(i);
-    let shape = context.shape(i);
     let flags = words.flags(i);
-    sink.push(Sink::template(BIAS));
-    sink.one(WORD, form.bytes());
-    sink.one(SHAPE, shape.bytes());
+    sink.extend([
+        Sink::template(BIAS),
+        context.form(i).hash(Sink::template(WORD)),
+        context.shape(i).hash(Sink::template(SHAPE)),
+    ]);
     if flags.has_letter() {
-        let lower = words.lower(i);
+        affix_features(&mut sink, words.lower(i));
+    }
+    if flags.has_upper() {
+        sink.one(WRITTEN, words.word(i).as_bytes());
+    }
+}
+
+/// The prefixes and suffixes of one to four characters of `lower`, a lowercase word, shorter
+/// than the word.
+fn affix_features(sink: &mut Sink<'_>, lower: &str) {
+    if !lower.is_ascii() {
         for (seed, (cut, _)) in PREFIX_SEEDS.iter().zip(lower.char_indices().skip(1)) {
             sink.push(hash_bytes(*seed, &lower.as_bytes()[..cut]));
         }
@@ -952,9 +1268,27 @@ pub(crate) fn word_features(context: &Context<'_, '_>, i: usize, bits: u32, out:
                 sink.push(hash_bytes(*seed, &lower.as_bytes()[cut..]));
             }
         }
+        return;
     }
-    if flags.has_upper() {
-        sink.one(WRITTEN, words.word(i).as_bytes());
+    // A byte a character: each affix is a few bytes of the word's first or last eight,
+    // masked or shifted into the one word its hash folds in.
+    let bytes = lower.as_bytes();
+    let n = bytes.len();
+    let (first, last, loaded) = match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+        (Some(first), Some(last)) => (u64::from_le_bytes(*first), u64::from_le_bytes(*last), 8),
+        _ => {
+            let all = little_endian(bytes);
+            (all, all, n)
+        }
+    };
+    let affixes = n.saturating_sub(1).min(4);
+    for (k, seed) in (1..=affixes).zip(PREFIX_SEEDS) {
+        let prefix = first & ((1u64 << (8 * k)) - 1);
+        sink.push(mix(seed, ((k as u64) << 56) | prefix));
+    }
+    for (k, seed) in (1..=affixes).zip(SUFFIX_SEEDS) {
+        let suffix = last >> (8 * (loaded - k));
+        sink.push(mix(seed, ((k as u64) << 56) | suffix));
     }
 }
 
@@ -975,54 +1309,43 @@ pub(crate) fn context_features(
     bits: u32,
     out: &mut Vec<u32>,
 ) {
-    let mut sink = Sink {
-        mask: (1u64 << bits.min(31)) - 1,
-        out,
-    };
+    let mut sink = Sink::new(bits, out);
     let words = context.words;
     let form = context.form(i);
-    let form = form.bytes();
     let shape = context.shape(i);
-    let shape = shape.bytes();
     let flags = words.flags(i);
-    let before = context.neighbour(i, -1);
-    let after = context.neighbour(i, 1);
-    let form_at = |j: Option<usize>, edge: &'static str| {
-        j.map_or(Form::Word(edge.as_bytes()), |j| context.form(j))
+    let before = context.before(i);
+    let after = context.after(i);
+    let word_before = before.map_or(LINE_START, |j| context.form(j));
+    let word_after = after.map_or(LINE_END, |j| context.form(j));
+    let shape_before = before.map_or(LINE_START, |j| context.shape(j));
+    let shape_after = after.map_or(LINE_END, |j| context.shape(j));
+    let edge_or_form = |j: Option<usize>, edge: Value, template: u8| match j {
+        Some(j) => context.form_hash(Sink::template(template), j),
+        None => edge.hash(Sink::template(template)),
     };
-    let shape_at =
-        |j: Option<usize>, edge: &'static str| j.map_or(Shape::Word(edge), |j| context.shape(j));
-    let word_before = form_at(before, LINE_START);
-    let word_before = word_before.bytes();
-    let word_after = form_at(after, LINE_END);
-    let word_after = word_after.bytes();
-
-    sink.one(WORD_BEFORE, word_before);
-    sink.one(WORD_AFTER, word_after);
-    sink.one(
-        WORD_BEFORE_2,
-        form_at(before.and_then(|j| context.neighbour(j, -1)), LINE_START).bytes(),
-    );
-    sink.one(
-        WORD_AFTER_2,
-        form_at(after.and_then(|j| context.neighbour(j, 1)), LINE_END).bytes(),
-    );
-    let shape_before = shape_at(before, LINE_START);
-    let shape_before = shape_before.bytes();
-    let shape_after = shape_at(after, LINE_END);
-    let shape_after = shape_after.bytes();
-    sink.one(SHAPE_BEFORE, shape_before);
-    sink.one(SHAPE_AFTER, shape_after);
-    sink.three(SHAPE_WINDOW, shape_before, shape, shape_after);
-    sink.two(BIGRAM_BEFORE, word_before, form);
-    sink.two(BIGRAM_AFTER, form, word_after);
+    sink.extend([
+        word_before.hash(Sink::template(WORD_BEFORE)),
+        word_after.hash(Sink::template(WORD_AFTER)),
+        edge_or_form(
+            before.and_then(|j| context.before(j)),
+            LINE_START,
+            WORD_BEFORE_2,
+        ),
+        edge_or_form(after.and_then(|j| context.after(j)), LINE_END, WORD_AFTER_2),
+        shape_before.hash(Sink::template(SHAPE_BEFORE)),
+        shape_after.hash(Sink::template(SHAPE_AFTER)),
+        shape_after.hash(shape.hash(shape_before.hash(Sink::template(SHAPE_WINDOW)))),
+        form.hash(word_before.hash(Sink::template(BIGRAM_BEFORE))),
+        word_after.hash(form.hash(Sink::template(BIGRAM_AFTER))),
+    ]);
     let sentence_start = context.marked(i, SENTENCE_START_MARK);
     if sentence_start {
-        sink.one(SENTENCE_START_SHAPE, shape);
+        sink.push(shape.hash(Sink::template(SENTENCE_START_SHAPE)));
     }
     let caps_line = context.marked(i, CAPS_LINE_MARK);
     if caps_line {
-        sink.one(CAPS_LINE_WORD, form);
+        sink.push(form.hash(Sink::template(CAPS_LINE_WORD)));
     }
     let gazetteer_bits = |j: Option<usize>| j.map_or(0, |j| context.gazetteer_bits(j));
     for (template, bits_here) in [
@@ -1034,45 +1357,50 @@ pub(crate) fn context_features(
         while remaining != 0 {
             let bit = u64::from(remaining.trailing_zeros());
             remaining &= remaining - 1;
-            sink.number(template, bit);
+            sink.push(hash_u64(Sink::template(template), bit));
             if template == GAZETTEER {
-                sink.number_text(GAZETTEER_SHAPE, bit, shape);
+                sink.push(shape.hash(hash_u64(Sink::template(GAZETTEER_SHAPE), bit)));
             }
         }
     }
     if context.marked(i, AFTER_TITLE_MARK) {
-        sink.one(AFTER_TITLE, shape);
+        sink.push(shape.hash(Sink::template(AFTER_TITLE)));
     }
     let hash = context.word_hash(i);
-    if flags.first_upper() && context.seen_lowercase.contains(&hash) {
-        sink.one(
-            SEEN_LOWERCASE,
-            if sentence_start { b"start" } else { b"inside" },
-        );
+    if flags.first_upper() && context.seen(hash, SEEN_LOWERCASE_FACT) {
+        sink.push(SEEN_LOWERCASE_FEATURES[usize::from(!sentence_start)]);
     }
-    if (sentence_start || caps_line) && context.seen_capitalised.contains(&hash) {
-        sink.one(SEEN_CAPITALISED, if caps_line { b"caps" } else { b"start" });
+    if (sentence_start || caps_line) && context.seen(hash, SEEN_CAPITALISED_FACT) {
+        sink.push(SEEN_CAPITALISED_FEATURES[usize::from(!caps_line)]);
     }
     if let Some((start, end)) = context.run_of(i) {
-        {
-            let length = (end - start).min(5) as u64;
-            let position: &[u8] = if end - start == 1 {
-                b"U"
-            } else if i == start {
-                b"B"
-            } else if i + 1 == end {
-                b"L"
-            } else {
-                b"I"
-            };
-            sink.number_text(RUN_POSITION, length, position);
-            sink.two(RUN_LAST, position, words.lower_bytes(end - 1));
-            sink.two(RUN_FIRST, position, words.lower_bytes(start));
-        }
+        let length = (end - start).min(5) as u64;
+        let position = if end - start == 1 {
+            0
+        } else if i == start {
+            1
+        } else if i + 1 == end {
+            3
+        } else {
+            2
+        };
+        let position_word = Value::word(RUN_POSITIONS[position].as_bytes());
+        sink.push(mix(
+            hash_u64(Sink::template(RUN_POSITION), length),
+            position_word,
+        ));
+        sink.push(hash_bytes(
+            RUN_LAST_SEEDS[position],
+            words.lower_bytes(end - 1),
+        ));
+        sink.push(hash_bytes(
+            RUN_FIRST_SEEDS[position],
+            words.lower_bytes(start),
+        ));
     }
     if let Some(ty) = history.majority(context, i) {
-        sink.one(HISTORY, TYPES[ty].as_bytes());
-        sink.two(HISTORY_SHAPE, TYPES[ty].as_bytes(), shape);
+        sink.push(HISTORY_SEEDS[ty]);
+        sink.push(shape.hash(HISTORY_SHAPE_SEEDS[ty]));
     }
 }
 
@@ -1084,21 +1412,16 @@ pub(crate) fn elsewhere_features(
     bits: u32,
     out: &mut Vec<u32>,
 ) {
-    let mut sink = Sink {
-        mask: (1u64 << bits.min(31)) - 1,
-        out,
+    let mut sink = Sink::new(bits, out);
+    let before = match context.before(j) {
+        Some(k) => context.form_hash(Sink::template(ELSEWHERE_BEFORE), k),
+        None => LINE_START.hash(Sink::template(ELSEWHERE_BEFORE)),
     };
-    let form_at = |j: Option<usize>, edge: &'static str| {
-        j.map_or(Form::Word(edge.as_bytes()), |j| context.form(j))
+    let after = match context.after(j) {
+        Some(k) => context.form_hash(Sink::template(ELSEWHERE_AFTER), k),
+        None => LINE_END.hash(Sink::template(ELSEWHERE_AFTER)),
     };
-    sink.one(
-        ELSEWHERE_BEFORE,
-        form_at(context.neighbour(j, -1), LINE_START).bytes(),
-    );
-    sink.one(
-        ELSEWHERE_AFTER,
-        form_at(context.neighbour(j, 1), LINE_END).bytes(),
-    );
+    sink.extend([before, after]);
 }
 
 /// Number of [`case_class`] values.
@@ -1181,6 +1504,107 @@ mod tests {
     }
 
     #[test]
+    fn values_hash_like_their_bytes() {
+        let text = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        for length in 0..text.len() {
+            let bytes = &text.as_bytes()[..length];
+            for seed in [HASH_SEED, Sink::template(WORD), 7] {
+                assert_eq!(
+                    Value::of(bytes).hash(seed),
+                    hash_bytes(seed, bytes),
+                    "{length}"
+                );
+            }
+        }
+        let words = [
+            "",
+            "U.S.",
+            "1996-08-22",
+            "Zoë",
+            "x",
+            "'s",
+            "McDonald’s",
+            "a.b.c.d.e.f.g.h.i",
+            "3.5",
+            "A-b-C-d",
+            "A-b-C-",
+            "...",
+            "Tehreek-e-Taliban-e-Pakistan-x-Y-z-1-2-3-4-5-6",
+        ];
+        for word in words {
+            let seed = Sink::template(SHAPE);
+            let expected = hash_bytes(seed, Shape::of(word).bytes());
+            assert_eq!(Value::shape_of(word).hash(seed), expected, "{word}");
+            assert_eq!(
+                Value::of_shape(&Shape::of(word)).hash(seed),
+                expected,
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn affixes_are_those_of_the_characters() {
+        // The affixes a character at a time, as for words outside ASCII.
+        fn by_chars(lower: &str) -> Vec<u64> {
+            let mut out = Vec::new();
+            for (seed, (cut, _)) in PREFIX_SEEDS.iter().zip(lower.char_indices().skip(1)) {
+                out.push(hash_bytes(*seed, &lower.as_bytes()[..cut]));
+            }
+            for (seed, (cut, _)) in SUFFIX_SEEDS.iter().zip(lower.char_indices().rev()) {
+                if cut > 0 {
+                    out.push(hash_bytes(*seed, &lower.as_bytes()[cut..]));
+                }
+            }
+            out
+        }
+        let words = [
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcde",
+            "abcdef",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "minister",
+            "pakistan's",
+            "zoë",
+            "لاہور",
+            "tehreek-e-taliban",
+            "al-qaeda",
+        ];
+        for word in words {
+            let mut out = Vec::new();
+            affix_features(&mut Sink::new(31, &mut out), word);
+            let expected: Vec<u32> = by_chars(word)
+                .into_iter()
+                .map(|hash| bucket(hash, (1 << 31) - 1))
+                .collect();
+            assert_eq!(out, expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn function_words_are_found_by_hash() {
+        for word in FUNCTION_WORDS {
+            assert_eq!(
+                const_hash(word.as_bytes()),
+                hash_bytes(HASH_SEED, word.as_bytes())
+            );
+            let hash = hash_bytes(HASH_SEED, word.as_bytes());
+            assert!(is_function_word(word.as_bytes(), hash), "{word}");
+        }
+        for word in [
+            "may", "will", "bill", "pakistan", "", "thee", "th", "minister",
+        ] {
+            let hash = hash_bytes(HASH_SEED, word.as_bytes());
+            assert!(!is_function_word(word.as_bytes(), hash), "{word}");
+        }
+    }
+
+    #[test]
     fn shapes_known_from_flags_are_the_shapes() {
         let text = "army Pakistan US A a 1996 7 McDonald U.S. x1 Zoë ÉTAT al-Qaeda 3.5 aB";
         let words = Words::new(text);
@@ -1218,10 +1642,8 @@ mod tests {
         assert_ne!(context.gazetteer_bits(index("PAKISTAN")) & country_whole, 0);
         assert_ne!(context.gazetteer_bits(index("Islamabad")), 0);
         assert_eq!(context.gazetteer_bits(index("met")), 0);
-        assert!(context
-            .seen_lowercase
-            .contains(&context.word_hash(index("The"))));
-        assert_eq!(context.neighbour(index("WIN"), 1), None);
+        assert!(context.seen(context.word_hash(index("The")), SEEN_LOWERCASE_FACT));
+        assert_eq!(context.after(index("WIN")), None);
     }
 
     #[test]
