@@ -1068,6 +1068,52 @@ mod tests {
     }
 
     #[test]
+    fn people_sharing_a_surname_and_shorter_full_names() {
+        // A shorter full name joins the longer one it ends; a lone surname joins the person
+        // whose full name was mentioned nearest before it, else nearest after it.
+        let text = "Sharif visits London\n\
+            LAHORE: Sharif said the trip was planned. Muhammad Shehbaz Sharif met Nawaz Sharif \
+            in Lahore on Monday. Shehbaz Sharif said the talks went well. Later, Nawaz Sharif \
+            left for London. Sharif told reporters he was pleased.";
+        let article = crate::extract(text);
+        check_spans(text, &article);
+        let mentions = |name: &str| -> Vec<usize> {
+            find(&article, name)
+                .mentions
+                .iter()
+                .map(|m| m.start)
+                .collect()
+        };
+        let at = |needle: &str, nth: usize| {
+            text.match_indices(needle)
+                .nth(nth)
+                .map(|(i, _)| i)
+                .unwrap_or_else(|| panic!("{needle:?} #{nth} not in the text"))
+        };
+        let shehbaz = mentions("Muhammad Shehbaz Sharif");
+        assert!(
+            shehbaz.contains(&at("Shehbaz Sharif said", 0)),
+            "{shehbaz:?}"
+        );
+        let nawaz = mentions("Nawaz Sharif");
+        // "Sharif told reporters" follows "Nawaz Sharif left": it is Nawaz.
+        assert!(nawaz.contains(&at("Sharif told", 0)), "{nawaz:?}");
+        assert!(!shehbaz.contains(&at("Sharif told", 0)));
+        // The first "Sharif" of the body comes before every full name: it joins the nearest
+        // one after it, Muhammad Shehbaz Sharif.
+        assert!(
+            shehbaz.contains(&at("Sharif said the trip", 0)),
+            "{shehbaz:?}"
+        );
+        let people = article
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .count();
+        assert_eq!(people, 2, "{:#?}", summary(&article));
+    }
+
+    #[test]
     fn acronyms_in_both_orders() {
         let cases: &[(&str, &str, &str)] = &[
             (
