@@ -22,7 +22,8 @@ pub(crate) const MAX_NAME_TOKENS: usize = 8;
 
 /// The starting value of [`hash_bytes`].
 pub(crate) const HASH_SEED: u64 = 0x243f_6a88_85a3_08d3;
-pub(crate) const HASH_MULTIPLIER: u64 = 0x517c_c1b7_2722_0a95;
+/// The multiplier of every step of the hash ([`mix`]).
+const HASH_MULTIPLIER: u64 = 0x517c_c1b7_2722_0a95;
 
 /// A fixed, portable 64-bit hash of `bytes` continuing `hash`, eight bytes at a time
 /// (little-endian words, FxHash's rotate-xor-multiply) with the length folded in, so that
@@ -34,10 +35,10 @@ pub(crate) fn hash_bytes(mut hash: u64, bytes: &[u8]) -> u64 {
     let length = (bytes.len() as u64) << 56;
     let mut rest = bytes;
     while let Some((chunk, after)) = rest.split_first_chunk::<8>() {
-        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(*chunk)).wrapping_mul(HASH_MULTIPLIER);
+        hash = mix(hash, u64::from_le_bytes(*chunk));
         rest = after;
     }
-    (hash.rotate_left(5) ^ (length | little_endian(rest))).wrapping_mul(HASH_MULTIPLIER)
+    mix(hash, length | little_endian(rest))
 }
 
 /// [`hash_bytes`] of `bytes[start..end]` (of nothing when out of range), reading whole
@@ -56,7 +57,7 @@ pub(crate) fn hash_within(mut hash: u64, bytes: &[u8], start: usize, end: usize)
         let Some((chunk, after)) = rest.split_first_chunk::<8>() else {
             break;
         };
-        hash = (hash.rotate_left(5) ^ u64::from_le_bytes(*chunk)).wrapping_mul(HASH_MULTIPLIER);
+        hash = mix(hash, u64::from_le_bytes(*chunk));
         rest = after;
         left -= 8;
     }
@@ -66,7 +67,7 @@ pub(crate) fn hash_within(mut hash: u64, bytes: &[u8], start: usize, end: usize)
         None => little_endian(rest.get(..left).unwrap_or(&[])),
     };
     let length = (len as u64) << 56;
-    (hash.rotate_left(5) ^ (length | tail)).wrapping_mul(HASH_MULTIPLIER)
+    mix(hash, length | tail)
 }
 
 /// The bytes of `tail` (at most 7) as a little-endian number. Two overlapping loads (or three
@@ -92,14 +93,20 @@ pub(crate) fn little_endian(tail: &[u8]) -> u64 {
 
 /// [`hash_bytes`] of the one byte `byte`, at compile time: the feature templates' seeds.
 pub(crate) const fn hash_byte(hash: u64, byte: u8) -> u64 {
-    let word = (1u64 << 56) | byte as u64;
-    (hash.rotate_left(5) ^ word).wrapping_mul(HASH_MULTIPLIER)
+    mix(hash, (1u64 << 56) | byte as u64)
 }
 
 /// [`hash_bytes`] of the little-endian bytes of `value`, at compile time.
 pub(crate) const fn hash_u64(hash: u64, value: u64) -> u64 {
-    let hash = (hash.rotate_left(5) ^ value).wrapping_mul(HASH_MULTIPLIER);
-    (hash.rotate_left(5) ^ (8u64 << 56)).wrapping_mul(HASH_MULTIPLIER)
+    mix(mix(hash, value), 8u64 << 56)
+}
+
+/// One step of the hash: folds the eight-byte word `word` into `hash`. [`hash_bytes`] takes
+/// one per eight bytes and one for the tail with the length; the tagger's features fold
+/// values cut into such words with it directly.
+#[inline]
+pub(crate) const fn mix(hash: u64, word: u64) -> u64 {
+    (hash.rotate_left(5) ^ word).wrapping_mul(HASH_MULTIPLIER)
 }
 
 /// Hashes the key of the next token onto `hash` (the key of the tokens before it).

@@ -357,7 +357,7 @@ pub(crate) fn may_continue(words: &Words<'_>, i: usize) -> bool {
 pub(crate) type HashMap64<V> = HashMap<u64, V, BuildHasherDefault<PrehashedKey>>;
 
 use crate::gazetteer::lexicon::{
-    hash_byte, hash_bytes, hash_u64, little_endian, Entry, HASH_MULTIPLIER, HASH_SEED,
+    hash_byte, hash_bytes, hash_u64, little_endian, mix, Entry, HASH_SEED,
 };
 
 /// Per-document facts the features read, computed once.
@@ -1047,12 +1047,6 @@ fn ascii_class(b: u8) -> u8 {
         b'0'..=b'9' => b'd',
         other => other,
     }
-}
-
-/// One step of [`hash_bytes`]: `word` folded into `hash`.
-#[inline]
-const fn mix(hash: u64, word: u64) -> u64 {
-    (hash.rotate_left(5) ^ word).wrapping_mul(HASH_MULTIPLIER)
 }
 
 /// What the tagger has said about each word earlier in the document: counts per type.
