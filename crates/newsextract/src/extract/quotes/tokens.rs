@@ -116,10 +116,12 @@ pub(super) fn tokenize_into(
         pieces,
         tokens,
         sentences,
+        sentence: 0,
+        stop: false,
     };
     let mut next_piece = 0;
     let mut at = start;
-    while at < end {
+    'text: while at < end {
         let piece = pieces.get(next_piece);
         if let Some(piece) = piece {
             if piece.mark_start <= at {
@@ -178,7 +180,7 @@ pub(super) fn tokenize_into(
                 Some(&b) if b.is_ascii() => char::from(b),
                 _ => match text.get(at..end).and_then(|rest| rest.chars().next()) {
                     Some(c) => c,
-                    None => return,
+                    None => break 'text,
                 },
             };
             if c.is_whitespace() {
@@ -195,6 +197,7 @@ pub(super) fn tokenize_into(
             at = word_end;
         }
     }
+    sink.finish();
 }
 
 /// Where [`tokenize_into`] puts its tokens, numbering their sentences as they come.
@@ -203,31 +206,44 @@ struct Sink<'a, 't> {
     pieces: &'a [Piece],
     tokens: &'a mut Vec<Token>,
     sentences: &'a mut Vec<(usize, usize)>,
+    /// The sentence of the last token.
+    sentence: u32,
+    /// True when the last token may end its sentence ([`final_stop`]): only then is the next
+    /// one looked at.
+    stop: bool,
 }
 
 impl Sink<'_, '_> {
     #[inline(always)]
     fn push(&mut self, start: usize, end: usize, kind: Kind) {
-        let mut token = Token {
+        let index = self.tokens.len();
+        if index == 0 {
+            self.sentences.push((0, 0));
+        } else if self.stop && opens_sentence(self.text, start, end, kind) {
+            // A sentence's last token is written when the next sentence opens (or in
+            // `finish`), not at every token.
+            if let Some(last) = self.sentences.last_mut() {
+                last.1 = index - 1;
+            }
+            self.sentence += 1;
+            self.sentences.push((index, index));
+        }
+        self.stop = final_stop(self.text, kind, self.pieces);
+        self.tokens.push(Token {
             start,
             end,
             kind,
-            sentence: 0,
-        };
-        let index = self.tokens.len();
-        match self.tokens.last() {
-            Some(previous) => {
-                token.sentence = previous.sentence;
-                if ends_sentence(self.text, previous, &token, self.pieces) {
-                    token.sentence += 1;
-                    self.sentences.push((index, index));
-                } else if let Some(last) = self.sentences.last_mut() {
-                    last.1 = index;
-                }
-            }
-            None => self.sentences.push((index, index)),
+            sentence: self.sentence,
+        });
+    }
+
+    /// Closes the last sentence.
+    fn finish(self) {
+        if let (Some(last), Some(end)) =
+            (self.sentences.last_mut(), self.tokens.len().checked_sub(1))
+        {
+            last.1 = end;
         }
-        self.tokens.push(token);
     }
 }
 
@@ -274,9 +290,11 @@ fn word_end(text: &str, start: usize, limit: usize) -> usize {
     start + end
 }
 
-/// True when a sentence ends with `token`, `next` being the token after it.
-fn ends_sentence(text: &str, token: &Token, next: &Token, pieces: &[Piece]) -> bool {
-    let final_stop = match token.kind {
+/// True when a token of `kind` may end a sentence: a full stop, "!", "?", "…", or a closed
+/// quote that ends with one. Whether it does depends on the next token ([`opens_sentence`]).
+#[inline]
+fn final_stop(text: &str, kind: Kind, pieces: &[Piece]) -> bool {
+    match kind {
         Kind::Punct('.' | '!' | '?' | '\u{2026}') => true,
         Kind::Quote(q) => pieces.get(q).is_some_and(|p| {
             p.closed
@@ -286,16 +304,18 @@ fn ends_sentence(text: &str, token: &Token, next: &Token, pieces: &[Piece]) -> b
                     .is_some_and(|c| matches!(c, '.' | '!' | '?' | '\u{2026}'))
         }),
         _ => false,
-    };
-    if !final_stop {
-        return false;
     }
-    match next.kind {
+}
+
+/// True when the token `start..end` of `kind` opens a sentence after a [`final_stop`].
+#[inline]
+fn opens_sentence(text: &str, start: usize, end: usize, kind: Kind) -> bool {
+    match kind {
         Kind::Quote(_) => true,
         Kind::Punct(c) => matches!(c, '(' | '[' | '\u{2014}' | '\u{2013}'),
         Kind::Word => {
             // Upper case, a digit, or a script without case (Urdu, Arabic, Chinese).
-            let first = next.text(text).chars().next();
+            let first = text.get(start..end).and_then(|word| word.chars().next());
             first.is_some_and(|c| {
                 c.is_uppercase() || c.is_numeric() || (c.is_alphabetic() && !c.is_lowercase())
             })
