@@ -152,13 +152,19 @@ pub(super) fn tokenize_into(
             if byte.is_ascii_alphanumeric() {
                 let run = alphanumeric_end(bytes, at + 1, limit);
                 let next = bytes.get(run).copied().filter(|_| run < limit);
-                let after = bytes.get(run + 1).copied().filter(|_| run + 1 < limit);
+                let after = || bytes.get(run + 1).copied().filter(|_| run + 1 < limit);
                 let word_end = match next {
                     None => run,
+                    // Most words end at a space: it is passed over here, not by the loop.
+                    Some(b' ') => {
+                        sink.push(at, run, Kind::Word);
+                        at = run + 1;
+                        continue;
+                    }
                     // A full stop that ends the sentence, not "U.S": the word may still be an
                     // abbreviation or an initial that keeps it.
                     Some(b'.')
-                        if !after.is_some_and(|b| b.is_ascii_alphanumeric() || b >= 0x80) =>
+                        if !after().is_some_and(|b| b.is_ascii_alphanumeric() || b >= 0x80) =>
                     {
                         let word = &text[at..run];
                         let initial = run - at == 1 && bytes[at].is_ascii_uppercase();
