@@ -89,7 +89,7 @@ pub(crate) fn extract(
                         .filter(|m| m.end <= to)
                         .copied()
                         .collect::<Vec<CueMatch>>();
-                    let para = Para::new(text, Vec::new(), buffers, &cues, &resolver);
+                    let mut para = Para::new(text, Vec::new(), buffers, &cues, &resolver);
                     turn = para.extract(turn, hand_on, &mut quotes);
                     buffers = para.into_buffers();
                 }
@@ -101,7 +101,7 @@ pub(crate) fn extract(
                 turn = Turn::default();
                 continue;
             }
-            let para = Para::new(text, pieces, buffers, &reporting, &resolver);
+            let mut para = Para::new(text, pieces, buffers, &reporting, &resolver);
             turn = para.extract(turn, hand_on, &mut quotes);
             buffers = para.into_buffers();
             continue;
@@ -117,7 +117,7 @@ pub(crate) fn extract(
             .filter(|token| token.is_word())
             .map(|token| (token.start, token.end));
         let cues = lexicon::cues_at_words(text, end, words);
-        let para = Para::new(text, pieces, buffers, &cues, &resolver);
+        let mut para = Para::new(text, pieces, buffers, &cues, &resolver);
         turn = para.extract(turn, hand_on, &mut quotes);
         buffers = para.into_buffers();
     }
@@ -180,6 +180,19 @@ struct Buffers {
     cue_end_at: Vec<u32>,
     sentences: Vec<(usize, usize)>,
     subjects: Vec<Cell<Option<Option<Mention>>>>,
+    scratch: Scratch,
+}
+
+/// The vectors [`Para::extract`] fills for one paragraph, kept for the next.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// Per cue: true when a direct quote's attribution uses it.
+    direct_cues: Vec<bool>,
+    /// Per quote: its kind and attribution.
+    found: Vec<(QuoteKind, Option<Attribution>)>,
+    /// Who spoke where: reporting verbs with a named subject, by position.
+    turns: Vec<(usize, Mention)>,
+    reported: Vec<reported::Reported>,
 }
 
 impl Buffers {
@@ -215,6 +228,7 @@ struct Para<'t, 'r, 'e> {
     sentences: Vec<(usize, usize)>,
     /// Per cue: its subject, found the first time it is asked for.
     subjects: Vec<Cell<Option<Option<Mention>>>>,
+    scratch: Scratch,
     resolver: &'r Resolver<'e>,
 }
 
@@ -236,6 +250,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             mut cue_end_at,
             sentences,
             mut subjects,
+            scratch,
         } = buffers;
         cues.clear();
         cue_at.clear();
@@ -251,6 +266,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             cue_end_at,
             sentences,
             subjects,
+            scratch,
             resolver,
         };
         para.find_cues(cue_matches);
@@ -269,6 +285,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             cue_end_at: self.cue_end_at,
             sentences: self.sentences,
             subjects: self.subjects,
+            scratch: self.scratch,
         }
     }
 
@@ -381,10 +398,30 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
     /// Runs the rules on the paragraph, adds its quotes to `out`, and returns the turn for the
     /// next paragraph. Without `hand_on` (the next paragraph does not open with a quote mark)
     /// the last speaker is handed on only if already resolved: resolving it would be wasted.
-    fn extract(&self, previous: Turn, hand_on: bool, out: &mut Vec<Quote>) -> Turn {
-        let mut direct_cues = vec![false; self.cues.len()];
-        let mut found: Vec<(QuoteKind, Option<Attribution>)> =
-            Vec::with_capacity(self.pieces.len());
+    fn extract(&mut self, previous: Turn, hand_on: bool, out: &mut Vec<Quote>) -> Turn {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let turn = self.extract_with(&mut scratch, previous, hand_on, out);
+        self.scratch = scratch;
+        turn
+    }
+
+    /// [`Self::extract`], in the vectors of `scratch`.
+    fn extract_with(
+        &self,
+        scratch: &mut Scratch,
+        previous: Turn,
+        hand_on: bool,
+        out: &mut Vec<Quote>,
+    ) -> Turn {
+        let Scratch {
+            direct_cues,
+            found,
+            turns,
+            reported,
+        } = scratch;
+        direct_cues.clear();
+        direct_cues.resize(self.cues.len(), false);
+        found.clear();
         for (q, &t) in self.piece_token.iter().enumerate() {
             let trailing = self.trailing(t);
             let kind = self.classify(q, t, trailing.is_some());
@@ -397,7 +434,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
                     .or(trailing)
                     .or_else(|| self.later_in_sentence(t))
                     .or_else(|| self.as_frame(t))
-                    .or_else(|| self.coordinated(q, &found)),
+                    .or_else(|| self.coordinated(q, found)),
             };
             if kind == QuoteKind::Direct {
                 if let Some(cue) = attribution.and_then(|a| a.cue) {
@@ -408,10 +445,10 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             }
             found.push((kind, attribution));
         }
-        let reported = self.reported(&direct_cues);
+        self.reported(direct_cues, reported);
         // Turns: who spoke where in this paragraph, by position. A reporting verb with a named
         // subject is one ("Kerry said that ..."); so is every quote's speaker, as it is found.
-        let mut turns: Vec<(usize, Mention)> = Vec::new();
+        turns.clear();
         for cue in &self.cues {
             if cue.form.class != CueClass::Speech || !cue.form.reports {
                 continue;
@@ -527,7 +564,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
                 current = Some(Said::Speaker(speaker));
             }
         }
-        for (_, span, attribution) in reported {
+        for &(_, span, attribution) in reported.iter() {
             let speaker = self.resolve(attribution.mention);
             let cue = self.cue_span(attribution);
             out.push(Quote {

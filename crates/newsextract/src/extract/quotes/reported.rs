@@ -19,9 +19,10 @@ const CLAUSE_OPENERS: &[&str] = &["he", "she", "they", "we", "i", "it", "there",
 pub(super) type Reported = (usize, (usize, usize), Attribution);
 
 impl Para<'_, '_, '_> {
-    /// The reported speech of the paragraph; cues already used by a direct quote are skipped.
-    pub(super) fn reported(&self, direct_cues: &[bool]) -> Vec<Reported> {
-        let mut out = Vec::new();
+    /// The reported speech of the paragraph, into `out` (cleared first); cues already used by
+    /// a direct quote are skipped.
+    pub(super) fn reported(&self, direct_cues: &[bool], out: &mut Vec<Reported>) {
+        out.clear();
         for (index, cue) in self.cues.iter().enumerate() {
             if direct_cues.get(index).copied().unwrap_or(false) {
                 continue;
@@ -45,7 +46,6 @@ impl Para<'_, '_, '_> {
                 ));
             }
         }
-        out
     }
 
     /// `X said (that) <clause>`: the clause runs to the end of the sentence.
