@@ -497,7 +497,7 @@ impl CueAutomaton {
         spaced_heads.sort();
         spaced_heads.dedup();
         // Longer first words ("characterization") than the set holds are left out:
-        // [`Self::may_start_at`] lets every run that long through.
+        // [`Self::may_start_run`] lets every run that long through.
         let heads = WordSet::set(
             forms
                 .iter()
@@ -532,14 +532,19 @@ impl CueAutomaton {
             .is_some_and(|bits| (bits >> (pair % 4 * 16)) & 0xFFFF != 0)
     }
 
-    /// False when no form can match at byte `start` and end on a word boundary ([`Self::at`]
-    /// would find nothing): the run of ASCII letters and digits there is no form's first word
-    /// (every first word is such a run). A run that goes on with a non-ASCII byte, or is
-    /// longer than the word set holds, is left to [`Self::at`].
-    #[inline]
+    /// [`Self::may_start_run`], finding the run's end itself.
+    #[cfg(test)]
     pub(super) fn may_start_at(&self, text: &str, start: usize) -> bool {
         let bytes = text.as_bytes();
-        let end = alphanumeric_end(bytes, start, bytes.len());
+        self.may_start_run(bytes, start, alphanumeric_end(bytes, start, bytes.len()))
+    }
+
+    /// False when no form can match at byte `start` and end on a word boundary ([`Self::at`]
+    /// would find nothing): the run of ASCII letters and digits there, which ends at `end`, is
+    /// no form's first word (every first word is such a run). A run that goes on with a
+    /// non-ASCII byte, or is longer than the word set holds, is left to [`Self::at`].
+    #[inline]
+    fn may_start_run(&self, bytes: &[u8], start: usize, end: usize) -> bool {
         bytes.get(end).is_some_and(|&b| b >= 0x80)
             || end - start > MAX_LEN
             || self.heads.get_at(bytes, start, end).is_some()
@@ -759,12 +764,17 @@ pub(super) fn cues_at_words(
         let first = bytes.get(start).copied().unwrap_or(b' ');
         // A word of one byte ends before a byte that is no letter, as the shape wants.
         let second = bytes.get(start + 1).copied().unwrap_or(b' ');
-        if reporting.may_start_with(first, second) {
-            search.word(start, end);
+        let reported = reporting.may_start_with(first, second);
+        let framed_shape = framing.has_shape(shape_of(first, second, end - start));
+        if !reported && !framed_shape {
+            continue;
         }
-        if framing.has_shape(shape_of(first, second, end - start))
-            && framing.may_start_at(text, start)
-        {
+        // The run at the word, found once for both searches.
+        let run = alphanumeric_end(bytes, start, bytes.len());
+        if reported {
+            search.word_in_run(start, end, run);
+        }
+        if framed_shape && framing.may_start_run(bytes, start, run) {
             if let Some((cue_end, form)) = framing.at(text, start, to) {
                 framed.push(CueMatch {
                     start,
@@ -829,13 +839,21 @@ impl WholeText<'_, '_> {
         }
     }
 
-    /// Tries the run that starts the word at bytes `start..end`.
-    #[inline]
+    /// [`Self::word_in_run`], finding the run's end itself.
+    #[cfg(test)]
     fn word(&mut self, start: usize, end: usize) {
+        let bytes = self.text.as_bytes();
+        self.word_in_run(start, end, alphanumeric_end(bytes, start, bytes.len()));
+    }
+
+    /// Tries the run that starts the word at bytes `start..end`; the run of ASCII letters and
+    /// digits at `start` ends at `run`.
+    #[inline]
+    fn word_in_run(&mut self, start: usize, end: usize, run: usize) {
         let bytes = self.text.as_bytes();
         // The run ends inside the word, mostly at an ASCII byte; past a non-ASCII one, or at
         // the word's end, it may go on.
-        let ascii_end = alphanumeric_end(bytes, start, end);
+        let ascii_end = run.min(end);
         let run_end = match bytes.get(ascii_end) {
             Some(&b) if b < 0x80 && (ascii_end < end || !b.is_ascii_alphanumeric()) => ascii_end,
             None => ascii_end,
