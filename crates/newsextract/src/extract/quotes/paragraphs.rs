@@ -59,8 +59,11 @@ pub(super) fn sentences_around(
 ) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut starts = vec![start];
+    // Sentences past the one that holds the last offset are not wanted: the scan stops at
+    // the first start beyond it.
+    let last = at.iter().copied().max().unwrap_or(start);
     let mut i = start;
-    loop {
+    while starts.last().is_some_and(|&s| s <= last) {
         i = next_stop(bytes, i, end);
         if i >= end {
             break;
