@@ -303,12 +303,6 @@ pub(super) struct CueMatch {
 pub(super) struct CueAutomaton {
     /// Leftmost-longest, so "pointed out" wins over a shorter form; anchored searches only.
     automaton: AhoCorasick,
-    /// The forms grouped by [`pair_index`] of their first two bytes, longest first within a
-    /// group: their bytes packed as [`Packed`], and their pattern numbers.
-    by_pair: Vec<(Packed, usize)>,
-    /// Per pair: its group's range in `by_pair`, or `None` when a form of the group is too
-    /// long to pack (the automaton searches there).
-    pair_ranges: Vec<Option<(u32, u32)>>,
     /// Pattern number -> index in [`CUE_FORMS`].
     forms: Vec<usize>,
     /// One bit per word shape (first two letters, length) that starts one of the forms.
@@ -318,96 +312,6 @@ pub(super) struct CueAutomaton {
     /// The first word of every form: a form can only end on a word boundary where the run of
     /// letters and digits it starts at is one of them.
     heads: WordSet,
-}
-
-/// Number of pairs of first bytes ([`pair_index`]).
-const PAIRS: usize = 27 * 27;
-
-/// The pair of a text's first two bytes, case folded, any byte that is not a letter as one:
-/// byte strings equal but for ASCII case have the same pair.
-#[inline]
-fn pair_index(first: u8, second: u8) -> usize {
-    usize::from(LETTERS[usize::from(first)]) * 27 + usize::from(LETTERS[usize::from(second)])
-}
-
-/// [`pair_index`] of a form; a form of one byte (there is none) goes with the pair of two
-/// bytes that are no letters, and to the automaton: see [`Packed::of`].
-fn pair_of(form: &[u8]) -> usize {
-    match form {
-        [first, second, ..] => pair_index(*first, *second),
-        _ => PAIRS - 1,
-    }
-}
-
-/// Up to sixteen bytes as two little-endian words, ASCII letters in lowercase.
-#[derive(Debug, Clone, Copy)]
-struct Packed {
-    words: [u64; 2],
-    /// The bytes that count: all ones over the first `len`.
-    mask: [u64; 2],
-    len: usize,
-}
-
-impl Packed {
-    /// A form of two to sixteen bytes, case folded; `None` for any other length.
-    fn of(form: &[u8]) -> Option<Packed> {
-        if !(2..=16).contains(&form.len()) {
-            return None;
-        }
-        let mut packed = Packed::folded(form);
-        let mut bytes = [0u8; 16];
-        if let Some(ones) = bytes.get_mut(..form.len()) {
-            ones.fill(0xFF);
-        }
-        packed.mask = words_of(&bytes);
-        packed.words[0] &= packed.mask[0];
-        packed.words[1] &= packed.mask[1];
-        packed.len = form.len();
-        Some(packed)
-    }
-
-    /// The first sixteen bytes of `text` (zeros past its end), ASCII letters in lowercase.
-    #[inline]
-    fn folded(text: &[u8]) -> Packed {
-        let mut bytes = [0u8; 16];
-        let n = text.len().min(16);
-        if let (Some(to), Some(from)) = (bytes.get_mut(..n), text.get(..n)) {
-            to.copy_from_slice(from);
-        }
-        let [low, high] = words_of(&bytes);
-        Packed {
-            words: [lowercase(low), lowercase(high)],
-            mask: [u64::MAX; 2],
-            len: n,
-        }
-    }
-
-    /// True when `written` (from [`Packed::folded`]) starts with this form. Zeros past the
-    /// text's end never match a form's bytes, so a form longer than the text fails.
-    #[inline]
-    fn starts(&self, written: &Packed) -> bool {
-        written.words[0] & self.mask[0] == self.words[0]
-            && written.words[1] & self.mask[1] == self.words[1]
-    }
-}
-
-fn words_of(bytes: &[u8; 16]) -> [u64; 2] {
-    let (low, high) = bytes.split_at(8);
-    let word = |half: &[u8]| <[u8; 8]>::try_from(half).map_or(0, u64::from_le_bytes);
-    [word(low), word(high)]
-}
-
-/// `x` (eight bytes) with its ASCII capitals in lowercase; other bytes unchanged.
-#[inline]
-fn lowercase(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    // High bits cleared, no addition carries into the next byte; a capital's high bit ends
-    // up set, and moved down to 0x20 it makes the letter lowercase.
-    let low = x & !HIGH_BITS;
-    let from_a = low + ONES * u64::from(0x80 - b'A');
-    let past_z = low + ONES * u64::from(0x80 - b'Z' - 1);
-    let capitals = from_a & !past_z & !x & HIGH_BITS;
-    x | (capitals >> 2)
 }
 
 /// Number of word shapes: 27 x 27 letter pairs (the 27th for "other") x 16 lengths.
@@ -455,34 +359,6 @@ impl CueAutomaton {
             .start_kind(start)
             .build(forms.iter().map(|&i| CUE_FORMS[i].0.as_str()))
             .expect("the cue lists are small sets of literal patterns");
-        let mut grouped: Vec<(usize, &[u8], usize)> = forms
-            .iter()
-            .enumerate()
-            .map(|(pattern, &i)| {
-                let form = CUE_FORMS[i].0.as_bytes();
-                (pair_of(form), form, pattern)
-            })
-            .collect();
-        grouped.sort_by(|a, b| (a.0, b.1.len(), a.2).cmp(&(b.0, a.1.len(), b.2)));
-        let mut pair_ranges = vec![Some((0u32, 0u32)); PAIRS];
-        let mut by_pair = Vec::with_capacity(grouped.len());
-        for (pair, form, pattern) in grouped {
-            let Some(slot) = pair_ranges.get_mut(pair) else {
-                continue;
-            };
-            match Packed::of(form) {
-                Some(packed) => {
-                    if let Some(range) = slot {
-                        if range.0 == range.1 {
-                            range.0 = by_pair.len() as u32;
-                        }
-                        range.1 = by_pair.len() as u32 + 1;
-                    }
-                    by_pair.push((packed, pattern));
-                }
-                None => *slot = None,
-            }
-        }
         let mut shapes = vec![0u64; SHAPES / 64];
         for &i in &forms {
             let first = CUE_FORMS[i].0.split(' ').next().unwrap_or_default();
@@ -506,8 +382,6 @@ impl CueAutomaton {
         );
         CueAutomaton {
             automaton,
-            by_pair,
-            pair_ranges,
             forms,
             shapes,
             spaced_heads,
@@ -677,68 +551,33 @@ impl CueAutomaton {
         found
     }
 
-    /// The longest form (ASCII case folded) that starts at byte `start` and ends by `limit`:
-    /// its end and pattern number, as the automaton's anchored leftmost-longest search finds
-    /// it. The few forms that start with the text's first two bytes are compared sixteen
-    /// bytes at a time, which costs less than setting up a search.
-    #[inline]
-    fn longest_at(&self, text: &str, start: usize, limit: usize) -> Option<(usize, usize)> {
-        let rest = text.as_bytes().get(start..limit.min(text.len()))?;
-        let pair = match rest {
-            [first, second, ..] => pair_index(*first, *second),
-            _ => PAIRS - 1,
-        };
-        let found = match self.pair_ranges.get(pair).copied().flatten() {
-            Some((from, to)) => {
-                let written = Packed::folded(rest);
-                self.by_pair
-                    .get(from as usize..to as usize)?
-                    .iter()
-                    .find(|(form, _)| form.starts(&written))
-                    .map(|(form, pattern)| (start + form.len, *pattern))
-            }
-            None => {
-                let input = Input::new(text).span(start..limit).anchored(Anchored::Yes);
-                // Built for anchored searches, the automaton cannot fail on one; if it did,
-                // there would simply be no cue here.
-                let found = self.automaton.try_find(input).ok().flatten();
-                found.map(|m| (m.end(), m.pattern().as_usize()))
-            }
-        };
-        #[cfg(debug_assertions)]
-        {
-            let input = Input::new(text).span(start..limit).anchored(Anchored::Yes);
-            let expected = self
-                .automaton
-                .try_find(input)
-                .ok()
-                .flatten()
-                .map(|m| (m.end(), m.pattern().as_usize()));
-            debug_assert_eq!(found, expected, "cue forms at {start}");
-        }
-        found
-    }
-
     /// The longest cue that starts at byte `start`, boundaries unchecked.
     fn anchored_at(&self, text: &str, start: usize) -> Option<CueMatch> {
-        let (end, pattern) = self.longest_at(text, start, text.len())?;
+        let input = Input::new(text)
+            .span(start..text.len())
+            .anchored(Anchored::Yes);
+        let found = self.automaton.try_find(input).ok()??;
         Some(CueMatch {
             start,
-            end,
-            form: *self.forms.get(pattern)?,
+            end: found.end(),
+            form: *self.forms.get(found.pattern().as_usize())?,
         })
     }
 
     /// The cue that starts at byte `start` of `text`, no further than `limit` and ending on a
-    /// word boundary: its end and its index in [`CUE_FORMS`].
+    /// word boundary, for an automaton built for anchored searches: its end and its index in
+    /// [`CUE_FORMS`].
     pub(super) fn at(&self, text: &str, start: usize, limit: usize) -> Option<(usize, usize)> {
-        let (end, pattern) = self.longest_at(text, start, limit)?;
-        let boundary = !text
-            .get(end..)
-            .and_then(|rest| rest.chars().next())
+        let input = Input::new(text).span(start..limit).anchored(Anchored::Yes);
+        // Built for anchored searches, the automaton cannot fail on one; if it did, there would
+        // simply be no cue here.
+        let found = self.automaton.try_find(input).ok()??;
+        let boundary = !text[found.end()..]
+            .chars()
+            .next()
             .is_some_and(char::is_alphanumeric);
-        let form = *self.forms.get(pattern)?;
-        boundary.then_some((end, form))
+        let form = *self.forms.get(found.pattern().as_usize())?;
+        boundary.then_some((found.end(), form))
     }
 }
 
