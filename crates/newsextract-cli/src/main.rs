@@ -242,6 +242,10 @@ enum EvalCommand {
         /// Write the figures as JSON instead of a table.
         #[arg(long)]
         json: bool,
+        /// Also list every error: extracted quotes outside every gold Content, quoted segments
+        /// no quote covers, and found segments with the wrong speaker.
+        #[arg(long)]
+        misses: bool,
     },
 }
 
@@ -259,7 +263,7 @@ fn run_eval(command: EvalCommand) -> u8 {
     let (result, json) = match command {
         EvalCommand::Conll { file, json } => (eval::conll::run(&file), json),
         EvalCommand::Timeml { dir, json } => (eval::timeml::run(&dir), json),
-        EvalCommand::Quotes { dir, json } => (eval::quotes::run(&dir), json),
+        EvalCommand::Quotes { dir, json, misses } => (eval::quotes::run(&dir, misses), json),
     };
     match result {
         Ok(report) => {

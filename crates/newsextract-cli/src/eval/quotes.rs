@@ -64,8 +64,25 @@ struct Counts {
     unattributed_partial_inside: usize,
 }
 
-/// Runs the quotes evaluation on `path`.
-pub fn run(path: &Path) -> EvalResult {
+/// One error, listed with `--misses` for error analysis.
+#[derive(Debug, Clone, PartialEq)]
+struct Miss {
+    /// `outside` (an extracted quote in no gold Content), `missed` (a quoted segment no quote
+    /// covers) or `speaker` (a found segment with the wrong speaker or none).
+    what: &'static str,
+    article: String,
+    start: usize,
+    end: usize,
+    /// The quote's kind (`direct`, `partial`), or empty for a missed segment.
+    kind: &'static str,
+    /// The extracted speaker's name, if any.
+    speaker: Option<String>,
+    /// The gold Source's text, for speaker misses.
+    gold_source: Option<String>,
+}
+
+/// Runs the quotes evaluation on `path`; with `misses`, the report also lists every error.
+pub fn run(path: &Path, misses: bool) -> EvalResult {
     let articles = load(path)?;
     let texts: Vec<&str> = articles.iter().map(|a| a.text.as_str()).collect();
     let extracted = newsextract::Extractor::new().extract_batch(&texts);
@@ -73,10 +90,15 @@ pub fn run(path: &Path) -> EvalResult {
         articles: articles.len(),
         ..Counts::default()
     };
+    let mut listed = misses.then(Vec::new);
     for (article, result) in articles.iter().zip(&extracted) {
-        score(article, &result.quotes, &mut counts);
+        score(article, &result.quotes, &mut counts, listed.as_mut());
     }
-    Ok(report(path, &counts))
+    let mut report = report(path, &counts);
+    if let Some(listed) = listed {
+        add_misses(&mut report, &articles, &listed);
+    }
+    Ok(report)
 }
 
 /// Reads every annotated article under `dir`.
@@ -310,7 +332,12 @@ fn last_capitalised_word(source: &str) -> Option<&str> {
         .rfind(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-fn score(article: &Article, quotes: &[newsextract::Quote], counts: &mut Counts) {
+fn score(
+    article: &Article,
+    quotes: &[newsextract::Quote],
+    counts: &mut Counts,
+    mut misses: Option<&mut Vec<Miss>>,
+) {
     let text = &article.text;
     let mut scored: Vec<&newsextract::Quote> = Vec::new();
     for quote in quotes {
@@ -333,6 +360,17 @@ fn score(article: &Article, quotes: &[newsextract::Quote], counts: &mut Counts) 
         let direct = quote.kind == newsextract::QuoteKind::Direct;
         let unattributed_partial = !direct && quote.speaker.is_none();
         counts.inside += usize::from(inside);
+        if let (false, Some(misses)) = (inside, misses.as_deref_mut()) {
+            misses.push(Miss {
+                what: "outside",
+                article: article.name.clone(),
+                start: quote.start,
+                end: quote.end,
+                kind: kind_name(quote.kind),
+                speaker: quote.speaker.as_ref().map(|s| s.name.clone()),
+                gold_source: None,
+            });
+        }
         counts.direct_inside += usize::from(inside && direct);
         counts.unattributed_partial += usize::from(unattributed_partial);
         counts.unattributed_partial_inside += usize::from(inside && unattributed_partial);
@@ -357,6 +395,17 @@ fn score(article: &Article, quotes: &[newsextract::Quote], counts: &mut Counts) 
             .filter(|(o, _)| o * 2 >= segment.1 - segment.0)
             .max_by_key(|(o, q)| (*o, std::cmp::Reverse(q.start)));
         let Some((_, quote)) = best else {
+            if let Some(misses) = misses.as_deref_mut() {
+                misses.push(Miss {
+                    what: "missed",
+                    article: article.name.clone(),
+                    start: segment.0,
+                    end: segment.1,
+                    kind: "",
+                    speaker: None,
+                    gold_source: None,
+                });
+            }
             continue;
         };
         counts.found += 1;
@@ -375,9 +424,69 @@ fn score(article: &Article, quotes: &[newsextract::Quote], counts: &mut Counts) 
         });
         if correct {
             counts.speaker_correct += 1;
+        } else if let Some(misses) = misses.as_deref_mut() {
+            misses.push(Miss {
+                what: "speaker",
+                article: article.name.clone(),
+                start: segment.0,
+                end: segment.1,
+                kind: kind_name(quote.kind),
+                speaker: quote.speaker.as_ref().map(|s| s.name.clone()),
+                gold_source: Some(source),
+            });
         }
     }
-    let _ = &article.name;
+}
+
+fn kind_name(kind: newsextract::QuoteKind) -> &'static str {
+    match kind {
+        newsextract::QuoteKind::Direct => "direct",
+        newsextract::QuoteKind::Partial => "partial",
+        _ => "indirect",
+    }
+}
+
+/// Appends the listed errors to the report: a line each in the table, an array in the JSON.
+fn add_misses(report: &mut Report, articles: &[Article], misses: &[Miss]) {
+    let text_of = |name: &str| {
+        articles
+            .iter()
+            .find(|a| a.name == name)
+            .map_or("", |a| a.text.as_str())
+    };
+    let mut lines = format!("misses             {}\n", misses.len());
+    let mut array = Vec::with_capacity(misses.len());
+    for miss in misses {
+        let quoted = text_of(&miss.article)
+            .get(miss.start..miss.end)
+            .unwrap_or_default()
+            .replace('\n', " ");
+        let speaker = miss.speaker.as_deref().unwrap_or("-");
+        let mut line = format!(
+            "{what:<8} {article} {start}..{end} {kind:<7} speaker {speaker}",
+            what = miss.what,
+            article = miss.article,
+            start = miss.start,
+            end = miss.end,
+            kind = if miss.kind.is_empty() { "-" } else { miss.kind },
+        );
+        if let Some(gold) = &miss.gold_source {
+            line.push_str(&format!(" (gold {gold:?})"));
+        }
+        lines.push_str(&format!("{line}: {quoted:?}\n"));
+        array.push(json!({
+            "what": miss.what,
+            "article": miss.article,
+            "start": miss.start,
+            "end": miss.end,
+            "kind": miss.kind,
+            "text": quoted,
+            "speaker": miss.speaker,
+            "gold_source": miss.gold_source,
+        }));
+    }
+    report.text.push_str(&lines);
+    report.json["misses"] = serde_json::Value::Array(array);
 }
 
 fn ratio(part: usize, whole: usize) -> f64 {
@@ -442,7 +551,33 @@ fn report(path: &Path, c: &Counts) -> Report {
 }
 
 #[cfg(test)]
+mod tests_support {
+    pub(super) fn quote(
+        start: usize,
+        end: usize,
+        text: &str,
+        speaker: Option<(usize, usize, &str)>,
+    ) -> newsextract::Quote {
+        newsextract::Quote {
+            text: text[start..end].to_string(),
+            start,
+            end,
+            kind: newsextract::QuoteKind::Direct,
+            speaker: speaker.map(|(s, e, name)| newsextract::Speaker {
+                name: name.to_string(),
+                entity: None,
+                text: text[s..e].to_string(),
+                start: s,
+                end: e,
+            }),
+            cue: None,
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
+    use super::tests_support::quote;
     use super::*;
 
     #[test]
@@ -507,28 +642,6 @@ mod tests {
         );
     }
 
-    fn quote(
-        start: usize,
-        end: usize,
-        text: &str,
-        speaker: Option<(usize, usize, &str)>,
-    ) -> newsextract::Quote {
-        newsextract::Quote {
-            text: text[start..end].to_string(),
-            start,
-            end,
-            kind: newsextract::QuoteKind::Direct,
-            speaker: speaker.map(|(s, e, name)| newsextract::Speaker {
-                name: name.to_string(),
-                entity: None,
-                text: text[s..e].to_string(),
-                start: s,
-                end: e,
-            }),
-            cue: None,
-        }
-    }
-
     #[test]
     fn scoring_counts_recall_precision_and_speakers() {
         let text =
@@ -554,12 +667,62 @@ mod tests {
             quote(scare.0, scare.1, &text, None),
         ];
         let mut counts = Counts::default();
-        score(&article, &quotes, &mut counts);
+        score(&article, &quotes, &mut counts, None);
         assert_eq!((counts.segments, counts.found), (1, 1));
         assert_eq!((counts.extracted, counts.inside), (2, 1));
         assert_eq!((counts.speaker_scored, counts.speaker_correct), (1, 1));
         let r = report(Path::new("dev"), &counts);
         assert_eq!(r.json["recall"], 1.0);
         assert_eq!(r.json["precision"], 0.5);
+    }
+
+    #[test]
+    fn misses_name_each_error_with_its_place() {
+        let text = "“We will win this,” said Miller. “Not at all,” Jones said. A “scare quote”."
+            .to_string();
+        let miller = text.find("Miller").unwrap();
+        let jones = text.find("Jones").unwrap();
+        let second = (text.find("Not").unwrap(), text.find(",” Jones").unwrap());
+        let article = Article {
+            name: "a".into(),
+            text: text.clone(),
+            attributions: vec![
+                Attribution {
+                    content: vec![(0, text.find(" said").unwrap())],
+                    source: vec![(miller, miller + 6)],
+                },
+                Attribution {
+                    content: vec![second],
+                    source: vec![(jones, jones + 5)],
+                },
+            ],
+        };
+        let scare = (text.find("scare").unwrap(), text.rfind('”').unwrap());
+        // The first segment is not extracted, the second has the wrong speaker, the scare quote
+        // lies outside every Content.
+        let quotes = vec![
+            quote(
+                second.0,
+                second.1,
+                &text,
+                Some((miller, miller + 6, "Miller")),
+            ),
+            quote(scare.0, scare.1, &text, None),
+        ];
+        let mut counts = Counts::default();
+        let mut misses = Vec::new();
+        score(&article, &quotes, &mut counts, Some(&mut misses));
+        let what: Vec<_> = misses.iter().map(|m| (m.what, m.start)).collect();
+        assert_eq!(
+            what,
+            [("outside", scare.0), ("missed", 3), ("speaker", second.0)]
+        );
+        assert_eq!(misses[2].gold_source.as_deref(), Some("Jones"));
+        let mut r = report(Path::new("dev"), &counts);
+        add_misses(&mut r, std::slice::from_ref(&article), &misses);
+        assert!(r.text.contains("misses             3\n"), "{}", r.text);
+        assert!(r.text.contains("\"scare quote\""), "{}", r.text);
+        assert_eq!(r.json["misses"][2]["gold_source"], "Jones");
+        assert_eq!(r.json["misses"][1]["text"], "We will win this,");
     }
 }
