@@ -19,6 +19,7 @@ mod speakers;
 #[cfg(test)]
 mod tests;
 mod tokens;
+mod works;
 
 use std::cell::Cell;
 
@@ -472,6 +473,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             self.lead_speaker()
         };
         let mut next_turn = 0;
+        let mut headline_like = None;
         // Resolved only when a quote needs it or the paragraph hands it on.
         let mut current: Option<Said> = None;
         // Direct and partial quotes, in order, so an inherited speaker passes on.
@@ -533,7 +535,18 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
                 }
             }
             let index = out.len();
-            if speaker.is_some() {
+            // A title of a work is nobody's words: the speaker found around it stays the
+            // paragraph's current speaker, but the title itself gets none.
+            // In a headline every word is capitalised, a quote's words too.
+            let work = *kind == QuoteKind::Partial
+                && self.names_a_work(q, t)
+                && !*headline_like.get_or_insert_with(|| self.is_headline_like());
+            if work {
+                if let Some(speaker) = speaker.take() {
+                    current = Some(Said::Speaker(speaker));
+                }
+                cue = None;
+            } else if speaker.is_some() {
                 current = Some(Said::Quote(index));
             }
             out.push(Quote {
