@@ -120,11 +120,23 @@ impl Para<'_, '_, '_> {
                     }
                 }
                 j = opening.checked_sub(1)?;
+                // "Harry Bond, 30, of Raleigh, said": an age between commas before the piece.
+                if j > left && self.is_age(j) && self.tokens[j - 1].is_punct(',') {
+                    j = (j - 1).checked_sub(1)?;
+                }
             } else {
                 break;
             }
         }
         self.ending_at(j, left)
+    }
+
+    /// True when token `k` is a person's age as news gives it after a name: one to three
+    /// digits ("Marley Anderson, 21, a junior from Las Vegas, said").
+    fn is_age(&self, k: usize) -> bool {
+        let token = self.tokens[k];
+        let word = token.text(self.text);
+        token.is_word() && (1..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit())
     }
 
     /// The comma that opens the appositive closed by the comma at `j`.
