@@ -875,11 +875,7 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         if !starts {
             return QuoteKind::Partial;
         }
-        let inner_tail = self.text[piece.start..piece.mark_end]
-            .trim_end_matches(|c: char| c.is_whitespace() || is_mark(c))
-            .chars()
-            .next_back();
-        let ends_in_punctuation = inner_tail.is_some_and(|c| {
+        let ends_in_punctuation = self.inner_tail(piece).is_some_and(|c| {
             matches!(
                 c,
                 '.' | ',' | '?' | '!' | ';' | ':' | '\u{2026}' | '\u{2014}' | '\u{2013}' | '-'
@@ -935,8 +931,13 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             return None;
         }
         // The quote ended its sentence ("“We are done.” Miller said."): only a bare attribution
-        // sentence belongs to it.
+        // sentence belongs to it. After "?" or "!" the writer's sentence may go on ("“Who can
+        // remember?” Clinton asks as a guard walks in").
         let new_sentence = self.tokens[i].sentence != self.tokens[t].sentence;
+        let goes_on = new_sentence
+            && self
+                .quote_index(t)
+                .is_some_and(|q| matches!(self.inner_tail(self.pieces[q]), Some('?' | '!')));
         let mut k = i + 1;
         while k < right && k < i + MAX_SUBJECT_TOKENS {
             match self.tokens[k].kind {
@@ -959,7 +960,10 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             }
             let mention = self.subject_before(k, i)?;
             let mention = self.anchor_subject(mention, i)?;
-            if new_sentence && !self.closes_attribution(&cue) {
+            if new_sentence
+                && !self.closes_attribution(&cue)
+                && !(goes_on && self.goes_on_after_question(&cue, mention))
+            {
                 return None;
             }
             return Some(Attribution {
@@ -998,15 +1002,60 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         !introduces
     }
 
+    /// After a quote ending in "?" or "!", true when the cue that follows attributes it although
+    /// its attribution does not end at once: a named (or pronoun) subject, and a cue that goes
+    /// on with a phrase of time, place or manner (`“Who can remember?” Clinton asks as a guard walks in`), not one that
+    /// introduces the next quote (`He answered, “...”`) or reports a clause (`She replied to
+    /// him that ...`).
+    fn goes_on_after_question(&self, cue: &Cue, mention: Mention) -> bool {
+        if !matches!(mention.kind, MentionKind::Name | MentionKind::Pronoun(_)) {
+            return false;
+        }
+        let mut k = cue.last + 1;
+        if cue.form.takes_object {
+            if let Some(object_end) = self.object_after(cue.last) {
+                k = object_end + 1;
+            }
+        }
+        let word = |k: usize| {
+            self.tokens
+                .get(k)
+                .filter(|t| t.is_word())
+                .map(|t| t.text(self.text))
+        };
+        while word(k).is_some_and(|w| w.len() > 4 && w.ends_with("ly")) {
+            k += 1;
+        }
+        let continues = word(k).is_some_and(|w| {
+            matches!(
+                w,
+                "as" | "when"
+                    | "while"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "of"
+                    | "about"
+                    | "from"
+                    | "with"
+                    | "into"
+            )
+        });
+        let (_, sentence_end) = self.sentence_of(k.min(self.tokens.len() - 1));
+        let reports = (k..=sentence_end.min(k + 6))
+            .any(|j| word(j) == Some("that") || matches!(self.tokens[j].kind, Kind::Quote(_)));
+        continues && !reports
+    }
+
     /// `“This is fantastic!” beamed Donald Hartley` and `“...,” Trump boomed.`: right after a
     /// quote that ends in a comma, "!" or "?", a name and a verb the cue list lacks still
     /// attribute it, when they make up the whole attribution.
     fn unlisted_verb_after(&self, t: usize, i: usize) -> Option<Attribution> {
-        let piece = self.pieces[self.quote_index(t)?];
-        let tail = self.text[piece.start..piece.mark_end]
-            .trim_end_matches(|c: char| c.is_whitespace() || is_mark(c))
-            .chars()
-            .next_back();
+        let tail = self.inner_tail(self.pieces[self.quote_index(t)?]);
         let comma_after = self.tokens.get(t + 1).is_some_and(|t| t.is_punct(','));
         if !(comma_after || matches!(tail, Some(',' | '!' | '?'))) {
             return None;
@@ -1037,6 +1086,15 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         let complete =
             completes_attribution(self.tokens.get(end + 1)) || self.ends_attribution(end);
         complete.then_some(Attribution { mention, cue: None })
+    }
+
+    /// The last character of a quote's words before its closing mark, spaces and inner marks
+    /// left out: its final punctuation, if any.
+    fn inner_tail(&self, piece: Piece) -> Option<char> {
+        self.text[piece.start..piece.mark_end]
+            .trim_end_matches(|c: char| c.is_whitespace() || is_mark(c))
+            .chars()
+            .next_back()
     }
 
     fn quote_index(&self, t: usize) -> Option<usize> {

@@ -716,3 +716,96 @@ fn quotes_pass_share() {
         100.0 * (all - without) / all
     );
 }
+
+#[test]
+fn attributions_after_ages_and_questions() {
+    let cases: &[(&str, &str, &[Expected<'_>])] = &[
+        (
+            "an age and a description between the name and the verb",
+            "“Both scare me,” Cecelia Purner, 67, a retired clerk in Albany, said.",
+            &[(
+                "Both scare me",
+                Direct,
+                Some("Cecelia Purner"),
+                Some("Cecelia Purner"),
+                Some("said"),
+            )],
+        ),
+        (
+            "an age and a place",
+            "\"Both scare me,\" Harry Bond, 30, of Raleigh, said in an interview.",
+            &[(
+                "Both scare me",
+                Direct,
+                Some("Harry Bond"),
+                Some("Harry Bond"),
+                Some("said"),
+            )],
+        ),
+        (
+            "a question, then an attribution going on with a clause of time",
+            "“Who can remember how many it was?” Clinton asks as a guard walks in.",
+            &[(
+                "Who can remember how many it was?",
+                Direct,
+                Some("Clinton"),
+                Some("Clinton"),
+                Some("asks"),
+            )],
+        ),
+        (
+            "an exclamation, then a place",
+            "“Pat Kennedy is the greatest!” McDonough wrote in an email to State officials.",
+            &[(
+                "Pat Kennedy is the greatest!",
+                Direct,
+                Some("McDonough"),
+                Some("McDonough"),
+                Some("wrote"),
+            )],
+        ),
+        (
+            "a question answered by the next sentence's quote",
+            "Tapper asked, “Had you known?” He answered, “I have no idea.”",
+            &[
+                (
+                    "Had you known?",
+                    Direct,
+                    Some("Tapper"),
+                    Some("Tapper"),
+                    Some("asked"),
+                ),
+                (
+                    "I have no idea.",
+                    Direct,
+                    Some("He"),
+                    Some("Tapper"),
+                    Some("answered"),
+                ),
+            ],
+        ),
+        (
+            "an exclamation, then a reply reported as a clause",
+            "Axelrod told her, “You are an all-star!” Clinton replied to him that it was an honor.",
+            &[
+                (
+                    "You are an all-star!",
+                    Direct,
+                    Some("Axelrod"),
+                    Some("Axelrod"),
+                    Some("told"),
+                ),
+                (
+                    "it was an honor",
+                    Indirect,
+                    Some("Clinton"),
+                    Some("Clinton"),
+                    Some("replied"),
+                ),
+            ],
+        ),
+    ];
+    for (name, text, want) in cases {
+        check(name, text, &quotes(text), want);
+    }
+}
