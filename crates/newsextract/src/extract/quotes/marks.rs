@@ -213,7 +213,13 @@ pub(super) fn scan(text: &str, start: usize, end: usize) -> Vec<Piece> {
             '\'' => Style::StraightSingle,
             _ => Style::SingleGuillemet,
         };
-        if c == '\'' && bytes.get(offset + 1) == Some(&b'\'') {
+        // Three in a row after an inner single quote ("it's 'get them out,''' said McCain"):
+        // the first closes the inner quote, the other two the outer one.
+        let closes_inner = bytes.get(offset + 2) == Some(&b'\'')
+            && stack
+                .last()
+                .is_some_and(|o| o.style == Style::StraightSingle);
+        if c == '\'' && bytes.get(offset + 1) == Some(&b'\'') && !closes_inner {
             len = 2;
             style = Style::TwoApostrophes;
         }
@@ -477,6 +483,11 @@ mod tests {
         assert_eq!(quotes(text), ["He told me ‘go home’ and I did"]);
         let text = "\"Read the question: “Do you think so?” Yes.\" he said";
         assert_eq!(quotes(text), ["Read the question: “Do you think so?” Yes."]);
+        // Archives that write a double mark as two apostrophes close both at once with three.
+        let text = "''I would use the word 'old-school,''' said Gregory Slayton.";
+        assert_eq!(quotes(text), ["I would use the word 'old-school,'"]);
+        let text = "''It was good,''' he said, ''and 'fine.'''";
+        assert_eq!(quotes(text), ["It was good", "and 'fine.'"]);
     }
 
     #[test]

@@ -718,7 +718,7 @@ fn quotes_pass_share() {
 }
 
 #[test]
-fn attributions_after_ages_and_questions() {
+fn attributions_after_ages_questions_and_inner_quotes() {
     let cases: &[(&str, &str, &[Expected<'_>])] = &[
         (
             "an age and a description between the name and the verb",
@@ -783,6 +783,17 @@ fn attributions_after_ages_and_questions() {
                     Some("answered"),
                 ),
             ],
+        ),
+        (
+            "three apostrophes close an inner single quote and the outer double one",
+            "''I would use the word 'old-school,''' said Gregory W. Slayton, an envoy.",
+            &[(
+                "I would use the word 'old-school,'",
+                Direct,
+                Some("Gregory W. Slayton"),
+                Some("Gregory W. Slayton"),
+                Some("said"),
+            )],
         ),
         (
             "an exclamation, then a reply reported as a clause",
