@@ -864,7 +864,8 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
                     || prev.is_punct(':')
                     || matches!(prev.kind, Kind::Quote(_))
                     || ((prev.is_punct(',') || prev.is_dash(self.text))
-                        && (t.saturating_sub(8)..t).any(|k| self.is_cue(k)))
+                        && ((t.saturating_sub(8)..t).any(|k| self.is_cue(k))
+                            || self.resumes_after_attribution(q, t)))
                     || (self.cue_ending_at(t - 1).is_some()
                         && self.text[piece.start..]
                             .chars()
@@ -1086,6 +1087,22 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
         let complete =
             completes_attribution(self.tokens.get(end + 1)) || self.ends_attribution(end);
         complete.then_some(Attribution { mention, cue: None })
+    }
+
+    /// True when the quote at piece `q` (token `t`) resumes the previous quote of its sentence
+    /// after an attribution however long: `“We have offices,” said Stephanie Formas, Clinton's
+    /// in-state communications director, “and we've been forming teams.”`
+    fn resumes_after_attribution(&self, q: usize, t: usize) -> bool {
+        let Some(&before) = q.checked_sub(1).and_then(|p| self.piece_token.get(p)) else {
+            return false;
+        };
+        let sentence = self.tokens[t].sentence;
+        before + MAX_SUBJECT_TOKENS * 2 > t
+            && self.tokens[before].sentence == sentence
+            && self.inner_tail(self.pieces[q - 1]) == Some(',')
+            && (before + 1..t).any(|k| self.is_cue(k))
+            // Not the writer's own clause: `noting that he and his wife, Callista, “have ...”`.
+            && !(before + 1..t).any(|k| self.tokens[k].text(self.text) == "that")
     }
 
     /// The last character of a quote's words before its closing mark, spaces and inner marks

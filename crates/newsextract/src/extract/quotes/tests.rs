@@ -718,7 +718,7 @@ fn quotes_pass_share() {
 }
 
 #[test]
-fn attributions_after_ages_questions_and_inner_quotes() {
+fn attributions_after_ages_questions_inner_quotes_and_interruptions() {
     let cases: &[(&str, &str, &[Expected<'_>])] = &[
         (
             "an age and a description between the name and the verb",
@@ -794,6 +794,27 @@ fn attributions_after_ages_questions_and_inner_quotes() {
                 Some("Gregory W. Slayton"),
                 Some("said"),
             )],
+        ),
+        (
+            "a quote resumed after a long attribution",
+            "“We have had offices here since April,” said Stephanie Formas, Clinton's in-state \
+             communications director, “and we've been forming local teams.”",
+            &[
+                (
+                    "We have had offices here since April",
+                    Direct,
+                    Some("Stephanie Formas"),
+                    Some("Stephanie Formas"),
+                    Some("said"),
+                ),
+                (
+                    "and we've been forming local teams.",
+                    Direct,
+                    Some("Stephanie Formas"),
+                    Some("Stephanie Formas"),
+                    None,
+                ),
+            ],
         ),
         (
             "an exclamation, then a reply reported as a clause",
