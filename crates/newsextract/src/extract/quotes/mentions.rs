@@ -131,6 +131,23 @@ impl Para<'_, '_, '_> {
         self.ending_at(j, left)
     }
 
+    /// True when the capitalised word `k` opens a participle phrase rather than naming anyone:
+    /// "Weighing in on the discussion, Huckabee ...", "Reached by phone, Bennett ...". An
+    /// "-ing" or "-ed" word followed by a lower-case word that is not a speech cue ("Manning
+    /// said" stays a name).
+    fn opens_participle_phrase(&self, k: usize) -> bool {
+        let Some(word) = self.word(k) else {
+            return false;
+        };
+        let participle =
+            (word.len() > 5 && word.ends_with("ing")) || (word.len() > 4 && word.ends_with("ed"));
+        participle
+            && !self.is_cue(k + 1)
+            && self
+                .word(k + 1)
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+    }
+
     /// True when token `k` is a person's age as news gives it after a name: one to three
     /// digits ("Marley Anderson, 21, a junior from Las Vegas, said").
     fn is_age(&self, k: usize) -> bool {
@@ -229,6 +246,9 @@ impl Para<'_, '_, '_> {
                         && self.is_name_word(last + 2))
             {
                 last += 1;
+            }
+            if last == k && self.opens_participle_phrase(k) {
+                return None;
             }
             Mention {
                 first: k,

@@ -817,6 +817,18 @@ fn attributions_after_ages_questions_inner_quotes_and_interruptions() {
             ],
         ),
         (
+            "a participle phrase before the subject names nobody",
+            "Weighing in on the debate, Mike Huckabee agreed, praising him as “one of the most \
+             gifted Republicans.”",
+            &[(
+                "one of the most gifted Republicans.",
+                Partial,
+                Some("Mike Huckabee"),
+                Some("Mike Huckabee"),
+                Some("praising"),
+            )],
+        ),
+        (
             "an exclamation, then a reply reported as a clause",
             "Axelrod told her, “You are an all-star!” Clinton replied to him that it was an honor.",
             &[
