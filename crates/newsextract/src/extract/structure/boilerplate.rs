@@ -43,14 +43,22 @@ pub(crate) fn classify(line: &str) -> Option<LineKind> {
     // start otherwise are skipped at the cost of one comparison.
     if !matches!(
         line.as_bytes()[0],
-        b'A'..=b'Z' | b'(' | b'-' | b'*' | b'[' | b'_' | b'=' | 0xC2 | 0xE2
+        b'A'..=b'Z' | b'(' | b'-' | b'*' | b'[' | b'_' | b'=' | b'"' | 0xC2 | 0xE2
     ) {
         return None;
     }
     if let Some(kind) = related(line) {
         return Some(kind);
     }
-    boilerplate(line).map(LineKind::Boilerplate)
+    // A transcript the scraper wrapped in quote marks ends with the site's line inside them:
+    // `"Follow Pam Key on Twitter @pamkeyNEN."`. Only a mark at either end is taken off:
+    // `"Follow the money," he said` stays body text.
+    let unquoted = line
+        .strip_prefix('"')
+        .or_else(|| line.strip_prefix('\u{201C}'))
+        .map(|rest| rest.trim_end_matches(['"', '\u{201D}']))
+        .filter(|core| !core.contains(['"', '\u{201C}', '\u{201D}']));
+    boilerplate(unquoted.unwrap_or(line)).map(LineKind::Boilerplate)
 }
 
 fn related(line: &str) -> Option<LineKind> {
@@ -366,6 +374,8 @@ mod tests {
             ("( Writing by Zoë Brontë )", Credits),
             ("Reporting by Jane Doe; Editing by John Roe", Credits),
             ("Reuter", Credits),
+            ("\"Follow Pam Key on Twitter @pamkeyNEN.\"", Social),
+            ("\u{201c}Follow Dawn on Google News", Social),
         ];
         for &(line, kind) in cases {
             assert_eq!(classify(line), Some(LineKind::Boilerplate(kind)), "{line}");
@@ -380,6 +390,7 @@ mod tests {
             "Subscribers to the service rose by a third.",
             "Follow-up talks are planned for June.",
             "Follow the money, he said.",
+            "\"Follow the money,\" he said on Twitter.",
             "Reporting by the Guardian showed the ministry knew.",
             "Advertisements for the scheme ran in every paper.",
             "The advertisement was pulled.",
