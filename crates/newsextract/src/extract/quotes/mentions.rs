@@ -133,8 +133,8 @@ impl Para<'_, '_, '_> {
 
     /// True when the capitalised word `k` opens a participle phrase rather than naming anyone:
     /// "Weighing in on the discussion, Huckabee ...", "Reached by phone, Bennett ...". An
-    /// "-ing" or "-ed" word followed by a lower-case word that is not a speech cue ("Manning
-    /// said" stays a name).
+    /// "-ing" or "-ed" word followed by a lower-case word that is neither a speech cue nor an
+    /// adverb: "Manning said" and "Groening recently heaped praise" stay names.
     fn opens_participle_phrase(&self, k: usize) -> bool {
         let Some(word) = self.word(k) else {
             return false;
@@ -143,9 +143,9 @@ impl Para<'_, '_, '_> {
             (word.len() > 5 && word.ends_with("ing")) || (word.len() > 4 && word.ends_with("ed"));
         participle
             && !self.is_cue(k + 1)
-            && self
-                .word(k + 1)
-                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+            && self.word(k + 1).is_some_and(|next| {
+                next.chars().next().is_some_and(char::is_lowercase) && !is_adverb(next)
+            })
     }
 
     /// True when token `k` is a person's age as news gives it after a name: one to three

@@ -829,6 +829,17 @@ fn attributions_after_ages_questions_inner_quotes_and_interruptions() {
             )],
         ),
         (
+            "a name ending in -ing before an adverb stays a name",
+            "Groening recently heaped praise on the show, saying: “Everybody here is a fan.”",
+            &[(
+                "Everybody here is a fan.",
+                Direct,
+                Some("Groening"),
+                Some("Groening"),
+                Some("saying"),
+            )],
+        ),
+        (
             "an exclamation, then a reply reported as a clause",
             "Axelrod told her, “You are an all-star!” Clinton replied to him that it was an honor.",
             &[
