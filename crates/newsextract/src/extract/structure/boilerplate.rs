@@ -47,18 +47,26 @@ pub(crate) fn classify(line: &str) -> Option<LineKind> {
     ) {
         return None;
     }
+    // A transcript the scraper wrapped in quote marks ends with the site's line inside them:
+    // `"Follow Pam Key on Twitter @pamkeyNEN."`. Only a mark at either end is taken off:
+    // `"Follow the money," he said` stays body text. Most lines that open with a mark are
+    // quotes that open with a capital; the boilerplate leads open with one too.
+    if let Some(rest) = line
+        .strip_prefix('"')
+        .or_else(|| line.strip_prefix('\u{201C}'))
+    {
+        let core = rest.trim_end_matches(['"', '\u{201D}']);
+        if !core.starts_with(|c: char| c.is_ascii_uppercase())
+            || core.contains(['"', '\u{201C}', '\u{201D}'])
+        {
+            return None;
+        }
+        return boilerplate(core).map(LineKind::Boilerplate);
+    }
     if let Some(kind) = related(line) {
         return Some(kind);
     }
-    // A transcript the scraper wrapped in quote marks ends with the site's line inside them:
-    // `"Follow Pam Key on Twitter @pamkeyNEN."`. Only a mark at either end is taken off:
-    // `"Follow the money," he said` stays body text.
-    let unquoted = line
-        .strip_prefix('"')
-        .or_else(|| line.strip_prefix('\u{201C}'))
-        .map(|rest| rest.trim_end_matches(['"', '\u{201D}']))
-        .filter(|core| !core.contains(['"', '\u{201C}', '\u{201D}']));
-    boilerplate(unquoted.unwrap_or(line)).map(LineKind::Boilerplate)
+    boilerplate(line).map(LineKind::Boilerplate)
 }
 
 fn related(line: &str) -> Option<LineKind> {
