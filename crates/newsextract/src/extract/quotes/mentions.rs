@@ -42,7 +42,7 @@ pub(super) struct Mention {
 }
 
 impl Para<'_, '_, '_> {
-    fn word(&self, i: usize) -> Option<&str> {
+    pub(super) fn word(&self, i: usize) -> Option<&str> {
         let token = self.tokens.get(i)?;
         token.is_word().then(|| token.text(self.text))
     }
@@ -498,7 +498,7 @@ fn is_possessive(word: &str) -> bool {
 }
 
 /// "cynically", "forcefully"; not "Italy" or "family" (which are capitalised or nouns).
-fn is_adverb(word: &str) -> bool {
+pub(super) fn is_adverb(word: &str) -> bool {
     word.len() > 4
         && word.ends_with("ly")
         && word.chars().next().is_some_and(char::is_lowercase)

@@ -536,8 +536,8 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
             }
             let index = out.len();
             // A title of a work is nobody's words: the speaker found around it stays the
-            // paragraph's current speaker, but the title itself gets none.
-            // In a headline every word is capitalised, a quote's words too.
+            // paragraph's current speaker, but the title itself gets none. Headlines are left
+            // out: there every word is capitalised, a quote's words too.
             let work = *kind == QuoteKind::Partial
                 && self.names_a_work(q, t)
                 && !*headline_like.get_or_insert_with(|| self.is_headline_like());
@@ -1018,37 +1018,16 @@ impl<'t, 'r, 'e> Para<'t, 'r, 'e> {
                 k = object_end + 1;
             }
         }
-        let word = |k: usize| {
-            self.tokens
-                .get(k)
-                .filter(|t| t.is_word())
-                .map(|t| t.text(self.text))
-        };
-        while word(k).is_some_and(|w| w.len() > 4 && w.ends_with("ly")) {
+        while self.word(k).is_some_and(mentions::is_adverb) {
             k += 1;
         }
-        let continues = word(k).is_some_and(|w| {
-            matches!(
-                w,
-                "as" | "when"
-                    | "while"
-                    | "after"
-                    | "before"
-                    | "during"
-                    | "in"
-                    | "on"
-                    | "at"
-                    | "to"
-                    | "of"
-                    | "about"
-                    | "from"
-                    | "with"
-                    | "into"
-            )
+        // A phrase of time, place or manner: "asks as ...", "wrote in ...", "said about ...".
+        let continues = self.word(k).is_some_and(|w| {
+            is_in(&lexicon::TAIL_PREPOSITIONS, w) || matches!(w, "as" | "when" | "about" | "into")
         });
         let (_, sentence_end) = self.sentence_of(k.min(self.tokens.len() - 1));
         let reports = (k..=sentence_end.min(k + 6))
-            .any(|j| word(j) == Some("that") || matches!(self.tokens[j].kind, Kind::Quote(_)));
+            .any(|j| self.word(j) == Some("that") || matches!(self.tokens[j].kind, Kind::Quote(_)));
         continues && !reports
     }
 
