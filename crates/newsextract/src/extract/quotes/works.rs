@@ -206,8 +206,8 @@ mod tests {
         // cue itself introduces is tied to the speaker; a headline is all capitals anyway.
         let quoted = [
             (
-                "Trump called Clinton's plan \"a total disaster\" on Monday, he said.",
-                "a total disaster",
+                "He called the deal Clinton's \"total disaster\" on Monday, Trump said.",
+                "total disaster",
             ),
             (
                 "Senator Warren called the deal \"Wall Street's Dream\" in a speech.",
