@@ -1169,6 +1169,8 @@ mod tests {
     struct Unfixed<'m>(Frozen<'m>);
 
     impl Scorer for Unfixed<'_> {
+        // Every feature summed one by one, nothing kept: the reference for the cached sums.
+        const FIXED: bool = false;
         fn bits(&self) -> u32 {
             self.0.bits()
         }
@@ -1188,6 +1190,9 @@ mod tests {
         let history = History::default();
         let mut fixed = Lattice::default();
         let mut unfixed = Lattice::default();
+        // As `decode` does: before it the word-score table has no slots and caches nothing.
+        fixed.start_document(Frozen(model).weights_id());
+        unfixed.start_document(Unfixed(Frozen(model)).weights_id());
         for i in 0..words.len() {
             let a = fixed.emission(&context, i, &history, &Frozen(model));
             let b = unfixed.emission(&context, i, &history, &Unfixed(Frozen(model)));
