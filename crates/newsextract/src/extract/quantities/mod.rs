@@ -280,8 +280,8 @@ pub(crate) fn may_start(t: &Token<'_>) -> bool {
 const HEDGE_WORDS: [&str; 4] = ["above", "below", "close", "exceeding"];
 
 /// Words outside the time lexicon that [`may_start`] accepts in some case, in lowercase: "as",
-/// the hedges, currency codes and "US$" prefixes (the test
-/// `may_start_accepts_no_other_unknown_word` tries every short word).
+/// the hedges, currency codes and "US$" prefixes (the test `start_lists_miss_no_start` in
+/// `times/tokens.rs` tries every short word).
 pub(crate) fn starting_words() -> impl Iterator<Item = &'static str> {
     const CURRENCY_WORDS: [&str; 19] = [
         "rs", "pkr", "inr", "usd", "eur", "gbp", "tk", "dh", "aed", "sr", "sar", "us", "c", "ca",

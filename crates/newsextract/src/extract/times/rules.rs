@@ -3060,9 +3060,6 @@ fn decade_word(lower: &str) -> Option<i32> {
         .map(|&(_, n)| n)
 }
 
-/// Whether a match can start at a word that means `kw`: the words
-/// [`Matcher::qualifier_end`], [`Matcher::with_position`] and [`Matcher::keyword_rules`]
-/// act on. Every word is listed, so a new one needs a decision here.
 /// Whether a match can start at token `t`: false only where [`Matcher::match_at`] surely
 /// finds nothing, which is most tokens. It follows the dispatch of `match_at`
 /// ([`Matcher::qualifier_end`], [`Matcher::with_position`], [`Matcher::core`]); a rule
@@ -3118,6 +3115,9 @@ pub(crate) fn starting_words() -> impl Iterator<Item = &'static str> {
 /// Words between an amount and its unit: "eight trading days", "a full year".
 const UNIT_MODIFIERS: [&str; 5] = ["trading", "business", "working", "calendar", "full"];
 
+/// Whether a match can start at a word that means `kw`: the words
+/// [`Matcher::qualifier_end`], [`Matcher::with_position`] and [`Matcher::keyword_rules`]
+/// act on. Every word is listed, so a new one needs a decision here.
 fn kw_can_start(kw: Kw) -> bool {
     match kw {
         // Qualifiers before an amount.
