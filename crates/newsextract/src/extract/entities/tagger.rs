@@ -832,7 +832,7 @@ pub(crate) fn decode_line<S: Scorer>(
     let mut open_before = false;
     let mut i = line.start;
     while i < line.end {
-        let opens = can_open(context, i);
+        let opens = may_open(context.words, i);
         if !opens && !open_before {
             // The common case: nothing open, nothing can open; O, unscored.
             if !only_outside {
@@ -846,7 +846,7 @@ pub(crate) fn decode_line<S: Scorer>(
             }
             // The tokens up to the next that may open are O after O: no step at all.
             i += 1;
-            while i < line.end && !can_open(context, i) {
+            while i < line.end && !may_open(context.words, i) {
                 i += 1;
             }
             continue;
@@ -937,13 +937,6 @@ pub(crate) fn decode_line<S: Scorer>(
         tag = back.get(usize::from(tag)).copied().unwrap_or(0);
         after = i;
     }
-}
-
-/// [`may_open`], answered here for the tokens without a capital (most), which it turns
-/// down first: the call would cost more than the test.
-#[inline]
-fn can_open(context: &Context<'_, '_>, i: usize) -> bool {
-    context.words.flags(i).has_upper() && may_open(context.words, i)
 }
 
 /// The features a tag sequence scores at token `i` (whose tag is `tag`, after `previous`),
